@@ -1,0 +1,1 @@
+"""The GraphQL adapter: decodes input, calls one service, maps the result."""

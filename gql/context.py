@@ -1,0 +1,65 @@
+"""The per-request context: settings, the principal, its origin and the loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from ipaddress import ip_address, ip_network
+
+from starlette.requests import Request
+from strawberry.types import Info as StrawberryInfo
+
+from gql.dataloaders import Loaders
+from services import auth
+from services.actor import Actor, RequestOrigin
+from settings import Settings
+
+
+@dataclass
+class Context:
+    settings: Settings
+    request: Request
+    origin: RequestOrigin
+    actor: Actor | None
+
+    @cached_property
+    def loaders(self) -> Loaders:
+        if self.actor is None:
+            raise RuntimeError("Loaders need an authenticated principal.")
+        return Loaders.for_actor(self.actor)
+
+
+Info = StrawberryInfo[Context, None]
+
+
+def client_ip(request: Request, trusted_proxies: list[str]) -> str | None:
+    """The socket peer, or the left-most untrusted X-Forwarded-For hop behind trusted proxies."""
+    peer = request.client.host if request.client else None
+    if peer is None or not _trusted(peer, trusted_proxies):
+        return peer
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, trusted_proxies):
+            return hop
+    return hops[0] if hops else peer
+
+
+def _trusted(address: str, trusted_proxies: list[str]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ip_network(network, strict=False) for network in trusted_proxies)
+
+
+async def build_context(settings: Settings, request: Request) -> Context:
+    origin = RequestOrigin(
+        ip=client_ip(request, settings.trusted_proxies),
+        user_agent=request.headers.get("user-agent"),
+    )
+    actor = None
+    authorization = request.headers.get("authorization", "")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        actor = await auth.authenticate(settings, token.strip(), origin)
+    return Context(settings=settings, request=request, origin=origin, actor=actor)

@@ -1,0 +1,93 @@
+"""Typed user errors in payloads, and the masking of everything unexpected."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeAlias
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import FieldExtension
+from strawberry.extensions.field_extension import AsyncExtensionResolver
+from strawberry.types import Info
+from strawberry.types.field import StrawberryField
+from strawberry.utils.str_converters import to_camel_case
+
+from services.errors import ErrorCode as ServiceErrorCode
+from services.errors import FieldError, ServiceError
+
+ErrorCode: TypeAlias = ServiceErrorCode
+strawberry.enum(ErrorCode, description="Why an operation was refused.")
+
+
+@strawberry.type(description="A problem with the input or the request; nothing was changed.")
+class UserError:
+    field: list[str] | None = strawberry.field(
+        description='Path of the offending value inside the arguments, e.g. ["input", "name"].'
+    )
+    message: str = strawberry.field(description="What is wrong, for a person to read.")
+    code: ErrorCode = strawberry.field(description="What is wrong, for a program to branch on.")
+
+
+def user_error(error: FieldError, root: str = "input") -> UserError:
+    path = [root, *(part if part.isdigit() else to_camel_case(part) for part in error.field)]
+    return UserError(field=path if error.field else None, message=error.message, code=error.code)
+
+
+def user_errors(exc: ServiceError, root: str = "input") -> list[UserError]:
+    return [user_error(error, root) for error in exc.errors]
+
+
+class ExpectedError(GraphQLError):
+    """A refused query, shown to the client with its code (not masked)."""
+
+    def __init__(self, message: str, code: ServiceErrorCode) -> None:
+        super().__init__(message, extensions={"code": code.value})
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask unexpected exceptions; let expected refusals and validation errors through."""
+    original = error.original_error
+    if original is None or isinstance(original, ExpectedError | GraphQLError):
+        return False
+    return not isinstance(original, ValueError)  # scalar parsing errors explain bad input
+
+
+class Payload(FieldExtension):
+    """For mutations: require a principal and turn ServiceErrors into the payload's `errors`.
+
+    The payload type must accept `errors=` alone (every other field defaults to null)."""
+
+    def __init__(self, authenticated: bool = True) -> None:
+        self.authenticated = authenticated
+
+    def apply(self, field: StrawberryField) -> None:
+        self.payload_type: Callable[..., Any] = field.type  # type: ignore[assignment]
+
+    async def resolve_async(
+        self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any
+    ) -> Any:
+        if self.authenticated and info.context.actor is None:
+            return self.payload_type(errors=[_unauthenticated()])
+        try:
+            return await next_(source, info, **kwargs)
+        except ServiceError as exc:
+            return self.payload_type(errors=user_errors(exc))
+
+
+class Refusals(FieldExtension):
+    """For queries: require a principal and raise ServiceErrors as coded GraphQL errors."""
+
+    async def resolve_async(
+        self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any
+    ) -> Any:
+        if info.context.actor is None:
+            raise ExpectedError("Authentication required.", ServiceErrorCode.UNAUTHENTICATED)
+        try:
+            return await next_(source, info, **kwargs)
+        except ServiceError as exc:
+            raise ExpectedError(str(exc), exc.errors[0].code) from exc
+
+
+def _unauthenticated() -> UserError:
+    return UserError(field=None, message="Authentication required.", code=ServiceErrorCode.UNAUTHENTICATED)

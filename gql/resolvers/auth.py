@@ -1,0 +1,72 @@
+"""Login, token refresh, logout and the viewer."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from gql.context import Info
+from gql.errors import UserError
+from gql.types.accounts import Reseller, User, Viewer
+from models import Reseller as ResellerModel
+from models import User as UserModel
+from services import auth
+
+
+@strawberry.input(description="Credentials of a staff or partner user.")
+class LoginInput:
+    email: str = strawberry.field(description="Login e-mail.")
+    password: str = strawberry.field(description="Password.")
+
+
+@strawberry.input(description="A refresh token to exchange.")
+class TokenRefreshInput:
+    refresh_token: str = strawberry.field(description="The refresh token from login or the last refresh.")
+
+
+@strawberry.type(description="Tokens of a session. Send `Authorization: Bearer <accessToken>`.")
+class TokenPayload:
+    access_token: str | None = strawberry.field(default=None, description="Short-lived bearer token.")
+    refresh_token: str | None = strawberry.field(
+        default=None, description="Single-use token for tokenRefresh; keep it secret."
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of logout.")
+class LogoutPayload:
+    ok: bool = strawberry.field(default=False, description="The session is revoked.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+async def login(info: Info, input: LoginInput) -> TokenPayload:
+    context = info.context
+    tokens = await auth.login(context.settings, input.email, input.password, context.origin)
+    return TokenPayload(access_token=tokens.access_token, refresh_token=tokens.refresh_token)
+
+
+async def token_refresh(info: Info, input: TokenRefreshInput) -> TokenPayload:
+    tokens = await auth.refresh_tokens(info.context.settings, input.refresh_token)
+    return TokenPayload(access_token=tokens.access_token, refresh_token=tokens.refresh_token)
+
+
+async def logout(info: Info) -> LogoutPayload:
+    assert info.context.actor is not None, "guarded by the field's extension"
+    await auth.logout(info.context.actor)
+    return LogoutPayload(ok=True)
+
+
+async def viewer(info: Info) -> Viewer | None:
+    actor = info.context.actor
+    if actor is None:
+        return None
+    user = await UserModel.get_or_none(id=actor.user_id) if actor.user_id else None
+    reseller = await ResellerModel.get_or_none(id=actor.reseller_id) if actor.reseller_id else None
+    return Viewer(
+        kind=actor.kind,
+        label=actor.label,
+        account_id=relay.GlobalID("Account", str(actor.account_id)),
+        user=User.from_model(user) if user else None,
+        reseller=Reseller.from_model(reseller) if reseller else None,
+        permissions=sorted(actor.permissions),
+    )

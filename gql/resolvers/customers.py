@@ -1,0 +1,137 @@
+"""Customer queries and mutations: decode, call one service, map."""
+
+from __future__ import annotations
+
+from strawberry import relay
+from strawberry.utils.str_converters import to_camel_case
+
+from gql.context import Info
+from gql.errors import user_error
+from gql.types.common import Connection, SortDirection, connection_of, decode_id, decode_ids
+from gql.types.customer_inputs import (
+    CustomerBulkChanges,
+    CustomerBulkDeleteInput,
+    CustomerBulkPayload,
+    CustomerBulkRowResult,
+    CustomerBulkUpdateInput,
+    CustomerCreateInput,
+    CustomerCreatePayload,
+    CustomerDeleteInput,
+    CustomerDeletePayload,
+    CustomerUpdateInput,
+    CustomerUpdatePayload,
+    patch_from,
+)
+from gql.types.customers import Customer, CustomerSort, CustomerWhere
+from services.actor import Actor
+from services.customers import bulk, commands, queries, scope
+from services.listing import PageRequest
+
+
+def _actor(info: Info) -> Actor:
+    actor = info.context.actor
+    assert actor is not None, "guarded by the field's extension"
+    return actor
+
+
+async def customers(
+    info: Info,
+    where: CustomerWhere | None = None,
+    search: str | None = None,
+    sort_by: list[CustomerSort] | None = None,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Connection[Customer]:
+    sort = [(s.field, s.direction is SortDirection.DESC) for s in sort_by or []]
+    page = await queries.list_customers(
+        _actor(info),
+        PageRequest(first, after, last, before),
+        where.to_filter() if where else None,
+        search,
+        sort,
+    )
+    return connection_of(page, Customer.from_model)
+
+
+async def customer(info: Info, id: relay.GlobalID) -> Customer | None:
+    found = await scope.find_customer(_actor(info), decode_id(id, "Customer", "id"))
+    return Customer.from_model(found) if found else None
+
+
+async def customer_create(info: Info, input: CustomerCreateInput) -> CustomerCreatePayload:
+    row = await commands.create_customer(_actor(info), patch_from(input), input.reason)
+    return CustomerCreatePayload(customer=Customer.from_model(row))
+
+
+async def customer_update(info: Info, input: CustomerUpdateInput) -> CustomerUpdatePayload:
+    customer_id = decode_id(input.id, "Customer", "id")
+    row = await commands.update_customer(_actor(info), customer_id, patch_from(input), input.reason)
+    return CustomerUpdatePayload(customer=Customer.from_model(row))
+
+
+async def customer_delete(info: Info, input: CustomerDeleteInput) -> CustomerDeletePayload:
+    row = await commands.delete_customer(_actor(info), decode_id(input.id, "Customer", "id"), input.reason)
+    return CustomerDeletePayload(deleted_id=relay.GlobalID("Customer", str(row.id)))
+
+
+async def customer_bulk_update(info: Info, input: CustomerBulkUpdateInput) -> CustomerBulkPayload:
+    selection = bulk.Selection(
+        ids=decode_ids(input.ids, "Customer", "ids"),
+        where=input.where.to_filter() if input.where else None,
+    )
+    result = await bulk.bulk_update_customers(
+        _actor(info),
+        selection,
+        _bulk_changes(input.changes),
+        dry_run=input.dry_run,
+        policy=bulk.ErrorPolicy(input.error_policy.value),
+        reason=input.reason,
+    )
+    return _bulk_payload(result)
+
+
+async def customer_bulk_delete(info: Info, input: CustomerBulkDeleteInput) -> CustomerBulkPayload:
+    result = await bulk.bulk_delete_customers(
+        _actor(info),
+        decode_ids(input.ids, "Customer", "ids") or [],
+        dry_run=input.dry_run,
+        policy=bulk.ErrorPolicy(input.error_policy.value),
+        reason=input.reason,
+    )
+    return _bulk_payload(result)
+
+
+def _bulk_changes(changes: CustomerBulkChanges) -> bulk.BulkChanges:
+    numeric = {
+        name: bulk.NumericChange(change.set, change.increase_by, change.decrease_by)
+        for name in bulk.NUMERIC_FIELDS
+        if (change := getattr(changes, name)) is not None
+    }
+    values = {
+        name: value
+        for name in bulk.VALUE_FIELDS - {"account_manager_id"}
+        if (value := getattr(changes, name)) is not None
+    }
+    if changes.account_manager_id is not None:
+        manager = changes.account_manager_id.value
+        values["account_manager_id"] = (
+            decode_id(manager, "User", "changes", "account_manager_id") if manager else None
+        )
+    return bulk.BulkChanges(numeric, values, changes.add_tags or [], changes.remove_tags or [])
+
+
+def _bulk_payload(result: bulk.BulkResult) -> CustomerBulkPayload:
+    rows = [
+        CustomerBulkRowResult(
+            customer_id=relay.GlobalID("Customer", str(row.customer_id)),
+            ok=row.ok,
+            changed_fields=[to_camel_case(name) for name in row.changed_fields],
+            errors=[user_error(e) for e in row.errors],
+        )
+        for row in result.rows
+    ]
+    return CustomerBulkPayload(
+        dry_run=result.dry_run, applied=result.applied, failed=result.failed, results=rows
+    )

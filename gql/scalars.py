@@ -1,0 +1,34 @@
+"""Custom scalars: Decimal money as a string (JSON comes from strawberry.scalars)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+__all__ = ["JSON", "SCALAR_MAP"]
+
+
+def _parse_decimal(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError('Decimal values are given as strings, e.g. "12.50".')
+    try:
+        parsed = Decimal(str(value).strip())
+    except InvalidOperation as exc:
+        raise ValueError(f"'{value}' is not a decimal number.") from exc
+    if not parsed.is_finite():
+        raise ValueError("Decimal values must be finite.")
+    return parsed
+
+
+SCALAR_MAP: dict[object, Any] = {
+    Decimal: strawberry.scalar(
+        name="Decimal",
+        description='An exact decimal number, serialized as a string (e.g. "-12.50"); money '
+        "amounts always come with the currency of the object that holds them.",
+        serialize=lambda value: format(value, "f"),
+        parse_value=_parse_decimal,
+    )
+}

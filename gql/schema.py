@@ -1,0 +1,124 @@
+"""The schema: every query and mutation, with the limits that protect the server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import strawberry
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry import relay
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from gql.errors import Payload, Refusals, should_mask
+from gql.resolvers import audit as audit_resolvers
+from gql.resolvers import auth as auth_resolvers
+from gql.resolvers import customers as customer_resolvers
+from gql.resolvers.auth import LogoutPayload, TokenPayload
+from gql.scalars import SCALAR_MAP
+from gql.types.accounts import Viewer
+from gql.types.audit import AuditEntry
+from gql.types.common import Connection
+from gql.types.customer_inputs import (
+    CustomerBulkPayload,
+    CustomerCreatePayload,
+    CustomerDeletePayload,
+    CustomerUpdatePayload,
+)
+from gql.types.customers import Customer
+from settings import Settings, get_settings
+
+
+@strawberry.type(description="Reads.")
+class Query:
+    node: relay.Node | None = relay.node(description="Any object by its global id.")
+    nodes: list[relay.Node | None] = relay.node(description="Objects by their global ids.")
+    viewer: Viewer | None = strawberry.field(
+        resolver=auth_resolvers.viewer, description="The principal, or null."
+    )
+    customers: Connection[Customer] = strawberry.field(
+        resolver=customer_resolvers.customers,
+        extensions=[Refusals()],
+        description="Customers, filtered, searched and sorted. Needs customers:read.",
+    )
+    customer: Customer | None = strawberry.field(
+        resolver=customer_resolvers.customer,
+        extensions=[Refusals()],
+        description="One customer, or null. Needs customers:read.",
+    )
+    audit_log: Connection[AuditEntry] = strawberry.field(
+        resolver=audit_resolvers.audit_log,
+        extensions=[Refusals()],
+        description="The account's audit trail, newest first. Needs audit:read.",
+    )
+
+
+@strawberry.type(description="Writes. Each returns a payload whose `errors` say why it was refused.")
+class Mutation:
+    login: TokenPayload = strawberry.mutation(
+        resolver=auth_resolvers.login,
+        extensions=[Payload(authenticated=False)],
+        description="Log in with e-mail and password.",
+    )
+    token_refresh: TokenPayload = strawberry.mutation(
+        resolver=auth_resolvers.token_refresh,
+        extensions=[Payload(authenticated=False)],
+        description="Exchange a refresh token for new tokens (the old one is spent).",
+    )
+    logout: LogoutPayload = strawberry.mutation(
+        resolver=auth_resolvers.logout, extensions=[Payload()], description="End the current session."
+    )
+    customer_create: CustomerCreatePayload = strawberry.mutation(
+        resolver=customer_resolvers.customer_create,
+        extensions=[Payload()],
+        description="Create a customer. Needs customers:write.",
+    )
+    customer_update: CustomerUpdatePayload = strawberry.mutation(
+        resolver=customer_resolvers.customer_update,
+        extensions=[Payload()],
+        description="Change a customer's fields. Needs customers:write.",
+    )
+    customer_delete: CustomerDeletePayload = strawberry.mutation(
+        resolver=customer_resolvers.customer_delete,
+        extensions=[Payload()],
+        description="Soft-delete a customer. Needs customers:write.",
+    )
+    customer_bulk_update: CustomerBulkPayload = strawberry.mutation(
+        resolver=customer_resolvers.customer_bulk_update,
+        extensions=[Payload()],
+        description="Edit many customers at once. Needs customers:write.",
+    )
+    customer_bulk_delete: CustomerBulkPayload = strawberry.mutation(
+        resolver=customer_resolvers.customer_bulk_delete,
+        extensions=[Payload()],
+        description="Soft-delete many customers. Needs customers:write.",
+    )
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the limits of `settings`; build it once per process (relay's node
+    fields can be bound to one schema only)."""
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: MaskErrors(should_mask_error=should_mask),
+    ]
+    if not settings.introspection_enabled:
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        config=StrawberryConfig(relay_max_results=100, scalar_map=SCALAR_MAP),
+    )
+
+
+schema = build_schema(get_settings())

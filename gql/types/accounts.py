@@ -1,0 +1,69 @@
+"""Principals and groups: the viewer, staff users, resellers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeAlias
+
+import strawberry
+from strawberry import relay
+
+from gql.context import Info
+from models import Reseller as ResellerModel
+from models import User as UserModel
+from models.enums import ActorKind
+from models.enums import Permission as PermissionEnum
+from services.customers.scope import visible_resellers, visible_users
+
+Permission: TypeAlias = PermissionEnum
+strawberry.enum(Permission, description="Something a role may do.")
+PrincipalKind: TypeAlias = ActorKind
+strawberry.enum(PrincipalKind, name="PrincipalKind", description="Kind of principal.")
+
+
+@strawberry.type(description="A reseller (partner) group: its users see only its customers.")
+class Reseller(relay.Node):
+    id: relay.NodeID[int]
+    name: str = strawberry.field(description="The reseller's name.")
+
+    @classmethod
+    def from_model(cls, row: ResellerModel) -> Reseller:
+        return cls(id=row.id, name=row.name)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await _resolve(info, node_ids, visible_resellers, cls.from_model)
+
+
+@strawberry.type(description="A staff or partner user of the account.")
+class User(relay.Node):
+    id: relay.NodeID[int]
+    name: str = strawberry.field(description="Full name.")
+    email: str = strawberry.field(description="Login e-mail.")
+
+    @classmethod
+    def from_model(cls, row: UserModel) -> User:
+        return cls(id=row.id, name=row.name, email=row.email)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await _resolve(info, node_ids, visible_users, cls.from_model)
+
+
+async def _resolve(info: Info, node_ids: Iterable[str], scope: Any, to_node: Any) -> list[Any]:
+    actor = info.context.actor
+    ids = [int(i) for i in node_ids if i.isdigit()]
+    if actor is None:
+        return [None for _ in node_ids]
+    rows = {row.id: row for row in await scope(actor).filter(id__in=ids)}
+    return [to_node(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+
+
+@strawberry.type(description="The authenticated principal.")
+class Viewer:
+    kind: PrincipalKind = strawberry.field(description="User, contact, API key or system.")
+    label: str = strawberry.field(description="How the principal appears in the audit log.")
+    account_id: relay.GlobalID = strawberry.field(description="The account (tenant).")
+    user: User | None = strawberry.field(description="The user, for staff and partner logins.")
+    reseller: Reseller | None = strawberry.field(description="The partner group, if any.")
+    permissions: list[Permission] = strawberry.field(description="What this principal may do.")

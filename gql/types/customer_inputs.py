@@ -1,0 +1,246 @@
+"""Inputs and payloads of the customer mutations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types.maybe import Some
+
+from gql.errors import UserError
+from gql.types.common import decode_id
+from gql.types.customers import (
+    Customer,
+    CustomerStatus,
+    CustomerWhere,
+    DialWindowInput,
+    InvoiceSchedule,
+    PortalSection,
+    RtpFirewall,
+    StirShakenAttestation,
+)
+from services.customers.values import PATCH_FIELDS, CustomerPatch
+
+_ID_FIELDS = {"reseller_id": "Reseller", "account_manager_id": "User"}
+
+
+def _convert(name: str, value: Any) -> Any:
+    if name in _ID_FIELDS and value is not None:
+        return decode_id(value, _ID_FIELDS[name], name)
+    if name == "dial_windows":
+        return [window.to_value() for window in value]
+    return value
+
+
+def patch_from(source: object) -> CustomerPatch:
+    """The service patch for the fields the client gave (Some(...) for Maybe inputs)."""
+    values: dict[str, Any] = {}
+    for name in PATCH_FIELDS:
+        raw = getattr(source, name, None)
+        if raw is None:
+            continue
+        value = raw.value if isinstance(raw, Some) else raw
+        values[name] = _convert(name, value)
+    return CustomerPatch(**values)
+
+
+_REASON = "Why (kept in the audit entry; required when the account demands it)."
+
+
+@strawberry.input(description="A new customer. Only name and currency are required.")
+class CustomerCreateInput:
+    name: str = strawberry.field(description="Unique name in the account.")
+    currency: str = strawberry.field(description="ISO 4217 code; cannot change later.")
+    status: CustomerStatus | None = None
+    channels: int | None = None
+    flow_speed: int | None = None
+    debit_limit: Decimal | None = None
+    minimum_payment: Decimal | None = None
+    topup_currencies: list[str] | None = None
+    tax_percent: Decimal | None = None
+    paypal_email: str | None = None
+    website: str | None = None
+    p_asserted_id: str | None = None
+    portal_access: bool | None = None
+    portal_hidden_sections: list[PortalSection] | None = None
+    tags: list[str] | None = None
+    vars: str | None = strawberry.field(default=None, description="TOML; must parse.")
+    reseller_id: relay.GlobalID | None = None
+    account_manager_id: relay.GlobalID | None = None
+    invoice_schedule: InvoiceSchedule | None = None
+    create_invoice_on_payment: bool | None = None
+    invoice_due_days: int | None = None
+    invoice_template: str | None = None
+    external_accounting_id: str | None = None
+    rtp_firewall: RtpFirewall | None = None
+    recording_retention_days: int | None = None
+    portal_domain: str | None = None
+    daily_spend_limit: Decimal | None = None
+    stir_shaken_attestation: StirShakenAttestation | None = None
+    address_line1: str | None = None
+    address_line2: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    country: str | None = None
+    approved_cli_only: bool | None = None
+    email_verification_required: bool | None = None
+    mobile_verification_required: bool | None = None
+    notes: str | None = None
+    timezone: str | None = None
+    dial_windows: list[DialWindowInput] | None = None
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.input(description="Changes to a customer: omitted fields stay, null clears.")
+class CustomerUpdateInput:
+    id: relay.GlobalID = strawberry.field(description="The customer.")
+    name: strawberry.Maybe[str]
+    currency: strawberry.Maybe[str] = strawberry.field(
+        description="Accepted only if unchanged: the currency is fixed (CURRENCY_IMMUTABLE)."
+    )
+    status: strawberry.Maybe[CustomerStatus]
+    channels: strawberry.Maybe[int]
+    flow_speed: strawberry.Maybe[int]
+    debit_limit: strawberry.Maybe[Decimal]
+    minimum_payment: strawberry.Maybe[Decimal]
+    topup_currencies: strawberry.Maybe[list[str]]
+    tax_percent: strawberry.Maybe[Decimal]
+    paypal_email: strawberry.Maybe[str | None]
+    website: strawberry.Maybe[str | None]
+    p_asserted_id: strawberry.Maybe[str | None]
+    portal_access: strawberry.Maybe[bool]
+    portal_hidden_sections: strawberry.Maybe[list[PortalSection]]
+    tags: strawberry.Maybe[list[str]]
+    vars: strawberry.Maybe[str]
+    reseller_id: strawberry.Maybe[relay.GlobalID | None]
+    account_manager_id: strawberry.Maybe[relay.GlobalID | None]
+    invoice_schedule: strawberry.Maybe[InvoiceSchedule]
+    create_invoice_on_payment: strawberry.Maybe[bool]
+    invoice_due_days: strawberry.Maybe[int]
+    invoice_template: strawberry.Maybe[str | None]
+    external_accounting_id: strawberry.Maybe[str | None]
+    rtp_firewall: strawberry.Maybe[RtpFirewall]
+    recording_retention_days: strawberry.Maybe[int]
+    portal_domain: strawberry.Maybe[str | None]
+    daily_spend_limit: strawberry.Maybe[Decimal | None]
+    stir_shaken_attestation: strawberry.Maybe[StirShakenAttestation | None]
+    address_line1: strawberry.Maybe[str | None]
+    address_line2: strawberry.Maybe[str | None]
+    city: strawberry.Maybe[str | None]
+    region: strawberry.Maybe[str | None]
+    postal_code: strawberry.Maybe[str | None]
+    country: strawberry.Maybe[str | None]
+    approved_cli_only: strawberry.Maybe[bool]
+    email_verification_required: strawberry.Maybe[bool]
+    mobile_verification_required: strawberry.Maybe[bool]
+    notes: strawberry.Maybe[str]
+    timezone: strawberry.Maybe[str]
+    dial_windows: strawberry.Maybe[list[DialWindowInput]]
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.input(description="Delete (softly) one customer: billing history and audit stay.")
+class CustomerDeleteInput:
+    id: relay.GlobalID = strawberry.field(description="The customer.")
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.type(description="Result of customerCreate.")
+class CustomerCreatePayload:
+    customer: Customer | None = strawberry.field(default=None, description="The new customer.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of customerUpdate.")
+class CustomerUpdatePayload:
+    customer: Customer | None = strawberry.field(default=None, description="The customer as saved.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of customerDelete.")
+class CustomerDeletePayload:
+    deleted_id: relay.GlobalID | None = strawberry.field(default=None, description="The deleted customer.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+# --- bulk ---------------------------------------------------------------------------------
+
+
+@strawberry.enum(description="What a bulk operation does when some rows are invalid.")
+class BulkErrorPolicy(Enum):
+    ALL_OR_NOTHING = "ALL_OR_NOTHING"
+    SKIP_INVALID = "SKIP_INVALID"
+
+
+@strawberry.input(description="Set, raise or lower a whole number; give exactly one.")
+class IntChange:
+    set: int | None = None
+    increase_by: int | None = None
+    decrease_by: int | None = None
+
+
+@strawberry.input(description="Set, raise or lower an amount; give exactly one.")
+class DecimalChange:
+    set: Decimal | None = None
+    increase_by: Decimal | None = None
+    decrease_by: Decimal | None = None
+
+
+@strawberry.input(description="What to change on every selected customer.")
+class CustomerBulkChanges:
+    channels: IntChange | None = None
+    flow_speed: IntChange | None = None
+    invoice_due_days: IntChange | None = None
+    debit_limit: DecimalChange | None = None
+    minimum_payment: DecimalChange | None = None
+    tax_percent: DecimalChange | None = None
+    status: CustomerStatus | None = None
+    portal_access: bool | None = None
+    invoice_schedule: InvoiceSchedule | None = None
+    rtp_firewall: RtpFirewall | None = None
+    account_manager_id: strawberry.Maybe[relay.GlobalID | None]
+    add_tags: list[str] | None = strawberry.field(default=None, description="Tags to add.")
+    remove_tags: list[str] | None = strawberry.field(default=None, description="Tags to remove.")
+
+
+@strawberry.input(description="Edit many customers, chosen by ids or by a filter.")
+class CustomerBulkUpdateInput:
+    ids: list[relay.GlobalID] | None = strawberry.field(default=None, description="These customers.")
+    where: CustomerWhere | None = strawberry.field(default=None, description="Or those matching.")
+    changes: CustomerBulkChanges = strawberry.field(description="What to change.")
+    dry_run: bool = strawberry.field(default=False, description="Report without writing.")
+    error_policy: BulkErrorPolicy = strawberry.field(
+        default=BulkErrorPolicy.ALL_OR_NOTHING, description="What to do with invalid rows."
+    )
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.input(description="Delete (softly) many customers.")
+class CustomerBulkDeleteInput:
+    ids: list[relay.GlobalID] = strawberry.field(description="The customers.")
+    dry_run: bool = strawberry.field(default=False, description="Report without writing.")
+    error_policy: BulkErrorPolicy = strawberry.field(
+        default=BulkErrorPolicy.ALL_OR_NOTHING, description="What to do with invalid rows."
+    )
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.type(description="What a bulk operation did (or would do) to one customer.")
+class CustomerBulkRowResult:
+    customer_id: relay.GlobalID = strawberry.field(description="The customer.")
+    ok: bool = strawberry.field(description="Whether the row is (or would be) written.")
+    changed_fields: list[str] = strawberry.field(description="Fields whose value changes.")
+    errors: list[UserError] = strawberry.field(description="Why this row is refused.")
+
+
+@strawberry.type(description="Result of a bulk customer operation.")
+class CustomerBulkPayload:
+    dry_run: bool = strawberry.field(default=False, description="Nothing was written.")
+    applied: int = strawberry.field(default=0, description="Rows written (0 on a dry run).")
+    failed: int = strawberry.field(default=0, description="Rows refused.")
+    results: list[CustomerBulkRowResult] = strawberry.field(default_factory=list, description="Per row.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")

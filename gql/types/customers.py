@@ -1,0 +1,274 @@
+"""The Customer type and its inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import strawberry
+from strawberry import relay
+
+from gql.context import Info
+from gql.errors import Refusals
+from gql.types.accounts import Reseller, User
+from gql.types.audit import AuditEntry, AuditEntryWhere
+from gql.types.common import (
+    Connection,
+    DateTimeFilter,
+    DecimalFilter,
+    IDFilter,
+    IntFilter,
+    SortDirection,
+    StringFilter,
+    TagsFilter,
+    connection_of,
+)
+from models import Customer as CustomerModel
+from models import enums
+from services.audit import list_audit_entries
+from services.customers.queries import CustomerSortField as SortField
+from services.customers.scope import visible_customers
+from services.customers.values import DialWindow as DialWindowValue
+from services.listing import Condition, Filter, PageRequest
+from services.reference import quantum
+
+CustomerStatus: TypeAlias = enums.CustomerStatus
+strawberry.enum(CustomerStatus, description="Whether the customer may pass calls.")
+InvoiceSchedule: TypeAlias = enums.InvoiceSchedule
+strawberry.enum(InvoiceSchedule, description="How often invoices are generated.")
+RtpFirewall: TypeAlias = enums.RtpFirewall
+strawberry.enum(RtpFirewall, description="Whether media may bypass the RTP firewall.")
+StirShakenAttestation: TypeAlias = enums.StirShakenAttestation
+strawberry.enum(StirShakenAttestation, description="STIR/SHAKEN level.")
+PortalSection: TypeAlias = enums.PortalSection
+strawberry.enum(PortalSection, description="A part of the customer portal.")
+Weekday: TypeAlias = enums.Weekday
+strawberry.enum(Weekday, description="Day of the week.")
+CustomerSortField: TypeAlias = SortField
+strawberry.enum(CustomerSortField, description="What customers can be sorted by.")
+
+
+@strawberry.type(description="A time window in which the customer may dial.")
+class DialWindow:
+    start: str = strawberry.field(description="Start, HH:MM in the customer's time zone.")
+    end: str = strawberry.field(description="End, HH:MM (24:00 for midnight).")
+    days: list[Weekday] = strawberry.field(description="Days it applies to; every day if empty.")
+
+
+@strawberry.input(description="A time window in which the customer may dial.")
+class DialWindowInput:
+    start: str = strawberry.field(description="Start, HH:MM in the customer's time zone.")
+    end: str = strawberry.field(description="End, HH:MM (24:00 for midnight).")
+    days: list[Weekday] = strawberry.field(default_factory=list, description="Days; every day if empty.")
+
+    def to_value(self) -> DialWindowValue:
+        return DialWindowValue(self.start, self.end, tuple(self.days))
+
+
+@strawberry.type(description="A customer of the carrier: the customer card.")
+class Customer(relay.Node):
+    id: relay.NodeID[int]
+    name: str = strawberry.field(description="Name or unique identifier, unique in the account.")
+    status: CustomerStatus = strawberry.field(description="Account status.")
+    channels: int = strawberry.field(description="Maximum concurrent calls; 0 means none.")
+    flow_speed: int = strawberry.field(description="Calls per second (CPS).")
+    debit_limit: Decimal = strawberry.field(
+        description="Negative balance allowed: 0 pre-pay, >0 post-pay credit, <0 a buffer."
+    )
+    minimum_payment: Decimal = strawberry.field(description="Smallest top-up accepted.")
+    topup_currencies: list[str] = strawberry.field(
+        description="Currencies accepted for top-ups; any when empty."
+    )
+    tax_percent: Decimal = strawberry.field(description="Tax charged on top of costs, in percent.")
+    currency: str = strawberry.field(description="ISO 4217 currency; fixed at creation.")
+    balance: Decimal = strawberry.field(description="Current balance (read-only).")
+    channels_in_use: int = strawberry.field(description="Live calls now (read-only).")
+    paypal_email: str | None = strawberry.field(description="PayPal account for IPN payments.")
+    website: str | None = strawberry.field(description="The customer's website.")
+    p_asserted_id: str | None = strawberry.field(description="P-Asserted-Identity to send.")
+    portal_access: bool = strawberry.field(description="Whether the customer may use the portal.")
+    portal_hidden_sections: list[PortalSection] = strawberry.field(
+        description="Portal sections hidden from the customer."
+    )
+    vars: str = strawberry.field(description="TOML configuration for scripts.")
+    invoice_schedule: InvoiceSchedule = strawberry.field(description="Invoice frequency.")
+    create_invoice_on_payment: bool = strawberry.field(description="Invoice each payment.")
+    invoice_due_days: int = strawberry.field(description="Days an invoice may stay unpaid.")
+    invoice_template: str | None = strawberry.field(description="Invoice template name.")
+    external_accounting_id: str | None = strawberry.field(description="Id in the accounting system.")
+    rtp_firewall: RtpFirewall = strawberry.field(description="Media firewall mode.")
+    recording_retention_days: int = strawberry.field(description="Days call recordings are kept.")
+    portal_domain: str | None = strawberry.field(description="Portal domain the customer signs in to.")
+    daily_spend_limit: Decimal | None = strawberry.field(
+        description="Most the customer may spend per UTC day; unlimited when null."
+    )
+    stir_shaken_attestation: StirShakenAttestation | None = strawberry.field(
+        description="Default attestation for the customer's CLIs."
+    )
+    address_line1: str | None = strawberry.field(description="Street address.")
+    address_line2: str | None = strawberry.field(description="Street address, second line.")
+    city: str | None = strawberry.field(description="City.")
+    region: str | None = strawberry.field(description="State, province or region.")
+    postal_code: str | None = strawberry.field(description="Postal code.")
+    country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country.")
+    approved_cli_only: bool = strawberry.field(description="Only pre-approved caller ids may dial.")
+    email_verification_required: bool = strawberry.field(description="E-mail must be verified to dial.")
+    mobile_verification_required: bool = strawberry.field(description="Mobile must be verified to dial.")
+    notes: str = strawberry.field(description="Staff notes.")
+    timezone: str = strawberry.field(description="IANA time zone of the dialing windows.")
+    dial_windows: list[DialWindow] = strawberry.field(
+        description="When the customer may dial; any time when empty."
+    )
+    created_at: datetime = strawberry.field(description="When the customer was created (UTC).")
+    updated_at: datetime = strawberry.field(description="When the customer last changed (UTC).")
+    reseller_id: strawberry.Private[int | None]
+    account_manager_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Tags (meta-data, also used by global routing).")
+    async def tags(self, info: Info) -> list[str]:
+        return await info.context.loaders.tags_by_customer_id.load(self.id)
+
+    @strawberry.field(description="The reseller group the customer belongs to.")
+    async def reseller(self, info: Info) -> Reseller | None:
+        if self.reseller_id is None:
+            return None
+        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
+        return Reseller.from_model(row) if row else None
+
+    @strawberry.field(description="The user who manages this customer.")
+    async def account_manager(self, info: Info) -> User | None:
+        if self.account_manager_id is None:
+            return None
+        row = await info.context.loaders.user_by_id.load(self.account_manager_id)
+        return User.from_model(row) if row else None
+
+    @strawberry.field(description="This customer's audit trail, newest first.", extensions=[Refusals()])
+    async def audit_log(
+        self,
+        info: Info,
+        where: AuditEntryWhere | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[AuditEntry]:
+        actor = info.context.actor
+        assert actor is not None, "guarded by the field's extension"
+        page = await list_audit_entries(
+            actor,
+            PageRequest(first, after, last, before),
+            where.to_filter() if where else None,
+            customer_id=self.id,
+        )
+        return connection_of(page, AuditEntry.from_model)
+
+    @classmethod
+    def from_model(cls, row: CustomerModel) -> Customer:
+        step = quantum(row.currency)
+        plain = {name: getattr(row, name) for name in _PLAIN_FIELDS}
+        return cls(
+            **plain,
+            **{name: getattr(row, name).quantize(step) for name in _MONEY_FIELDS},
+            daily_spend_limit=row.daily_spend_limit.quantize(step)
+            if row.daily_spend_limit is not None
+            else None,
+            tax_percent=row.tax_percent.normalize(),
+            portal_hidden_sections=[enums.PortalSection(s) for s in row.portal_hidden_sections],
+            dial_windows=[_dial_window(raw) for raw in row.dial_windows],
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        actor = info.context.actor
+        ids = [int(i) for i in node_ids if i.isdigit()]
+        if actor is None:
+            return [None for _ in node_ids]
+        rows = {row.id: row for row in await visible_customers(actor).filter(id__in=ids)}
+        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+
+
+_MONEY_FIELDS = ("debit_limit", "minimum_payment", "balance")
+_REFERENCES = ("reseller_id", "account_manager_id")
+_DERIVED = {"daily_spend_limit", "tax_percent", "portal_hidden_sections", "dial_windows", *_MONEY_FIELDS}
+_PLAIN_FIELDS = tuple(
+    name
+    for name in Customer.__dataclass_fields__
+    # foreign-key columns join the model's fields only once the ORM is initialised
+    if (name in CustomerModel._meta.db_fields or name in _REFERENCES) and name not in _DERIVED
+)
+
+
+def _dial_window(raw: dict[str, Any]) -> DialWindow:
+    value = DialWindowValue.from_json(raw)
+    return DialWindow(start=value.start, end=value.end, days=list(value.days))
+
+
+@strawberry.input(description="Conditions on the customer status.")
+class CustomerStatusFilter:
+    eq: CustomerStatus | None = strawberry.field(default=None, description="Equal to.")
+    ne: CustomerStatus | None = strawberry.field(default=None, description="Not equal to.")
+    in_: list[CustomerStatus] | None = strawberry.field(default=None, name="in", description="One of.")
+    not_in: list[CustomerStatus] | None = strawberry.field(default=None, description="None of.")
+
+    def to_condition(self) -> Condition:
+        return Condition(eq=self.eq, ne=self.ne, in_=self.in_, not_in=self.not_in)
+
+
+@strawberry.input(description="Which customers to list; every field given must hold.")
+class CustomerWhere:
+    id: IDFilter | None = strawberry.field(default=None, description="By customer id.")
+    name: StringFilter | None = strawberry.field(default=None, description="By name.")
+    status: CustomerStatusFilter | None = strawberry.field(default=None, description="By status.")
+    currency: StringFilter | None = strawberry.field(default=None, description="By currency.")
+    reseller_id: IDFilter | None = strawberry.field(default=None, description="By reseller.")
+    account_manager_id: IDFilter | None = strawberry.field(default=None, description="By account manager.")
+    balance: DecimalFilter | None = strawberry.field(default=None, description="By balance.")
+    debit_limit: DecimalFilter | None = strawberry.field(default=None, description="By debit limit.")
+    channels: IntFilter | None = strawberry.field(default=None, description="By channels.")
+    created_at: DateTimeFilter | None = strawberry.field(default=None, description="By creation time.")
+    external_accounting_id: StringFilter | None = strawberry.field(
+        default=None, description="By external accounting id."
+    )
+    tags: TagsFilter | None = strawberry.field(default=None, description="By tags.")
+    and_: list[CustomerWhere] | None = strawberry.field(default=None, name="AND", description="All of.")
+    or_: list[CustomerWhere] | None = strawberry.field(default=None, name="OR", description="Any of.")
+    not_: CustomerWhere | None = strawberry.field(default=None, name="NOT", description="Not this.")
+
+    def to_filter(self) -> Filter:
+        conditions: dict[str, Condition] = {}
+        for name in (
+            "name",
+            "status",
+            "currency",
+            "balance",
+            "debit_limit",
+            "channels",
+            "created_at",
+            "external_accounting_id",
+            "tags",
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                conditions[name] = value.to_condition()
+        for name, type_name in (
+            ("id", "Customer"),
+            ("reseller_id", "Reseller"),
+            ("account_manager_id", "User"),
+        ):
+            id_filter: IDFilter | None = getattr(self, name)
+            if id_filter is not None:
+                conditions[name] = id_filter.to_condition_for(type_name)
+        return Filter(
+            conditions=conditions,
+            and_=[w.to_filter() for w in self.and_ or []],
+            or_=[w.to_filter() for w in self.or_ or []],
+            not_=self.not_.to_filter() if self.not_ else None,
+        )
+
+
+@strawberry.input(description="One sort key.")
+class CustomerSort:
+    field: CustomerSortField = strawberry.field(description="What to sort by.")
+    direction: SortDirection = strawberry.field(default=SortDirection.ASC, description="Direction.")

@@ -1,0 +1,1 @@
+"""Aerich migration histories, one per engine (aerich emits dialect-specific SQL)."""

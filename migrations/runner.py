@@ -1,0 +1,82 @@
+"""Apply, generate and check the two aerich histories (`migrations/postgres`, `migrations/sqlite`).
+
+Generation and the staleness check run offline: they compare the models with the state recorded
+in the newest migration file of each history, so no database is needed to write or check them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from aerich import Command
+from tortoise.context import TortoiseContext
+
+from settings import tortoise_config
+
+HISTORIES = Path(__file__).resolve().parent
+APP = "models"
+# Any URL of the right dialect serves for offline generation: nothing connects to it.
+DIALECT_URLS = {
+    "postgres": "postgres://postgres@127.0.0.1:5432/postgres",
+    "sqlite": "sqlite://:memory:",
+}
+
+
+def engine_of(database_url: str) -> str:
+    return "sqlite" if database_url.startswith("sqlite") else "postgres"
+
+
+def history_dir(engine: str, root: Path = HISTORIES) -> Path:
+    return root / engine
+
+
+async def upgrade(database_url: str) -> list[str]:
+    """Bring the database to the newest migration; a fresh database gets every migration."""
+    _ensure_sqlite_dir(database_url)
+    command = Command(
+        tortoise_config(database_url), app=APP, location=str(history_dir(engine_of(database_url)))
+    )
+    # A context of its own: aerich's global state must not leak into the caller's ORM.
+    async with TortoiseContext():
+        await command.init()
+        if not await _initialised(command):
+            await command.init_db(safe=True)
+            return ["(all)"]
+        return await command.upgrade(run_in_transaction=True)
+
+
+async def _initialised(command: Command) -> bool:
+    try:
+        return bool(await command.get_applied_migrations(APP))
+    except Exception:  # noqa: BLE001 - the aerich table does not exist yet
+        return False
+
+
+async def make(engine: str, name: str, root: Path = HISTORIES) -> str | None:
+    """Write the next migration of one history; returns its file name, None when current."""
+    location = history_dir(engine, root)
+    command = Command(tortoise_config(DIALECT_URLS[engine]), app=APP, location=str(location))
+    async with TortoiseContext():
+        if not any((location / APP).glob("*.py")):
+            await command.init_migrations(safe=True)
+            return "(initial)"
+        await command.init(offline=True)
+        return await command.migrate(name, no_input=True, offline=True) or None
+
+
+async def stale_histories() -> list[str]:
+    """The engines whose history lacks a migration for the current models."""
+    stale = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for engine in DIALECT_URLS:
+            shutil.copytree(history_dir(engine), Path(tmp) / engine)
+            if await make(engine, "check", root=Path(tmp)):
+                stale.append(engine)
+    return stale
+
+
+def _ensure_sqlite_dir(database_url: str) -> None:
+    if database_url.startswith("sqlite://") and ":memory:" not in database_url:
+        Path(database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,154 @@
+"""The tenant (Account) and the principals that act inside it."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import SessionKind
+
+
+class Account(Model):
+    """A carrier: every other row belongs to exactly one account."""
+
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=200)
+    number_range_start = fields.BigIntField(null=True)
+    number_block_size = fields.IntField(null=True)
+    require_audit_reason = fields.BooleanField(default=False)
+    email_from = fields.CharField(max_length=320, null=True)
+    smtp_host = fields.CharField(max_length=255, null=True)
+    smtp_port = fields.IntField(null=True)
+    smtp_tls_mode = fields.CharField(max_length=16, default="STARTTLS")
+    smtp_username = fields.CharField(max_length=255, null=True)
+    smtp_password = fields.CharField(max_length=255, null=True)
+    sms_api_base_url = fields.CharField(max_length=500, null=True)
+    sms_account_sid = fields.CharField(max_length=100, null=True)
+    sms_auth_token = fields.CharField(max_length=255, null=True)
+    sms_from = fields.CharField(max_length=32, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "account"
+
+
+class Role(Model):
+    """A named set of permissions, defined per account and granted to users."""
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="roles", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=100)
+    permissions = fields.JSONField[list[str]](default=list)
+
+    class Meta:
+        table = "role"
+        unique_together = (("account", "name"),)
+
+
+class Reseller(Model):
+    """A partner group: its users see and edit only the customers assigned to it."""
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="resellers", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "reseller"
+        unique_together = (("account", "name"),)
+
+
+class User(Model):
+    """Staff of an account, or a partner user when `reseller` is set."""
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="users", on_delete=fields.CASCADE
+    )
+    email = fields.CharField(max_length=320, unique=True)
+    name = fields.CharField(max_length=200)
+    password_hash = fields.CharField(max_length=255)
+    role: fields.ForeignKeyRelation[Role] = fields.ForeignKeyField(
+        "models.Role", related_name="users", on_delete=fields.RESTRICT
+    )
+    reseller: fields.ForeignKeyNullableRelation[Reseller] = fields.ForeignKeyField(
+        "models.Reseller", related_name="users", null=True, on_delete=fields.RESTRICT
+    )
+    is_active = fields.BooleanField(default=True)
+    last_login_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "user"
+
+
+class ApiKey(Model):
+    """A credential for an integration (billing system, CDR feed); the secret is stored hashed."""
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="api_keys", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=200)
+    prefix = fields.CharField(max_length=16, unique=True)
+    key_hash = fields.CharField(max_length=64)
+    permissions = fields.JSONField[list[str]](default=list)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_used_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "api_key"
+
+
+class AuthSession(Model):
+    """One login (or impersonation); access tokens name it, so revoking it ends them all."""
+
+    id = fields.UUIDField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="sessions", on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="sessions", on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(SessionKind, max_length=16, default=SessionKind.LOGIN)
+    ip = fields.CharField(max_length=64, null=True)
+    user_agent = fields.CharField(max_length=500, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "auth_session"
+
+
+class RefreshToken(Model):
+    """A single-use refresh token; presenting a used one revokes its whole session."""
+
+    id = fields.IntField(primary_key=True)
+    session: fields.ForeignKeyRelation[AuthSession] = fields.ForeignKeyField(
+        "models.AuthSession", related_name="refresh_tokens", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "refresh_token"
+
+
+class LoginAttempt(Model):
+    """Every login try, for throttling by address and by e-mail."""
+
+    id = fields.IntField(primary_key=True)
+    email = fields.CharField(max_length=320, db_index=True)
+    ip = fields.CharField(max_length=64, db_index=True)
+    succeeded = fields.BooleanField()
+    at = fields.DatetimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        table = "login_attempt"

@@ -1,0 +1,102 @@
+"""The customer aggregate: the customer row and its tags."""
+
+from decimal import Decimal
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.accounts import Account, Reseller, User
+from models.enums import CustomerStatus, InvoiceSchedule, RtpFirewall, StirShakenAttestation
+
+MONEY_DIGITS = 20
+MONEY_PLACES = 4
+
+
+def money_field(**kwargs: object) -> fields.DecimalField:
+    return fields.DecimalField(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, **kwargs)  # type: ignore[arg-type]
+
+
+class Customer(Model):
+    """Every field of the customer card's Basic, Config, Address, Verification, Notes and
+    Day/Time Restrict tabs, plus the read-only balance and live channel count."""
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="customers", on_delete=fields.CASCADE
+    )
+    # Basic
+    name = fields.CharField(max_length=200)
+    # Case-folded name of a live customer; NULL once deleted, so the name can be reused.
+    name_key = fields.CharField(max_length=200, null=True)
+    status = fields.CharEnumField(CustomerStatus, max_length=20, default=CustomerStatus.ACTIVE)
+    channels = fields.IntField(default=0)
+    flow_speed = fields.IntField(default=0)
+    debit_limit = money_field(default=Decimal(0))
+    minimum_payment = money_field(default=Decimal(0))
+    topup_currencies = fields.JSONField[list[str]](default=list)
+    tax_percent = fields.DecimalField(max_digits=7, decimal_places=4, default=Decimal(0))
+    currency = fields.CharField(max_length=3)
+    balance = money_field(default=Decimal(0))
+    channels_in_use = fields.IntField(default=0)
+    # Config
+    paypal_email = fields.CharField(max_length=320, null=True)
+    website = fields.CharField(max_length=500, null=True)
+    p_asserted_id = fields.CharField(max_length=200, null=True)
+    portal_access = fields.BooleanField(default=True)
+    portal_hidden_sections = fields.JSONField[list[str]](default=list)
+    vars = fields.TextField(default="")
+    reseller: fields.ForeignKeyNullableRelation[Reseller] = fields.ForeignKeyField(
+        "models.Reseller", related_name="customers", null=True, on_delete=fields.RESTRICT
+    )
+    account_manager: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="managed_customers", null=True, on_delete=fields.SET_NULL
+    )
+    invoice_schedule = fields.CharEnumField(InvoiceSchedule, max_length=10, default=InvoiceSchedule.MONTHLY)
+    create_invoice_on_payment = fields.BooleanField(default=False)
+    invoice_due_days = fields.IntField(default=30)
+    invoice_template = fields.CharField(max_length=100, null=True)
+    external_accounting_id = fields.CharField(max_length=100, null=True)
+    rtp_firewall = fields.CharEnumField(RtpFirewall, max_length=10, default=RtpFirewall.LOCKED)
+    recording_retention_days = fields.IntField(default=0)
+    portal_domain = fields.CharField(max_length=255, null=True)
+    daily_spend_limit = money_field(null=True)
+    stir_shaken_attestation = fields.CharEnumField(StirShakenAttestation, max_length=1, null=True)
+    # Address
+    address_line1 = fields.CharField(max_length=200, null=True)
+    address_line2 = fields.CharField(max_length=200, null=True)
+    city = fields.CharField(max_length=100, null=True)
+    region = fields.CharField(max_length=100, null=True)
+    postal_code = fields.CharField(max_length=20, null=True)
+    country = fields.CharField(max_length=2, null=True)
+    # Verification
+    approved_cli_only = fields.BooleanField(default=False)
+    email_verification_required = fields.BooleanField(default=False)
+    mobile_verification_required = fields.BooleanField(default=False)
+    # Notes
+    notes = fields.TextField(default="")
+    # Day/Time Restrict
+    timezone = fields.CharField(max_length=64, default="UTC")
+    dial_windows = fields.JSONField[list[dict[str, object]]](default=list)
+
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    deleted_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "customer"
+        unique_together = (("account", "name_key"),)
+        indexes = (("account", "status"), ("account", "created_at"))
+
+
+class CustomerTag(Model):
+    """One tag of a customer; a table of its own so filters work alike on every engine."""
+
+    id = fields.IntField(primary_key=True)
+    customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="tag_rows", on_delete=fields.CASCADE
+    )
+    tag = fields.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        table = "customer_tag"
+        unique_together = (("customer", "tag"),)

@@ -1,0 +1,100 @@
+"""Domain enumerations shared by models, services and the API (which exposes them as-is)."""
+
+from enum import StrEnum
+
+
+class CustomerStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    INACTIVE = "INACTIVE"
+    PENALTY = "PENALTY"
+    PENDING_APPROVAL = "PENDING_APPROVAL"
+
+
+class InvoiceSchedule(StrEnum):
+    NONE = "NONE"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class RtpFirewall(StrEnum):
+    """LOCKED: media must pass the RTP firewall; UNLOCKED: the customer may bypass it."""
+
+    LOCKED = "LOCKED"
+    UNLOCKED = "UNLOCKED"
+
+
+class StirShakenAttestation(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class PortalSection(StrEnum):
+    """Parts of the customer portal that the customer's Portal Access settings can hide."""
+
+    BALANCE = "BALANCE"
+    CDR = "CDR"
+    BREAKOUT = "BREAKOUT"
+    INVOICES = "INVOICES"
+    PAYMENTS = "PAYMENTS"
+    RATES = "RATES"
+    SUMMARY = "SUMMARY"
+
+
+class Weekday(StrEnum):
+    MON = "MON"
+    TUE = "TUE"
+    WED = "WED"
+    THU = "THU"
+    FRI = "FRI"
+    SAT = "SAT"
+    SUN = "SUN"
+
+
+class ActorKind(StrEnum):
+    USER = "USER"
+    CONTACT = "CONTACT"
+    API_KEY = "API_KEY"
+    SYSTEM = "SYSTEM"
+
+
+class AuditAction(StrEnum):
+    CREATE = "CREATE"
+    UPDATE = "UPDATE"
+    DELETE = "DELETE"
+    LOGIN = "LOGIN"
+    LOGOUT = "LOGOUT"
+    IMPERSONATE = "IMPERSONATE"
+    SEND = "SEND"
+    GENERATE = "GENERATE"
+    SCHEDULE = "SCHEDULE"
+    APPLY = "APPLY"
+    CANCEL = "CANCEL"
+    EXPORT = "EXPORT"
+
+
+class HttpVerb(StrEnum):
+    GET = "GET"
+    POST = "POST"
+    PUT = "PUT"
+    DELETE = "DELETE"
+
+
+class SessionKind(StrEnum):
+    LOGIN = "LOGIN"
+    IMPERSONATION = "IMPERSONATION"
+
+
+class Permission(StrEnum):
+    """What a role (or an API key) may do; stored by value in roles."""
+
+    CUSTOMERS_READ = "customers:read"
+    CUSTOMERS_WRITE = "customers:write"
+    CONTACTS_WRITE = "contacts:write"
+    BILLING_WRITE = "billing:write"
+    MESSAGING_SEND = "messaging:send"
+    AUDIT_READ = "audit:read"
+    SETTINGS_READ = "settings:read"
+    SETTINGS_WRITE = "settings:write"
+    USERS_WRITE = "users:write"

@@ -1,0 +1,1 @@
+"""The domain: every read rule and every write. No strawberry, no dramatiq here."""

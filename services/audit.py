@@ -1,0 +1,56 @@
+"""Reading the audit trail (writing happens in the unit of work)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
+from models import AuditEntry
+from models.enums import Permission
+from services.actor import Actor
+from services.customers.scope import visible_customers
+from services.listing import (
+    ConditionBuilder,
+    Filter,
+    Page,
+    PageRequest,
+    SortKey,
+    column_condition,
+    filter_q,
+    paginate,
+)
+
+CONDITIONS: dict[str, ConditionBuilder] = {
+    "actor_kind": column_condition("actor_kind"),
+    "actor_user_id": column_condition("actor_user_id"),
+    "action": column_condition("action"),
+    "table_name": column_condition("table_name"),
+    "record_id": column_condition("record_id"),
+    "customer_id": column_condition("customer_id"),
+    "at": column_condition("at"),
+}
+NEWEST_FIRST = [(SortKey("at", datetime.fromisoformat), True)]
+
+
+def visible_entries(actor: Actor) -> QuerySet[AuditEntry]:
+    """The account's trail; a partner sees only entries about its reseller's customers."""
+    queryset = AuditEntry.filter(account_id=actor.account_id)
+    if actor.reseller_id is not None:
+        mine = Subquery(visible_customers(actor).values("id"))
+        queryset = queryset.filter(Q(customer_id__in=mine))
+    return queryset
+
+
+async def list_audit_entries(
+    actor: Actor, page: PageRequest, where: Filter | None = None, customer_id: int | None = None
+) -> Page[AuditEntry]:
+    """Newest first; `customer_id` narrows to one customer's card."""
+    actor.require(Permission.AUDIT_READ)
+    queryset = visible_entries(actor)
+    if customer_id is not None:
+        queryset = queryset.filter(customer_id=customer_id)
+    if where is not None:
+        queryset = queryset.filter(filter_q(where, CONDITIONS))
+    return await paginate(queryset, NEWEST_FIRST, page)

@@ -1,0 +1,188 @@
+"""Logins, tokens and the principal behind a bearer token.
+
+Access tokens are short-lived JWTs naming a session; refresh tokens are opaque, single-use and
+stored hashed. Presenting a refresh token twice revokes its session (it was stolen or replayed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+
+from models import ApiKey, AuthSession, LoginAttempt, RefreshToken, User
+from models.enums import ActorKind, AuditAction, Permission, SessionKind
+from services.actor import Actor, RequestOrigin
+from services.errors import ErrorCode, ServiceError
+from services.passwords import verify_password
+from services.uow import unit_of_work
+from settings import Settings
+
+API_KEY_PREFIX = "sbk_"
+_ALGORITHM = "HS256"
+
+
+@dataclass(frozen=True)
+class Tokens:
+    access_token: str
+    refresh_token: str
+    access_expires_at: datetime
+
+
+def sha256(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def user_actor(user: User, origin: RequestOrigin, session_id: uuid.UUID | None = None) -> Actor:
+    """The actor for a staff or partner user; `user.role` must be loaded."""
+    return Actor(
+        account_id=user.account_id,
+        kind=ActorKind.USER,
+        label=user.name or user.email,
+        permissions=frozenset(Permission(p) for p in user.role.permissions),
+        user_id=user.id,
+        reseller_id=user.reseller_id,
+        session_id=session_id,
+        origin=origin,
+    )
+
+
+async def login(settings: Settings, email: str, password: str, origin: RequestOrigin) -> Tokens:
+    """Check the credentials (throttled per address and per e-mail) and open a session."""
+    email = email.strip().lower()
+    ip = origin.ip or "unknown"
+    await _refuse_if_throttled(settings, email, ip)
+    user = await User.filter(email=email, is_active=True).select_related("role").first()
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        await LoginAttempt.create(email=email, ip=ip, succeeded=False)
+        raise ServiceError.single(ErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.")
+    actor = user_actor(user, origin)
+    async with unit_of_work(actor, is_change=False) as uow:
+        session = await AuthSession.create(
+            id=uuid.uuid4(),
+            account_id=user.account_id,
+            user_id=user.id,
+            kind=SessionKind.LOGIN,
+            ip=origin.ip,
+            user_agent=(origin.user_agent or "")[:500] or None,
+            expires_at=uow.now + timedelta(days=settings.refresh_token_days),
+            using_db=uow.conn,
+        )
+        refresh = await _new_refresh_token(session, uow.conn, settings)
+        await User.filter(id=user.id).using_db(uow.conn).update(last_login_at=uow.now)
+        await LoginAttempt.create(email=email, ip=ip, succeeded=True, using_db=uow.conn)
+        uow.audit(AuditAction.LOGIN, "user", user.id, f"{user.email} logged in")
+    return _tokens(settings, user, session.id, refresh)
+
+
+async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
+    """Exchange a refresh token for a new pair; the old one is spent."""
+    async with unit_of_work(_anonymous(), is_change=False) as uow:
+        token = await uow.locked(
+            RefreshToken.filter(token_hash=sha256(refresh_token)).select_related("session")
+        ).first()
+        now = uow.now
+        if token is None or token.session.revoked_at is not None or token.expires_at < now:
+            raise _invalid_refresh()
+        if token.used_at is not None:
+            await AuthSession.filter(id=token.session_id).using_db(uow.conn).update(revoked_at=now)
+            reuse = True
+        else:
+            token.used_at = now
+            await token.save(using_db=uow.conn, update_fields=["used_at"])
+            reuse = False
+            new_refresh = await _new_refresh_token(token.session, uow.conn, settings)
+    if reuse:
+        raise _invalid_refresh()
+    user = await User.get(id=token.session.user_id)
+    return _tokens(settings, user, token.session.id, new_refresh)
+
+
+async def logout(actor: Actor) -> None:
+    """Revoke the actor's session: its access and refresh tokens stop working at once."""
+    if actor.session_id is None:
+        raise ServiceError.single(ErrorCode.INVALID, "This principal has no session to end.")
+    async with unit_of_work(actor, is_change=False) as uow:
+        await AuthSession.filter(id=actor.session_id).using_db(uow.conn).update(revoked_at=uow.now)
+        uow.audit(AuditAction.LOGOUT, "auth_session", str(actor.session_id), "Logged out")
+
+
+async def authenticate(settings: Settings, bearer: str, origin: RequestOrigin) -> Actor | None:
+    """The principal behind a bearer token (access token or API key), or None."""
+    if bearer.startswith(API_KEY_PREFIX):
+        return await _api_key_actor(bearer, origin)
+    try:
+        claims = jwt.decode(bearer, settings.signing_key(), algorithms=[_ALGORITHM])
+        session_id = uuid.UUID(claims["sid"])
+    except (jwt.PyJWTError, KeyError, ValueError):
+        return None
+    session = (
+        await AuthSession.filter(id=session_id, revoked_at__isnull=True, user__is_active=True)
+        .select_related("user__role")
+        .first()
+    )
+    if session is None or session.expires_at < datetime.now(UTC):
+        return None
+    return user_actor(session.user, origin, session.id)
+
+
+async def _api_key_actor(bearer: str, origin: RequestOrigin) -> Actor | None:
+    prefix, _, _secret = bearer.removeprefix(API_KEY_PREFIX).partition("_")
+    key = await ApiKey.filter(prefix=prefix, revoked_at__isnull=True).first()
+    if key is None or not secrets.compare_digest(key.key_hash, sha256(bearer)):
+        return None
+    return Actor(
+        account_id=key.account_id,
+        kind=ActorKind.API_KEY,
+        label=f"API key {key.name}",
+        permissions=frozenset(Permission(p) for p in key.permissions),
+        api_key_id=key.id,
+        origin=origin,
+    )
+
+
+def new_api_key_secret() -> tuple[str, str]:
+    """A fresh API key: (its public prefix, the whole secret shown once)."""
+    prefix = secrets.token_hex(6)
+    return prefix, f"{API_KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+
+
+async def _refuse_if_throttled(settings: Settings, email: str, ip: str) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=settings.login_window_seconds)
+    failures = LoginAttempt.filter(succeeded=False, at__gte=since)
+    by_email = await failures.filter(email=email).count()
+    by_ip = await failures.filter(ip=ip).count()
+    # An address may try several accounts (an office behind NAT); an e-mail only a few times.
+    if by_email >= settings.login_max_failures or by_ip >= settings.login_max_failures * 4:
+        raise ServiceError.single(ErrorCode.THROTTLED, "Too many failed logins; try again in a few minutes.")
+
+
+async def _new_refresh_token(session: AuthSession, conn: object, settings: Settings) -> str:
+    raw = secrets.token_urlsafe(32)
+    await RefreshToken.create(
+        session_id=session.id,
+        token_hash=sha256(raw),
+        using_db=conn,
+        expires_at=datetime.now(UTC) + timedelta(days=settings.refresh_token_days),
+    )
+    return raw
+
+
+def _tokens(settings: Settings, user: User, session_id: uuid.UUID, refresh: str) -> Tokens:
+    now = datetime.now(UTC)
+    expires = now + timedelta(minutes=settings.access_token_minutes)
+    claims = {"sub": str(user.id), "sid": str(session_id), "acc": user.account_id, "iat": now, "exp": expires}
+    access = jwt.encode(claims, settings.signing_key(), algorithm=_ALGORITHM)
+    return Tokens(access_token=access, refresh_token=refresh, access_expires_at=expires)
+
+
+def _invalid_refresh() -> ServiceError:
+    return ServiceError.single(ErrorCode.UNAUTHENTICATED, "This refresh token is not valid.")
+
+
+def _anonymous() -> Actor:
+    return Actor(account_id=0, kind=ActorKind.SYSTEM, label="anonymous")

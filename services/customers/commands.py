@@ -1,0 +1,229 @@
+"""Create, update and (soft) delete one customer; each in one audited transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+
+from models import Customer, CustomerTag
+from models.enums import AuditAction, Permission
+from services.actor import Actor
+from services.auditing import JsonValue, creation_diff, diff, snapshot
+from services.customers.scope import tags_of, visible_customers, visible_resellers, visible_users
+from services.customers.values import CustomerPatch, clean_values
+from services.errors import ErrorCode, FieldError, ServiceError, not_found
+from services.uow import UnitOfWork, unit_of_work
+from services.validation import Invalid, currency_code
+
+TABLE = "customer"
+AUDITED_FIELDS = tuple(
+    name for name in CustomerPatch.__dataclass_fields__ if name != "tags"
+)  # tags live in their own table and are snapshotted separately
+
+
+async def create_customer(actor: Actor, patch: CustomerPatch, reason: str | None = None) -> Customer:
+    """Create a customer; name and currency are required, everything else has a default."""
+    actor.require(Permission.CUSTOMERS_WRITE)
+    values = patch.given()
+    missing = [
+        FieldError(ErrorCode.REQUIRED, "This field is required.", (name,))
+        for name in ("name", "currency")
+        if values.get(name) is None
+    ]
+    if missing:
+        raise ServiceError(missing)
+    if actor.reseller_id is not None:
+        _refuse_other_reseller(actor, values)
+        values["reseller_id"] = actor.reseller_id
+    async with unit_of_work(actor, reason) as uow:
+        cleaned = await _validated(uow, values, currency=_currency_or_fail(values["currency"]))
+        tags = cleaned.pop("tags", [])
+        customer = Customer(account_id=actor.account_id, **cleaned)
+        customer.name_key = customer.name.casefold()
+        await _saved(customer, uow)
+        await _replace_tags(uow, customer.id, tags)
+        after = {**snapshot(customer, AUDITED_FIELDS), "tags": list(tags)}
+        uow.audit(
+            AuditAction.CREATE,
+            TABLE,
+            customer.id,
+            f"Customer {customer.name} created",
+            customer_id=customer.id,
+            diff=creation_diff(after),
+        )
+    return customer
+
+
+async def update_customer(
+    actor: Actor, customer_id: int, patch: CustomerPatch, reason: str | None = None
+) -> Customer:
+    """Apply the given fields; an unchanged value writes nothing and leaves no audit entry."""
+    actor.require(Permission.CUSTOMERS_WRITE)
+    async with unit_of_work(actor, reason) as uow:
+        customer = await _locked_customer(uow, customer_id)
+        before = {**snapshot(customer, AUDITED_FIELDS), "tags": await _tags(uow, customer.id)}
+        values = _refuse_currency_change(customer, patch.given())
+        if actor.reseller_id is not None:
+            _refuse_other_reseller(actor, values)
+        cleaned = await _validated(uow, values, currency=customer.currency, exclude_id=customer.id)
+        await apply_changes(uow, customer, before, cleaned, "updated")
+    return customer
+
+
+async def apply_changes(
+    uow: UnitOfWork,
+    customer: Customer,
+    before: dict[str, JsonValue],
+    cleaned: dict[str, Any],
+    verb: str,
+) -> dict[str, dict[str, JsonValue]]:
+    """Write the clean values that differ from the row, with one audit entry; returns the diff."""
+    tags = cleaned.pop("tags", None)
+    for name, value in cleaned.items():
+        setattr(customer, name, value)
+    after = snapshot(customer, AUDITED_FIELDS)
+    if tags is not None:
+        after["tags"] = list(tags)
+    changes = diff(before, after)
+    if not changes:
+        return changes
+    model_fields = [name for name in changes if name != "tags"]
+    if "name" in changes:
+        customer.name_key = customer.name.casefold()
+        model_fields.append("name_key")
+    if model_fields:
+        await _saved(customer, uow, update_fields=[*model_fields, "updated_at"])
+    if "tags" in changes:
+        await _replace_tags(uow, customer.id, tags or [])
+    uow.audit(
+        AuditAction.UPDATE,
+        TABLE,
+        customer.id,
+        f"Customer {customer.name} {verb}",
+        customer_id=customer.id,
+        diff=changes,
+    )
+    return changes
+
+
+async def delete_customer(actor: Actor, customer_id: int, reason: str | None = None) -> Customer:
+    """Soft delete: the row, its audit trail and its billing history stay; the name is freed."""
+    actor.require(Permission.CUSTOMERS_WRITE)
+    async with unit_of_work(actor, reason) as uow:
+        customer = await _locked_customer(uow, customer_id)
+        await mark_deleted(uow, customer)
+    return customer
+
+
+async def mark_deleted(uow: UnitOfWork, customer: Customer) -> None:
+    customer.deleted_at = uow.now
+    customer.name_key = None
+    await customer.save(using_db=uow.conn, update_fields=["deleted_at", "name_key", "updated_at"])
+    uow.audit(
+        AuditAction.DELETE,
+        TABLE,
+        customer.id,
+        f"Customer {customer.name} deleted",
+        customer_id=customer.id,
+        diff={"deleted_at": {"old": None, "new": uow.now.isoformat()}},
+    )
+
+
+async def _locked_customer(uow: UnitOfWork, customer_id: int) -> Customer:
+    customer = await uow.locked(visible_customers(uow.actor).filter(id=customer_id)).first()
+    if customer is None:
+        raise not_found("Customer", "id")
+    return customer
+
+
+async def _tags(uow: UnitOfWork, customer_id: int) -> list[JsonValue]:
+    return list(await tags_of([customer_id]).using_db(uow.conn).values_list("tag", flat=True))
+
+
+async def _replace_tags(uow: UnitOfWork, customer_id: int, tags: list[str]) -> None:
+    await CustomerTag.filter(customer_id=customer_id).using_db(uow.conn).delete()
+    rows = [CustomerTag(customer_id=customer_id, tag=tag) for tag in tags]
+    if rows:
+        await CustomerTag.bulk_create(rows, using_db=uow.conn)
+
+
+async def _saved(customer: Customer, uow: UnitOfWork, update_fields: list[str] | None = None) -> None:
+    try:
+        await customer.save(using_db=uow.conn, update_fields=update_fields)
+    except IntegrityError as exc:
+        raise _duplicate_name() from exc
+
+
+def _duplicate_name() -> ServiceError:
+    return ServiceError.single(ErrorCode.DUPLICATE, "A customer with this name exists.", "name")
+
+
+def _currency_or_fail(raw: str) -> str:
+    try:
+        return currency_code(raw)
+    except Invalid as exc:
+        raise ServiceError([exc.at("currency")]) from exc
+
+
+def _refuse_currency_change(customer: Customer, values: dict[str, Any]) -> dict[str, Any]:
+    if "currency" not in values:
+        return values
+    requested = values.pop("currency")
+    if requested is None or str(requested).strip().upper() != customer.currency:
+        raise ServiceError.single(
+            ErrorCode.CURRENCY_IMMUTABLE,
+            f"The currency cannot change after creation (it is {customer.currency}).",
+            "currency",
+        )
+    return values
+
+
+def _refuse_other_reseller(actor: Actor, values: dict[str, Any]) -> None:
+    if "reseller_id" in values and values["reseller_id"] != actor.reseller_id:
+        raise ServiceError.single(
+            ErrorCode.PERMISSION_DENIED,
+            "A partner user can only assign customers to its own reseller.",
+            "reseller_id",
+        )
+
+
+async def _validated(
+    uow: UnitOfWork, values: dict[str, Any], *, currency: str, exclude_id: int | None = None
+) -> dict[str, Any]:
+    """Clean every field and check the references and the name; raise with every error."""
+    cleaned, errors = clean_values(values, currency)
+    errors += await _reference_errors(uow, cleaned)
+    name_ok = "name" in cleaned and not any(e.field == ("name",) for e in errors)
+    if name_ok and await _name_taken(uow, cleaned["name"], exclude_id):
+        errors.append(_duplicate_name().errors[0])
+    if errors:
+        raise ServiceError(errors)
+    return cleaned
+
+
+async def _reference_errors(uow: UnitOfWork, cleaned: dict[str, Any]) -> list[FieldError]:
+    errors = []
+    reseller_id = cleaned.get("reseller_id")
+    if (
+        reseller_id is not None
+        and not await visible_resellers(uow.actor).using_db(uow.conn).filter(id=reseller_id).exists()
+    ):
+        errors.append(FieldError(ErrorCode.NOT_FOUND, "Reseller not found.", ("reseller_id",)))
+    manager_id = cleaned.get("account_manager_id")
+    if (
+        manager_id is not None
+        and not await visible_users(uow.actor)
+        .using_db(uow.conn)
+        .filter(id=manager_id, is_active=True)
+        .exists()
+    ):
+        errors.append(FieldError(ErrorCode.NOT_FOUND, "Account manager not found.", ("account_manager_id",)))
+    return errors
+
+
+async def _name_taken(uow: UnitOfWork, name: str, exclude_id: int | None) -> bool:
+    queryset = Customer.filter(account_id=uow.actor.account_id, name_key=name.casefold())
+    if exclude_id is not None:
+        queryset = queryset.exclude(id=exclude_id)
+    return await queryset.using_db(uow.conn).exists()

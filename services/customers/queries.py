@@ -1,0 +1,116 @@
+"""Reading customers: the filtered, searched, sorted and paginated list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from tortoise.expressions import Q, RawSQL, Subquery
+from tortoise.queryset import QuerySet
+
+from models import Customer, CustomerTag
+from models.enums import Permission
+from services.actor import Actor
+from services.customers.scope import visible_customers
+from services.listing import (
+    Condition,
+    ConditionBuilder,
+    Filter,
+    Page,
+    PageRequest,
+    SortKey,
+    any_of,
+    column_condition,
+    filter_q,
+    paginate,
+)
+
+MAX_SEARCH_TERMS = 8
+
+
+class CustomerSortField(StrEnum):
+    NAME = "NAME"
+    BALANCE = "BALANCE"
+    CREATED_AT = "CREATED_AT"
+    STATUS = "STATUS"
+    CHANNELS = "CHANNELS"
+
+
+# SQLite keeps decimals as text: compare and sort the numeric value on every engine alike.
+_NUMERIC = {"balance_value": "balance", "debit_limit_value": "debit_limit"}
+
+SORT_KEYS = {
+    CustomerSortField.NAME: SortKey("name_key"),
+    CustomerSortField.BALANCE: SortKey("balance_value", lambda value: Decimal(str(value))),
+    CustomerSortField.CREATED_AT: SortKey("created_at", datetime.fromisoformat),
+    CustomerSortField.STATUS: SortKey("status"),
+    CustomerSortField.CHANNELS: SortKey("channels", int),
+}
+
+
+def _tags_condition(condition: Condition) -> Q:
+    parts = []
+    if condition.contains_any:
+        parts.append(Q(id__in=_with_any_tag(condition.contains_any)))
+    for tag in condition.contains_all or ():
+        parts.append(Q(id__in=_with_any_tag([tag])))
+    q = Q()
+    for part in parts:
+        q &= part
+    return q
+
+
+def _with_any_tag(tags: Sequence[str]) -> Subquery:
+    matches = any_of([Q(tag__iexact=tag) for tag in tags])
+    return Subquery(CustomerTag.filter(matches).values("customer_id"))
+
+
+CONDITIONS: dict[str, ConditionBuilder] = {
+    "id": column_condition("id"),
+    "name": column_condition("name"),
+    "status": column_condition("status"),
+    "currency": column_condition("currency"),
+    "reseller_id": column_condition("reseller_id"),
+    "account_manager_id": column_condition("account_manager_id"),
+    "balance": column_condition("balance_value"),
+    "debit_limit": column_condition("debit_limit_value"),
+    "channels": column_condition("channels"),
+    "created_at": column_condition("created_at"),
+    "external_accounting_id": column_condition("external_accounting_id"),
+    "tags": _tags_condition,
+}
+
+
+def _search_q(search: str) -> Q:
+    """Every term must match the name, the external accounting id or a tag."""
+    q = Q()
+    for term in search.split()[:MAX_SEARCH_TERMS]:
+        tagged = Subquery(CustomerTag.filter(tag__icontains=term).values("customer_id"))
+        q &= Q(name__icontains=term) | Q(external_accounting_id__icontains=term) | Q(id__in=tagged)
+    return q
+
+
+def customer_queryset(actor: Actor, where: Filter | None, search: str | None) -> QuerySet[Customer]:
+    queryset = visible_customers(actor).annotate(
+        **{alias: RawSQL(f'CAST("{column}" AS NUMERIC)') for alias, column in _NUMERIC.items()}
+    )
+    if where is not None:
+        queryset = queryset.filter(filter_q(where, CONDITIONS))
+    if search and search.strip():
+        queryset = queryset.filter(_search_q(search))
+    return queryset
+
+
+async def list_customers(
+    actor: Actor,
+    page: PageRequest,
+    where: Filter | None = None,
+    search: str | None = None,
+    sort: Sequence[tuple[CustomerSortField, bool]] = (),
+) -> Page[Customer]:
+    """A page of the customers the actor may see; `sort` is (field, descending) pairs."""
+    actor.require(Permission.CUSTOMERS_READ)
+    order = [(SORT_KEYS[sort_field], descending) for sort_field, descending in sort]
+    return await paginate(customer_queryset(actor, where, search), order, page)

@@ -1,0 +1,54 @@
+"""Expected failures, raised by services and turned into payload errors by the API."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
+    NOT_FOUND = "NOT_FOUND"
+    DUPLICATE = "DUPLICATE"
+    CONFLICT = "CONFLICT"
+    PERMISSION_DENIED = "PERMISSION_DENIED"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    THROTTLED = "THROTTLED"
+    TOO_MANY = "TOO_MANY"
+    CURRENCY_IMMUTABLE = "CURRENCY_IMMUTABLE"
+    REASON_REQUIRED = "REASON_REQUIRED"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with the input; `field` is the path inside the mutation's input."""
+
+    code: ErrorCode
+    message: str
+    field: tuple[str, ...] = ()
+
+    def under(self, *prefix: str) -> FieldError:
+        return FieldError(self.code, self.message, (*prefix, *self.field))
+
+
+class ServiceError(Exception):
+    """A refused operation: nothing was written."""
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = list(errors)
+
+    @classmethod
+    def single(cls, code: ErrorCode, message: str, *field: str) -> ServiceError:
+        return cls([FieldError(code, message, field)])
+
+
+def not_found(what: str, *field: str) -> ServiceError:
+    return ServiceError.single(ErrorCode.NOT_FOUND, f"{what} not found.", *field)
+
+
+def permission_denied(message: str = "You do not have permission to do this.") -> ServiceError:
+    return ServiceError.single(ErrorCode.PERMISSION_DENIED, message)

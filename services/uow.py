@@ -1,0 +1,128 @@
+"""The unit of work: one transaction per command, with its audit entries and after-commit jobs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from models import Account, AuditEntry
+from models.enums import ActorKind, AuditAction, HttpVerb
+from services import jobs
+from services.actor import Actor
+from services.auditing import Diff
+from services.errors import ErrorCode, ServiceError
+
+M = TypeVar("M", bound=Model)
+
+VERB_OF_ACTION = {
+    AuditAction.CREATE: HttpVerb.POST,
+    AuditAction.UPDATE: HttpVerb.PUT,
+    AuditAction.DELETE: HttpVerb.DELETE,
+    AuditAction.LOGIN: HttpVerb.POST,
+    AuditAction.LOGOUT: HttpVerb.POST,
+    AuditAction.IMPERSONATE: HttpVerb.POST,
+    AuditAction.SEND: HttpVerb.POST,
+    AuditAction.GENERATE: HttpVerb.POST,
+    AuditAction.SCHEDULE: HttpVerb.POST,
+    AuditAction.APPLY: HttpVerb.PUT,
+    AuditAction.CANCEL: HttpVerb.PUT,
+    AuditAction.EXPORT: HttpVerb.GET,
+}
+
+
+@dataclass
+class UnitOfWork:
+    actor: Actor
+    conn: BaseDBAsyncClient
+    reason: str | None
+    now: datetime
+    _audit: list[AuditEntry] = field(default_factory=list)
+    _jobs: list[jobs.Job] = field(default_factory=list)
+
+    def locked(self, queryset: QuerySet[M]) -> QuerySet[M]:
+        """The queryset on this transaction, its rows locked until commit (PostgreSQL)."""
+        return queryset.using_db(self.conn).select_for_update()
+
+    def audit(
+        self,
+        action: AuditAction,
+        table: str,
+        record_id: int | str,
+        message: str,
+        *,
+        customer_id: int | None = None,
+        diff: Diff | None = None,
+    ) -> None:
+        """Record one audited change; written just before commit, in the same transaction."""
+        actor = self.actor
+        self._audit.append(
+            AuditEntry(
+                account_id=actor.account_id,
+                at=self.now,
+                actor_kind=actor.kind,
+                actor_user_id=actor.user_id,
+                actor_contact_id=actor.contact_id,
+                actor_api_key_id=actor.api_key_id,
+                on_behalf_of_user_id=actor.on_behalf_of_user_id,
+                actor_label=_label(actor),
+                ip=actor.origin.ip,
+                user_agent=(actor.origin.user_agent or "")[:500] or None,
+                action=action,
+                http_verb=VERB_OF_ACTION[action],
+                table_name=table,
+                record_id=str(record_id),
+                customer_id=customer_id,
+                message=message[:500],
+                reason=self.reason,
+                diff=diff or {},
+            )
+        )
+
+    def after_commit(self, job_name: str, **kwargs: int | str) -> None:
+        """Queue a job (ids only) to be sent once the transaction has committed."""
+        self._jobs.append(jobs.Job(job_name, kwargs))
+
+    async def _flush_audit(self) -> None:
+        if self._audit:
+            await AuditEntry.bulk_create(self._audit, using_db=self.conn)
+
+
+def _label(actor: Actor) -> str:
+    if actor.kind is ActorKind.CONTACT:
+        return "Portal"
+    return actor.label
+
+
+@asynccontextmanager
+async def unit_of_work(
+    actor: Actor, reason: str | None = None, *, is_change: bool = True
+) -> AsyncIterator[UnitOfWork]:
+    """Open the command's one transaction.
+
+    A change (`is_change`) is refused with REASON_REQUIRED, before anything is read, when the
+    account demands a reason and none is given. Audit entries are written inside the
+    transaction; jobs are dispatched only after it commits and dropped if it rolls back."""
+    reason = (reason or "").strip() or None
+    if is_change and reason is None and actor.kind is not ActorKind.SYSTEM:
+        await _check_reason_not_required(actor.account_id)
+    async with in_transaction() as conn:
+        uow = UnitOfWork(actor=actor, conn=conn, reason=reason, now=datetime.now(UTC))
+        yield uow
+        await uow._flush_audit()
+    jobs.dispatch(uow._jobs)
+
+
+async def _check_reason_not_required(account_id: int) -> None:
+    required = await Account.filter(id=account_id).values_list("require_audit_reason", flat=True)
+    if required and required[0]:
+        raise ServiceError.single(
+            ErrorCode.REASON_REQUIRED, "This account requires a reason for every change.", "reason"
+        )

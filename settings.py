@@ -1,0 +1,108 @@
+"""The one place configuration is read: `SWITCHBOARD_*` environment variables.
+
+Unset, the embedded default applies: a SQLite file and an in-process worker under `./var/`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DATA_DIR = Path("var")
+MODEL_MODULES = ["models", "aerich.models"]
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field maps to `SWITCHBOARD_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="SWITCHBOARD_", extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    database_url: str = f"sqlite://{DATA_DIR}/switchboard.db"
+    redis_url: str | None = None
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="Signs access tokens. Unset, a random key is kept in var/secret_key.",
+    )
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+    impersonation_token_minutes: int = 10
+
+    graphiql: bool | None = None
+    introspection: bool | None = None
+    trusted_proxies: list[str] = Field(default_factory=list)
+
+    max_query_depth: int = 10
+    max_aliases: int = 30
+    max_tokens: int = 5000
+    max_body_bytes: int = 200_000
+    max_query_cost: int = 50_000
+    max_page_size: int = 100
+
+    login_max_failures: int = 5
+    login_window_seconds: int = 900
+
+    outbox_dir: Path = DATA_DIR / "outbox"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        if self.graphiql is not None:
+            return self.graphiql
+        return self.environment is Environment.DEVELOPMENT
+
+    @property
+    def introspection_enabled(self) -> bool:
+        if self.introspection is not None:
+            return self.introspection
+        return self.environment is Environment.DEVELOPMENT
+
+    def signing_key(self) -> str:
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        return _local_secret_key()
+
+    def tortoise_config(self) -> dict[str, Any]:
+        """The Tortoise/aerich configuration for this database."""
+        return tortoise_config(self.database_url)
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    return {
+        "connections": {"default": database_url},
+        "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+@lru_cache(maxsize=1)
+def _local_secret_key() -> str:
+    """A per-checkout development key, so tokens survive a restart without configuration."""
+    path = DATA_DIR / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

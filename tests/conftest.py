@@ -1,0 +1,144 @@
+"""Test harness: one real database per run (and per xdist worker), migrated with the committed
+history of its engine, cleaned after every test; the real ASGI app over httpx.
+
+SWITCHBOARD_TEST_DB picks the engine: `sqlite` (default) or `postgres` (127.0.0.1:5432).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from starlette.applications import Starlette
+from tortoise import Tortoise
+
+from app import create_app
+from migrations.runner import upgrade
+from settings import Settings
+
+ENGINE = os.environ.get("SWITCHBOARD_TEST_DB", "sqlite")
+PG_ADMIN_URL = os.environ.get("SWITCHBOARD_TEST_PG", "postgres://postgres@127.0.0.1:5432/postgres")
+TABLES = [
+    "audit_entry",
+    "customer_tag",
+    "customer",
+    "refresh_token",
+    "auth_session",
+    "login_attempt",
+    "api_key",
+    "user",
+    "role",
+    "reseller",
+    "account",
+]
+
+
+def pytest_report_header() -> str:
+    return f"switchboard database engine: {ENGINE}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if ENGINE == "sqlite":
+        yield f"sqlite://{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    name = f"sb_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{uuid.uuid4().hex[:8]}"
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    yield f"{base}/{name}"
+    _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _pg_admin(statement: str) -> None:
+    import asyncio
+
+    async def run() -> None:
+        conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://"))
+        try:
+            await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    asyncio.run(run())
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        database_url=database_url,
+        secret_key="test-secret-key-of-sufficient-length-0123456789",
+        outbox_dir=Path(tmp_path_factory.mktemp("outbox")),
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[Starlette]:
+    await upgrade(settings.database_url)
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture(autouse=True)
+async def clean_database(app: Starlette) -> AsyncIterator[None]:
+    yield
+    conn = Tortoise.get_connection("default")
+    if ENGINE == "postgres":
+        quoted = ", ".join(f'"{t}"' for t in TABLES)
+        await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+    else:
+        for table in TABLES:
+            await conn.execute_script(f'DELETE FROM "{table}"')
+        await conn.execute_script("DELETE FROM sqlite_sequence")
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+class SqlCounter(logging.Handler):
+    """Counts the SQL statements Tortoise sends (its db_client logger, at DEBUG)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.lstrip().split(" ", 1)[0].upper() in {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}:
+            self.statements.append(message)
+
+    def reset(self) -> None:
+        self.statements.clear()
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def sql_counter() -> Iterator[SqlCounter]:
+    logger = logging.getLogger("tortoise.db_client")
+    counter = SqlCounter()
+    previous = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(counter)
+    yield counter
+    logger.removeHandler(counter)
+    logger.setLevel(previous)
+
+
+def pytest_collection_modifyitems(items: list[Any]) -> None:
+    # Every test shares the session loop that holds the database connections.
+    for item in items:
+        item.add_marker(pytest.mark.asyncio(loop_scope="session"))

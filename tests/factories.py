@@ -1,0 +1,99 @@
+"""Plain async factories with keyword overrides, and a GraphQL client helper."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from models import Account, AuditEntry, Customer, Reseller, Role, User
+from models.enums import Permission
+from services.accounts import create_account, create_user
+from services.actor import system_actor
+from services.customers.commands import create_customer
+from services.customers.values import CustomerPatch
+
+PASSWORD = "correct horse battery"
+_seq = itertools.count(1)
+
+
+@dataclass
+class Principal:
+    user: User
+    token: str
+
+
+async def make_account(name: str | None = None) -> Account:
+    return await create_account(name or f"Carrier {next(_seq)}")
+
+
+async def make_reseller(account: Account, name: str | None = None) -> Reseller:
+    return await Reseller.create(account_id=account.id, name=name or f"Reseller {next(_seq)}")
+
+
+async def make_role(account: Account, name: str, permissions: list[Permission]) -> Role:
+    return await Role.create(account_id=account.id, name=name, permissions=[p.value for p in permissions])
+
+
+async def make_principal(
+    client: httpx.AsyncClient,
+    account: Account,
+    *,
+    role_name: str = "Administrator",
+    reseller: Reseller | None = None,
+    email: str | None = None,
+) -> Principal:
+    """A user of the account, logged in through the API."""
+    email = email or f"user{next(_seq)}@example.com"
+    user = await create_user(
+        account,
+        email=email,
+        name=email.split("@")[0],
+        password=PASSWORD,
+        role_name=role_name,
+        reseller=reseller,
+    )
+    body = await gql(
+        client,
+        "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) "
+        "{ accessToken errors { code } } }",
+        {"e": email, "p": PASSWORD},
+    )
+    return Principal(user=user, token=body["data"]["login"]["accessToken"])
+
+
+async def make_customer(account: Account, **overrides: Any) -> Customer:
+    values: dict[str, Any] = {"name": f"Customer {next(_seq)}", "currency": "EUR", **overrides}
+    return await create_customer(system_actor(account.id), CustomerPatch(**values))
+
+
+async def gql(
+    client: httpx.AsyncClient,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    token: str | None = None,
+) -> dict[str, Any]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = await client.post(
+        "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def global_id(type_name: str, pk: int) -> str:
+    import base64
+
+    return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
+
+
+async def audit_count(**filters: Any) -> int:
+    return await AuditEntry.filter(**filters).count()
+
+
+def money(value: str) -> Decimal:
+    return Decimal(value)
