@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from settings import Settings, get_settings
@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     make.add_argument("--check", action="store_true", help="fail if a history lacks a migration")
     args = parser.parse_args(argv)
     settings = get_settings()
-    handler = {
+    handler: Callable[[], int] = {
         "serve": lambda: _serve(settings, args.host, args.port, args.demo),
         "migrate": lambda: _migrate(settings),
         "demo": lambda: _demo(settings),

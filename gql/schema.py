@@ -95,6 +95,11 @@ class Mutation:
         extensions=[Payload()],
         description="Edit many customers at once. Needs customers:write.",
     )
+    customer_bulk_create: CustomerBulkPayload = strawberry.mutation(
+        resolver=customer_resolvers.customer_bulk_create,
+        extensions=[Payload()],
+        description="Upload many new customers at once. Needs customers:write.",
+    )
     customer_bulk_delete: CustomerBulkPayload = strawberry.mutation(
         resolver=customer_resolvers.customer_bulk_delete,
         extensions=[Payload()],

@@ -1,5 +1,7 @@
 """The tenant (Account) and the principals that act inside it."""
 
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -34,6 +36,8 @@ class Account(Model):
 class Role(Model):
     """A named set of permissions, defined per account and granted to users."""
 
+    account_id: int
+
     id = fields.IntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
         "models.Account", related_name="roles", on_delete=fields.CASCADE
@@ -49,6 +53,8 @@ class Role(Model):
 class Reseller(Model):
     """A partner group: its users see and edit only the customers assigned to it."""
 
+    account_id: int
+
     id = fields.IntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
         "models.Account", related_name="resellers", on_delete=fields.CASCADE
@@ -63,6 +69,10 @@ class Reseller(Model):
 
 class User(Model):
     """Staff of an account, or a partner user when `reseller` is set."""
+
+    account_id: int
+    role_id: int
+    reseller_id: int | None
 
     id = fields.IntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
@@ -88,6 +98,8 @@ class User(Model):
 class ApiKey(Model):
     """A credential for an integration (billing system, CDR feed); the secret is stored hashed."""
 
+    account_id: int
+
     id = fields.IntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
         "models.Account", related_name="api_keys", on_delete=fields.CASCADE
@@ -106,6 +118,9 @@ class ApiKey(Model):
 
 class AuthSession(Model):
     """One login (or impersonation); access tokens name it, so revoking it ends them all."""
+
+    account_id: int
+    user_id: int
 
     id = fields.UUIDField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
@@ -127,6 +142,8 @@ class AuthSession(Model):
 
 class RefreshToken(Model):
     """A single-use refresh token; presenting a used one revokes its whole session."""
+
+    session_id: UUID
 
     id = fields.IntField(primary_key=True)
     session: fields.ForeignKeyRelation[AuthSession] = fields.ForeignKeyField(

@@ -12,6 +12,8 @@ class AuditEntry(Model):
 
     Actor columns are plain ids, not foreign keys: the trail outlives the rows it names."""
 
+    account_id: int
+
     id = fields.BigIntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
         "models.Account", related_name="audit_entries", on_delete=fields.CASCADE

@@ -12,13 +12,21 @@ MONEY_DIGITS = 20
 MONEY_PLACES = 4
 
 
-def money_field(**kwargs: object) -> fields.DecimalField:
-    return fields.DecimalField(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, **kwargs)  # type: ignore[arg-type]
+def money_field(default: Decimal = Decimal(0)) -> fields.DecimalField[Decimal]:
+    return fields.DecimalField(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, default=default)
+
+
+def nullable_money_field() -> fields.DecimalField[Decimal | None]:
+    return fields.DecimalField(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, null=True)
 
 
 class Customer(Model):
     """Every field of the customer card's Basic, Config, Address, Verification, Notes and
     Day/Time Restrict tabs, plus the read-only balance and live channel count."""
+
+    account_id: int
+    reseller_id: int | None
+    account_manager_id: int | None
 
     id = fields.IntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
@@ -31,12 +39,12 @@ class Customer(Model):
     status = fields.CharEnumField(CustomerStatus, max_length=20, default=CustomerStatus.ACTIVE)
     channels = fields.IntField(default=0)
     flow_speed = fields.IntField(default=0)
-    debit_limit = money_field(default=Decimal(0))
-    minimum_payment = money_field(default=Decimal(0))
+    debit_limit = money_field()
+    minimum_payment = money_field()
     topup_currencies = fields.JSONField[list[str]](default=list)
     tax_percent = fields.DecimalField(max_digits=7, decimal_places=4, default=Decimal(0))
     currency = fields.CharField(max_length=3)
-    balance = money_field(default=Decimal(0))
+    balance = money_field()
     channels_in_use = fields.IntField(default=0)
     # Config
     paypal_email = fields.CharField(max_length=320, null=True)
@@ -59,7 +67,7 @@ class Customer(Model):
     rtp_firewall = fields.CharEnumField(RtpFirewall, max_length=10, default=RtpFirewall.LOCKED)
     recording_retention_days = fields.IntField(default=0)
     portal_domain = fields.CharField(max_length=255, null=True)
-    daily_spend_limit = money_field(null=True)
+    daily_spend_limit = nullable_money_field()
     stir_shaken_attestation = fields.CharEnumField(StirShakenAttestation, max_length=1, null=True)
     # Address
     address_line1 = fields.CharField(max_length=200, null=True)
@@ -90,6 +98,8 @@ class Customer(Model):
 
 class CustomerTag(Model):
     """One tag of a customer; a table of its own so filters work alike on every engine."""
+
+    customer_id: int
 
     id = fields.IntField(primary_key=True)
     customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(

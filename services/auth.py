@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import jwt
+from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models import ApiKey, AuthSession, LoginAttempt, RefreshToken, User
 from models.enums import ActorKind, AuditAction, Permission, SessionKind
@@ -161,7 +162,7 @@ async def _refuse_if_throttled(settings: Settings, email: str, ip: str) -> None:
         raise ServiceError.single(ErrorCode.THROTTLED, "Too many failed logins; try again in a few minutes.")
 
 
-async def _new_refresh_token(session: AuthSession, conn: object, settings: Settings) -> str:
+async def _new_refresh_token(session: AuthSession, conn: BaseDBAsyncClient, settings: Settings) -> str:
     raw = secrets.token_urlsafe(32)
     await RefreshToken.create(
         session_id=session.id,

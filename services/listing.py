@@ -79,7 +79,8 @@ def column_condition(column: str) -> ConditionBuilder:
             if value is not None:
                 q &= Q(**{f"{column}{suffix}": value})
         if condition.is_null is not None:
-            q &= Q(**{f"{column}__isnull": condition.is_null})
+            is_null: dict[str, Any] = {f"{column}__isnull": condition.is_null}
+            q &= Q(**is_null)
         return q
 
     return build

@@ -29,7 +29,7 @@ def countries() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes."""
     return frozenset(
         code
-        for code in Locale("en").territories
+        for code in map(str, Locale("en").territories)
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     )
 

@@ -16,6 +16,7 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+from pydantic import SecretStr
 from starlette.applications import Starlette
 from tortoise import Tortoise
 
@@ -73,7 +74,7 @@ def _pg_admin(statement: str) -> None:
 def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(
         database_url=database_url,
-        secret_key="test-secret-key-of-sufficient-length-0123456789",
+        secret_key=SecretStr("test-secret-key-of-sufficient-length-0123456789"),
         outbox_dir=Path(tmp_path_factory.mktemp("outbox")),
     )
 

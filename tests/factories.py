@@ -97,3 +97,60 @@ async def audit_count(**filters: Any) -> int:
 
 def money(value: str) -> Decimal:
     return Decimal(value)
+
+
+# --- Helpers for the auth, authorization, audit and limits tests -----------------------------
+
+
+async def post_gql(
+    client: httpx.AsyncClient,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    token: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
+    """The raw HTTP response of one GraphQL request (for status codes and headers)."""
+    all_headers = {**({"Authorization": f"Bearer {token}"} if token else {}), **(headers or {})}
+    return await client.post(
+        "/graphql", json={"query": query, "variables": variables or {}}, headers=all_headers
+    )
+
+
+async def make_user(
+    account: Account,
+    *,
+    role_name: str = "Administrator",
+    reseller: Reseller | None = None,
+    email: str | None = None,
+    name: str | None = None,
+) -> User:
+    """A user of the account with the factory PASSWORD, not logged in."""
+    email = email or f"user{next(_seq)}@example.com"
+    return await create_user(
+        account,
+        email=email,
+        name=name or email.split("@")[0],
+        password=PASSWORD,
+        role_name=role_name,
+        reseller=reseller,
+    )
+
+
+LOGIN = (
+    "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) "
+    "{ accessToken refreshToken errors { code message field } } }"
+)
+
+
+async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> dict[str, Any]:
+    """The `login` payload for these credentials."""
+    body = await gql(client, LOGIN, {"e": email, "p": password})
+    payload: dict[str, Any] = body["data"]["login"]
+    return payload
+
+
+async def customer_values(customer_id: int) -> dict[str, Any]:
+    """Every column of the customer row, to compare before and after a refused call."""
+    rows = await Customer.filter(id=customer_id).values()
+    return rows[0]

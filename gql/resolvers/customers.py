@@ -10,6 +10,7 @@ from gql.errors import user_error
 from gql.types.common import Connection, SortDirection, connection_of, decode_id, decode_ids
 from gql.types.customer_inputs import (
     CustomerBulkChanges,
+    CustomerBulkCreateInput,
     CustomerBulkDeleteInput,
     CustomerBulkPayload,
     CustomerBulkRowResult,
@@ -24,7 +25,9 @@ from gql.types.customer_inputs import (
 )
 from gql.types.customers import Customer, CustomerSort, CustomerWhere
 from services.actor import Actor
-from services.customers import bulk, commands, queries, scope
+from services.customers import bulk, commands, queries, scope, upload
+from services.customers.values import CustomerPatch
+from services.errors import ServiceError
 from services.listing import PageRequest
 
 
@@ -92,6 +95,17 @@ async def customer_bulk_update(info: Info, input: CustomerBulkUpdateInput) -> Cu
     return _bulk_payload(result)
 
 
+async def customer_bulk_create(info: Info, input: CustomerBulkCreateInput) -> CustomerBulkPayload:
+    result = await upload.bulk_create_customers(
+        _actor(info),
+        _row_patches(input.rows),
+        dry_run=input.dry_run,
+        policy=bulk.ErrorPolicy(input.error_policy.value),
+        reason=input.reason,
+    )
+    return _bulk_payload(result)
+
+
 async def customer_bulk_delete(info: Info, input: CustomerBulkDeleteInput) -> CustomerBulkPayload:
     result = await bulk.bulk_delete_customers(
         _actor(info),
@@ -101,6 +115,16 @@ async def customer_bulk_delete(info: Info, input: CustomerBulkDeleteInput) -> Cu
         reason=input.reason,
     )
     return _bulk_payload(result)
+
+
+def _row_patches(rows: list[CustomerCreateInput]) -> list[CustomerPatch]:
+    patches = []
+    for index, row in enumerate(rows):
+        try:
+            patches.append(patch_from(row))
+        except ServiceError as exc:
+            raise ServiceError([error.under("rows", str(index)) for error in exc.errors]) from exc
+    return patches
 
 
 def _bulk_changes(changes: CustomerBulkChanges) -> bulk.BulkChanges:
@@ -125,7 +149,7 @@ def _bulk_changes(changes: CustomerBulkChanges) -> bulk.BulkChanges:
 def _bulk_payload(result: bulk.BulkResult) -> CustomerBulkPayload:
     rows = [
         CustomerBulkRowResult(
-            customer_id=relay.GlobalID("Customer", str(row.customer_id)),
+            customer_id=relay.GlobalID("Customer", str(row.customer_id)) if row.customer_id else None,
             ok=row.ok,
             changed_fields=[to_camel_case(name) for name in row.changed_fields],
             errors=[user_error(e) for e in row.errors],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, TypeAlias
+from typing import Any, cast, TypeAlias
 
 import strawberry
 from strawberry import relay
@@ -57,7 +57,7 @@ class AuditEntry(relay.Node):
             message=row.message,
             reason=row.reason,
             customer_id=relay.GlobalID("Customer", str(row.customer_id)) if row.customer_id else None,
-            diff=row.diff,
+            diff=cast(JSON, row.diff),
         )
 
     @classmethod

@@ -219,6 +219,18 @@ class CustomerBulkUpdateInput:
     reason: str | None = strawberry.field(default=None, description=_REASON)
 
 
+@strawberry.input(description="Upload many new customers at once.")
+class CustomerBulkCreateInput:
+    rows: list[CustomerCreateInput] = strawberry.field(
+        description="The customers, as for customerCreate (a row's own reason is ignored)."
+    )
+    dry_run: bool = strawberry.field(default=False, description="Report without writing.")
+    error_policy: BulkErrorPolicy = strawberry.field(
+        default=BulkErrorPolicy.ALL_OR_NOTHING, description="What to do with invalid rows."
+    )
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
 @strawberry.input(description="Delete (softly) many customers.")
 class CustomerBulkDeleteInput:
     ids: list[relay.GlobalID] = strawberry.field(description="The customers.")
@@ -231,7 +243,9 @@ class CustomerBulkDeleteInput:
 
 @strawberry.type(description="What a bulk operation did (or would do) to one customer.")
 class CustomerBulkRowResult:
-    customer_id: relay.GlobalID = strawberry.field(description="The customer.")
+    customer_id: relay.GlobalID | None = strawberry.field(
+        description="The customer (null for an uploaded row that was not created)."
+    )
     ok: bool = strawberry.field(description="Whether the row is (or would be) written.")
     changed_fields: list[str] = strawberry.field(description="Fields whose value changes.")
     errors: list[UserError] = strawberry.field(description="Why this row is refused.")

@@ -11,7 +11,7 @@ from typing import Any
 from models import Customer
 from models.enums import Permission
 from services.actor import Actor
-from services.auditing import json_safe, snapshot
+from services.auditing import JsonValue, json_safe, snapshot
 from services.customers.commands import AUDITED_FIELDS, apply_changes, mark_deleted
 from services.customers.queries import customer_queryset
 from services.customers.scope import tags_of, visible_users
@@ -110,7 +110,10 @@ async def bulk_update_customers(
         for row in rows:
             values = _new_values(row, changes, tags.get(row.id, []))
             cleaned, errors = clean_values(values, row.currency)
-            before = {**snapshot(row, AUDITED_FIELDS), "tags": list(tags.get(row.id, []))}
+            before: dict[str, JsonValue] = {
+                **snapshot(row, AUDITED_FIELDS),
+                "tags": list(tags.get(row.id, [])),
+            }
             changed = [name for name in cleaned if before.get(name) != json_safe(cleaned[name])]
             results.append(RowResult(row.id, not errors, changed, [e.under("changes") for e in errors]))
             planned.append((row, before, cleaned))

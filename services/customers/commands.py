@@ -25,6 +25,15 @@ AUDITED_FIELDS = tuple(
 async def create_customer(actor: Actor, patch: CustomerPatch, reason: str | None = None) -> Customer:
     """Create a customer; name and currency are required, everything else has a default."""
     actor.require(Permission.CUSTOMERS_WRITE)
+    values = creation_values(actor, patch)
+    async with unit_of_work(actor, reason) as uow:
+        cleaned = await validated_creation(uow, values)
+        customer = await insert_customer(uow, cleaned)
+    return customer
+
+
+def creation_values(actor: Actor, patch: CustomerPatch) -> dict[str, Any]:
+    """The given values with the required ones checked; a partner's reseller is forced."""
     values = patch.given()
     missing = [
         FieldError(ErrorCode.REQUIRED, "This field is required.", (name,))
@@ -36,22 +45,30 @@ async def create_customer(actor: Actor, patch: CustomerPatch, reason: str | None
     if actor.reseller_id is not None:
         _refuse_other_reseller(actor, values)
         values["reseller_id"] = actor.reseller_id
-    async with unit_of_work(actor, reason) as uow:
-        cleaned = await _validated(uow, values, currency=_currency_or_fail(values["currency"]))
-        tags = cleaned.pop("tags", [])
-        customer = Customer(account_id=actor.account_id, **cleaned)
-        customer.name_key = customer.name.casefold()
-        await _saved(customer, uow)
-        await _replace_tags(uow, customer.id, tags)
-        after = {**snapshot(customer, AUDITED_FIELDS), "tags": list(tags)}
-        uow.audit(
-            AuditAction.CREATE,
-            TABLE,
-            customer.id,
-            f"Customer {customer.name} created",
-            customer_id=customer.id,
-            diff=creation_diff(after),
-        )
+    return values
+
+
+async def validated_creation(uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
+    return await _validated(uow, values, currency=_currency_or_fail(values["currency"]))
+
+
+async def insert_customer(uow: UnitOfWork, cleaned: dict[str, Any]) -> Customer:
+    """Insert a validated customer with its tags and its CREATE audit entry."""
+    cleaned = dict(cleaned)
+    tags = cleaned.pop("tags", [])
+    customer = Customer(account_id=uow.actor.account_id, **cleaned)
+    customer.name_key = customer.name.casefold()
+    await _saved(customer, uow)
+    await _replace_tags(uow, customer.id, tags)
+    after = {**snapshot(customer, AUDITED_FIELDS), "tags": list(tags)}
+    uow.audit(
+        AuditAction.CREATE,
+        TABLE,
+        customer.id,
+        f"Customer {customer.name} created",
+        customer_id=customer.id,
+        diff=creation_diff(after),
+    )
     return customer
 
 
@@ -138,7 +155,8 @@ async def _locked_customer(uow: UnitOfWork, customer_id: int) -> Customer:
 
 
 async def _tags(uow: UnitOfWork, customer_id: int) -> list[JsonValue]:
-    return list(await tags_of([customer_id]).using_db(uow.conn).values_list("tag", flat=True))
+    tags = await tags_of([customer_id]).using_db(uow.conn).values_list("tag", flat=True)
+    return [str(tag) for tag in tags]
 
 
 async def _replace_tags(uow: UnitOfWork, customer_id: int, tags: list[str]) -> None:
