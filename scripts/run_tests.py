@@ -91,7 +91,7 @@ def run_suites(pytest_args: list[str]) -> int:
     """Both engines at once; each engine's output is printed whole when it finishes."""
     processes = {}
     for engine in ENGINES:
-        log = tempfile.TemporaryFile(mode="w+")
+        log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - read back after the process ends
         env = {**os.environ, "SWITCHBOARD_TEST_DB": engine}
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args]
         processes[engine] = (subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT), log)

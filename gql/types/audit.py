@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, cast, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import strawberry
 from strawberry import relay
