@@ -17,9 +17,15 @@ async def audit_log(
     last: int | None = None,
     before: str | None = None,
 ) -> Connection[AuditEntry]:
+    return await audit_page(info, where, PageRequest(first, after, last, before))
+
+
+async def audit_page(
+    info: Info, where: AuditEntryWhere | None, page: PageRequest, customer_id: int | None = None
+) -> Connection[AuditEntry]:
+    """The account's trail, or one customer's (for the card's auditLog field)."""
     actor = info.context.actor
     assert actor is not None, "guarded by the field's extension"
-    page = await list_audit_entries(
-        actor, PageRequest(first, after, last, before), where.to_filter() if where else None
-    )
-    return connection_of(page, AuditEntry.from_model)
+    where_filter = where.to_filter() if where else None
+    entries = await list_audit_entries(actor, page, where_filter, customer_id=customer_id)
+    return connection_of(entries, AuditEntry.from_model)

@@ -12,6 +12,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import Refusals
+from gql.resolvers.audit import audit_page
 from gql.types.accounts import Reseller, User
 from gql.types.audit import AuditEntry, AuditEntryWhere
 from gql.types.common import (
@@ -23,11 +24,9 @@ from gql.types.common import (
     SortDirection,
     StringFilter,
     TagsFilter,
-    connection_of,
 )
 from models import Customer as CustomerModel
 from models import enums
-from services.audit import list_audit_entries
 from services.customers.queries import CustomerSortField as SortField
 from services.customers.scope import visible_customers
 from services.customers.values import DialWindow as DialWindowValue
@@ -154,15 +153,7 @@ class Customer(relay.Node):
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[AuditEntry]:
-        actor = info.context.actor
-        assert actor is not None, "guarded by the field's extension"
-        page = await list_audit_entries(
-            actor,
-            PageRequest(first, after, last, before),
-            where.to_filter() if where else None,
-            customer_id=self.id,
-        )
-        return connection_of(page, AuditEntry.from_model)
+        return await audit_page(info, where, PageRequest(first, after, last, before), self.id)
 
     @classmethod
     def from_model(cls, row: CustomerModel) -> Customer:

@@ -12,9 +12,9 @@ from models import Customer
 from models.enums import Permission
 from services.actor import Actor
 from services.auditing import JsonValue, json_safe, snapshot
-from services.customers.commands import AUDITED_FIELDS, apply_changes, mark_deleted
+from services.customers.commands import AUDITED_FIELDS, apply_changes, mark_deleted, reference_errors
 from services.customers.queries import customer_queryset
-from services.customers.scope import tags_of, visible_users
+from services.customers.scope import tags_of
 from services.customers.values import clean_values
 from services.errors import ErrorCode, FieldError, ServiceError
 from services.listing import Filter
@@ -168,17 +168,9 @@ def _check_changes(changes: BulkChanges) -> None:
 
 
 async def _check_account_manager(uow: UnitOfWork, changes: BulkChanges) -> None:
-    manager_id = changes.values.get("account_manager_id")
-    if (
-        manager_id is not None
-        and not await visible_users(uow.actor)
-        .using_db(uow.conn)
-        .filter(id=manager_id, is_active=True)
-        .exists()
-    ):
-        raise ServiceError.single(
-            ErrorCode.NOT_FOUND, "Account manager not found.", "changes", "account_manager_id"
-        )
+    errors = await reference_errors(uow, {"account_manager_id": changes.values.get("account_manager_id")})
+    if errors:
+        raise ServiceError([error.under("changes") for error in errors])
 
 
 async def _selected(uow: UnitOfWork, selection: Selection) -> tuple[list[Customer], list[RowResult]]:

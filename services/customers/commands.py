@@ -211,7 +211,7 @@ async def _validated(
 ) -> dict[str, Any]:
     """Clean every field and check the references and the name; raise with every error."""
     cleaned, errors = clean_values(values, currency)
-    errors += await _reference_errors(uow, cleaned)
+    errors += await reference_errors(uow, cleaned)
     name_ok = "name" in cleaned and not any(e.field == ("name",) for e in errors)
     if name_ok and await _name_taken(uow, cleaned["name"], exclude_id):
         errors.append(_duplicate_name().errors[0])
@@ -220,7 +220,7 @@ async def _validated(
     return cleaned
 
 
-async def _reference_errors(uow: UnitOfWork, cleaned: dict[str, Any]) -> list[FieldError]:
+async def reference_errors(uow: UnitOfWork, cleaned: dict[str, Any]) -> list[FieldError]:
     errors = []
     reseller_id = cleaned.get("reseller_id")
     if (
