@@ -17,6 +17,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from gql.cost import QueryCost
 from gql.errors import Payload, Refusals, should_mask
 from gql.resolvers import audit as audit_resolvers
 from gql.resolvers import auth as auth_resolvers
@@ -114,6 +115,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QueryCost(max_cost=settings.max_query_cost),
         lambda: MaskErrors(should_mask_error=should_mask),
     ]
     if not settings.introspection_enabled:
