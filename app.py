@@ -20,6 +20,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from gql.context import Context, build_context
 from gql.schema import schema
 from settings import Settings, get_settings
+from workers.runtime import Background, background
 
 log = structlog.get_logger(__name__)
 
@@ -72,13 +73,19 @@ class _TooLarge(Exception):
     pass
 
 
-async def health(_request: Request) -> Response:
+async def health(request: Request) -> Response:
+    """The database answers, and so does the broker (always, for the in-process one)."""
+    database = "ok"
     try:
         await Tortoise.get_connection("default").execute_query("SELECT 1")
     except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
         log.warning("health.database_down", error=str(exc))
-        return JSONResponse({"status": "down", "database": "down"}, status_code=503)
-    return JSONResponse({"status": "ok", "database": "ok"})
+        database = "down"
+    jobs: Background = request.app.state.background
+    broker = "ok" if await jobs.broker_ok() else "down"
+    healthy = database == "ok" and broker == "ok"
+    body = {"status": "ok" if healthy else "down", "database": database, "broker": broker, "jobs": jobs.mode}
+    return JSONResponse(body, status_code=200 if healthy else 503)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -86,8 +93,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with RegisterTortoise(app, config=settings.tortoise_config(), _enable_global_fallback=True):
-            log.info("switchboard.started", database=settings.database_url.split("@")[-1])
+        async with (
+            RegisterTortoise(app, config=settings.tortoise_config(), _enable_global_fallback=True),
+            background(settings) as jobs,
+        ):
+            app.state.background = jobs
+            log.info("switchboard.started", database=settings.database_url.split("@")[-1], jobs=jobs.mode)
             yield
 
     graphql = SwitchboardGraphQL(settings)

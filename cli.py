@@ -1,4 +1,4 @@
-"""`switchboard serve | migrate | demo | export-schema | makemigrations`."""
+"""`switchboard serve | worker | scheduler | migrate | demo | export-schema | makemigrations`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="load the demo account and print its login")
+    commands.add_parser("worker", help="run the actors from Redis (needs SWITCHBOARD_REDIS_URL)")
+    commands.add_parser("scheduler", help="claim and dispatch the periodic jobs (needs Redis)")
     commands.add_parser("migrate", help="bring the database to the newest migration")
     commands.add_parser("demo", help="load the demo account and print its login")
     export = commands.add_parser("export-schema", help="write the GraphQL schema (SDL)")
@@ -29,12 +31,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = get_settings()
     handler: Callable[[], int] = {
         "serve": lambda: _serve(settings, args.host, args.port, args.demo),
+        "worker": lambda: _worker(settings),
+        "scheduler": lambda: _scheduler(settings),
         "migrate": lambda: _migrate(settings),
         "demo": lambda: _demo(settings),
         "export-schema": lambda: _export_schema(Path(args.output)),
         "makemigrations": lambda: _makemigrations(args.name, args.check),
     }[args.command]
     return handler()
+
+
+def _needs_redis(settings: Settings, command: str) -> None:
+    if not settings.redis_url:
+        sys.exit(
+            f"switchboard {command} needs SWITCHBOARD_REDIS_URL; without it, "
+            "`switchboard serve` runs the actors and the scheduler in-process."
+        )
+
+
+def _worker(settings: Settings) -> int:
+    from workers.broker import run_worker
+
+    _needs_redis(settings, "worker")
+    return run_worker(settings)
+
+
+def _scheduler(settings: Settings) -> int:
+    from workers.runtime import scheduler_main
+
+    _needs_redis(settings, "scheduler")
+    return asyncio.run(scheduler_main(settings))
 
 
 def _migrate(settings: Settings) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from tortoise.backends.base.config_generator import expand_db_url
 
 DATA_DIR = Path("var")
 MODEL_MODULES = ["models", "aerich.models"]
@@ -53,7 +54,23 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_window_seconds: int = 900
 
-    outbox_dir: Path = DATA_DIR / "outbox"
+    outbox_dir: Path = Field(
+        default=DATA_DIR / "outbox",
+        description="Where the default sender writes e-mails (.eml) and SMS (.json) when the "
+        "account has no SMTP server or SMS provider configured.",
+    )
+    outbox_lease_seconds: float = Field(
+        default=120.0, description="How long a send may take before another worker may retry it."
+    )
+    outbox_max_attempts: int = 6
+    outbox_backoff_seconds: list[float] = Field(default_factory=lambda: [5.0, 30.0, 120.0, 600.0, 1800.0])
+    outbox_redrive_seconds: float = 15.0
+    send_timeout_seconds: float = 30.0
+    scheduler_tick_seconds: float = 1.0
+    run_scheduler_in_process: bool = Field(
+        default=True, description="Embedded mode: `serve` also runs the periodic jobs."
+    )
+    worker_threads: int = 8
 
     @property
     def is_sqlite(self) -> bool:
@@ -82,8 +99,12 @@ class Settings(BaseSettings):
 
 
 def tortoise_config(database_url: str) -> dict[str, Any]:
+    connection = expand_db_url(database_url)
+    if connection["engine"].endswith("sqlite"):
+        # Writers from several processes wait for the lock instead of failing at once.
+        connection["credentials"].setdefault("busy_timeout", 10_000)
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": connection},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",

@@ -4,18 +4,20 @@ one query per relation, not N. Results come back in key order (None where missin
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from models import Reseller, User
+from models import NumberBlock, Reseller, SipUser, User
 from services.actor import Actor
 from services.customers.scope import tags_of, visible_resellers, visible_users
+from services.numbers import queries as numbers
 
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 
 
 def _in_key_order(keys: Sequence[int], rows: Sequence[M]) -> list[M | None]:
@@ -47,6 +49,18 @@ def tags_by_customer_id_loader() -> DataLoader[int, list[str]]:
     return DataLoader(load_fn=load)
 
 
+def by_customer_loader(
+    load_many: Callable[[list[int]], Awaitable[Mapping[int, T]]], empty: T
+) -> DataLoader[int, T]:
+    """A loader of one batched service read keyed by customer id."""
+
+    async def load(keys: list[int]) -> list[T]:
+        found = await load_many(keys)
+        return [found.get(key, empty) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass(frozen=True)
 class Loaders:
     """The request's loaders, scoped to its principal."""
@@ -54,6 +68,9 @@ class Loaders:
     reseller_by_id: DataLoader[int, Reseller | None]
     user_by_id: DataLoader[int, User | None]
     tags_by_customer_id: DataLoader[int, list[str]]
+    number_blocks_by_customer_id: DataLoader[int, list[NumberBlock]]
+    sip_users_by_customer_id: DataLoader[int, list[SipUser]]
+    extensions_by_customer_id: DataLoader[int, set[int]]
 
     @classmethod
     def for_actor(cls, actor: Actor) -> Loaders:
@@ -61,4 +78,7 @@ class Loaders:
             reseller_by_id=reseller_by_id_loader(actor),
             user_by_id=user_by_id_loader(actor),
             tags_by_customer_id=tags_by_customer_id_loader(),
+            number_blocks_by_customer_id=by_customer_loader(numbers.blocks_by_customer, []),
+            sip_users_by_customer_id=by_customer_loader(numbers.sip_users_by_customer, []),
+            extensions_by_customer_id=by_customer_loader(numbers.extensions_by_customer, set()),
         )

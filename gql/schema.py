@@ -22,6 +22,8 @@ from gql.errors import Payload, Refusals, should_mask
 from gql.resolvers import audit as audit_resolvers
 from gql.resolvers import auth as auth_resolvers
 from gql.resolvers import customers as customer_resolvers
+from gql.resolvers import messaging as messaging_resolvers
+from gql.resolvers import numbers as number_resolvers
 from gql.resolvers.auth import LogoutPayload, TokenPayload
 from gql.scalars import SCALAR_MAP
 from gql.types.accounts import Viewer
@@ -34,6 +36,13 @@ from gql.types.customer_inputs import (
     CustomerUpdatePayload,
 )
 from gql.types.customers import Customer
+from gql.types.messaging import AccountSettings, AccountSettingsUpdatePayload, Message, MessageTestPayload
+from gql.types.numbers import (
+    NumberBlockAssignPayload,
+    NumberBlockReleasePayload,
+    SipUserDeletePayload,
+    SipUserPayload,
+)
 from settings import Settings, get_settings
 
 
@@ -53,6 +62,21 @@ class Query:
         resolver=customer_resolvers.customer,
         extensions=[Refusals()],
         description="One customer, or null. Needs customers:read.",
+    )
+    account_settings: AccountSettings = strawberry.field(
+        resolver=messaging_resolvers.account_settings_query,
+        extensions=[Refusals()],
+        description="The account's settings (secrets read as null). Needs settings:read.",
+    )
+    messages: Connection[Message] = strawberry.field(
+        resolver=messaging_resolvers.messages,
+        extensions=[Refusals()],
+        description="The outbox, newest first. Needs messaging:send.",
+    )
+    message: Message | None = strawberry.field(
+        resolver=messaging_resolvers.message,
+        extensions=[Refusals()],
+        description="One message, or null. Needs messaging:send.",
     )
     audit_log: Connection[AuditEntry] = strawberry.field(
         resolver=audit_resolvers.audit_log,
@@ -95,6 +119,41 @@ class Mutation:
         resolver=customer_resolvers.customer_bulk_update,
         extensions=[Payload()],
         description="Edit many customers at once. Needs customers:write.",
+    )
+    account_settings_update: AccountSettingsUpdatePayload = strawberry.mutation(
+        resolver=messaging_resolvers.account_settings_update,
+        extensions=[Payload()],
+        description="Change the account's settings (audited, secrets redacted). Needs settings:write.",
+    )
+    message_test: MessageTestPayload = strawberry.mutation(
+        resolver=messaging_resolvers.message_test,
+        extensions=[Payload()],
+        description="Queue a test e-mail or SMS to check the settings. Needs messaging:send.",
+    )
+    number_block_assign: NumberBlockAssignPayload = strawberry.mutation(
+        resolver=number_resolvers.number_block_assign,
+        extensions=[Payload()],
+        description="Give a customer the next free internal number block. Needs customers:write.",
+    )
+    number_block_release: NumberBlockReleasePayload = strawberry.mutation(
+        resolver=number_resolvers.number_block_release,
+        extensions=[Payload()],
+        description="Release a block no SIP user uses; it becomes free again. Needs customers:write.",
+    )
+    sip_user_create: SipUserPayload = strawberry.mutation(
+        resolver=number_resolvers.sip_user_create,
+        extensions=[Payload()],
+        description="Create a SIP user of a customer. Needs customers:write.",
+    )
+    sip_user_update: SipUserPayload = strawberry.mutation(
+        resolver=number_resolvers.sip_user_update,
+        extensions=[Payload()],
+        description="Change a SIP user. Needs customers:write.",
+    )
+    sip_user_delete: SipUserDeletePayload = strawberry.mutation(
+        resolver=number_resolvers.sip_user_delete,
+        extensions=[Payload()],
+        description="Delete a SIP user. Needs customers:write.",
     )
     customer_bulk_create: CustomerBulkPayload = strawberry.mutation(
         resolver=customer_resolvers.customer_bulk_create,

@@ -3,6 +3,8 @@
 from models.accounts import Account, ApiKey, AuthSession, LoginAttempt, RefreshToken, Reseller, Role, User
 from models.audit import AuditEntry
 from models.customers import Customer, CustomerTag
+from models.messaging import Message, PeriodicRun
+from models.numbers import NumberBlock, SipUser
 
 __all__ = [
     "Account",
@@ -12,8 +14,12 @@ __all__ = [
     "Customer",
     "CustomerTag",
     "LoginAttempt",
+    "Message",
+    "NumberBlock",
+    "PeriodicRun",
     "RefreshToken",
     "Reseller",
     "Role",
+    "SipUser",
     "User",
 ]

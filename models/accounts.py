@@ -5,7 +5,7 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import SessionKind
+from models.enums import SessionKind, SmtpTlsMode
 
 
 class Account(Model):
@@ -19,13 +19,14 @@ class Account(Model):
     email_from = fields.CharField(max_length=320, null=True)
     smtp_host = fields.CharField(max_length=255, null=True)
     smtp_port = fields.IntField(null=True)
-    smtp_tls_mode = fields.CharField(max_length=16, default="STARTTLS")
+    smtp_tls_mode = fields.CharEnumField(SmtpTlsMode, max_length=8, default=SmtpTlsMode.STARTTLS)
     smtp_username = fields.CharField(max_length=255, null=True)
     smtp_password = fields.CharField(max_length=255, null=True)
     sms_api_base_url = fields.CharField(max_length=500, null=True)
     sms_account_sid = fields.CharField(max_length=100, null=True)
     sms_auth_token = fields.CharField(max_length=255, null=True)
     sms_from = fields.CharField(max_length=32, null=True)
+    sip_realm = fields.CharField(max_length=255, default="switchboard")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -98,3 +98,30 @@ class Permission(StrEnum):
     SETTINGS_READ = "settings:read"
     SETTINGS_WRITE = "settings:write"
     USERS_WRITE = "users:write"
+
+
+class MessageChannel(StrEnum):
+    EMAIL = "EMAIL"
+    SMS = "SMS"
+
+
+class MessageStatus(StrEnum):
+    QUEUED = "QUEUED"
+    SENT = "SENT"
+    FAILED = "FAILED"
+
+
+class MessageKind(StrEnum):
+    """Why a message was sent (templates are chosen by it)."""
+
+    TEST = "TEST"
+    CAMPAIGN = "CAMPAIGN"
+    PASSWORD = "PASSWORD"
+    VERIFICATION = "VERIFICATION"
+    INVOICE = "INVOICE"
+
+
+class SmtpTlsMode(StrEnum):
+    NONE = "NONE"
+    STARTTLS = "STARTTLS"
+    TLS = "TLS"

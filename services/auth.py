@@ -83,8 +83,12 @@ async def login(settings: Settings, email: str, password: str, origin: RequestOr
 async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
     """Exchange a refresh token for a new pair; the old one is spent."""
     async with unit_of_work(_anonymous(), is_change=False) as uow:
-        token = await uow.locked(
-            RefreshToken.filter(token_hash=sha256(refresh_token)).select_related("session")
+        # Lock only the token row: PostgreSQL refuses FOR UPDATE on select_related's outer join.
+        token = await (
+            RefreshToken.filter(token_hash=sha256(refresh_token))
+            .select_related("session")
+            .using_db(uow.conn)
+            .select_for_update(of=("refresh_token",))
         ).first()
         now = uow.now
         if token is None or token.session.revoked_at is not None or token.expires_at < now:

@@ -192,7 +192,7 @@ def _decode(cursor: str, keys: list[tuple[SortKey, bool]]) -> list[Any]:
         if not isinstance(raw, list) or len(raw) != len(keys):
             raise ValueError(cursor)
         return [key.parse(value) for (key, _), value in zip(keys, raw, strict=True)]
-    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
+    except (ValueError, TypeError, ArithmeticError, binascii.Error, orjson.JSONDecodeError) as exc:
         raise _invalid("This cursor is not valid for this list and sort order.", "after") from exc
 
 

@@ -23,10 +23,13 @@ from tortoise import Tortoise
 from app import create_app
 from migrations.runner import upgrade
 from settings import Settings
+from workers.inprocess import InProcessRunner
 
 ENGINE = os.environ.get("SWITCHBOARD_TEST_DB", "sqlite")
 PG_ADMIN_URL = os.environ.get("SWITCHBOARD_TEST_PG", "postgres://postgres@127.0.0.1:5432/postgres")
 TABLES = [
+    "message",
+    "periodic_run",
     "audit_entry",
     "customer_tag",
     "customer",
@@ -76,6 +79,11 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         database_url=database_url,
         secret_key=SecretStr("test-secret-key-of-sufficient-length-0123456789"),
         outbox_dir=Path(tmp_path_factory.mktemp("outbox")),
+        run_scheduler_in_process=False,
+        outbox_backoff_seconds=[0.0],
+        outbox_max_attempts=3,
+        outbox_lease_seconds=30.0,
+        send_timeout_seconds=5.0,
     )
 
 
@@ -105,6 +113,16 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 40000))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield http
+
+
+@pytest.fixture
+def runner(app: Starlette) -> InProcessRunner:
+    """The session app's in-process runner (embedded mode); `await runner.join()` waits for
+    the jobs that commits dispatched."""
+    background = app.state.background
+    assert background.runner is not None
+    runner: InProcessRunner = background.runner
+    return runner
 
 
 class SqlCounter(logging.Handler):

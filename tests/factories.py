@@ -150,7 +150,110 @@ async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD)
     return payload
 
 
-async def customer_values(customer_id: int) -> dict[str, Any]:
-    """Every column of the customer row, to compare before and after a refused call."""
-    rows = await Customer.filter(id=customer_id).values()
-    return rows[0]
+# --- Helpers for the customers API tests -----------------------------------------------------
+
+USER_ERRORS = "errors { field message code }"
+CUSTOMER_FIELDS = """
+    id name status channels flowSpeed debitLimit minimumPayment topupCurrencies taxPercent currency
+    balance channelsInUse paypalEmail website pAssertedId portalAccess portalHiddenSections vars
+    invoiceSchedule createInvoiceOnPayment invoiceDueDays invoiceTemplate externalAccountingId
+    rtpFirewall recordingRetentionDays portalDomain dailySpendLimit stirShakenAttestation
+    addressLine1 addressLine2 city region postalCode country approvedCliOnly
+    emailVerificationRequired mobileVerificationRequired notes timezone
+    dialWindows { start end days } tags reseller { id name } accountManager { id name email }
+"""
+
+
+def default_customer_json(**overrides: Any) -> dict[str, Any]:
+    """A new EUR customer as the API returns it (CUSTOMER_FIELDS) when only the name is given."""
+    return {
+        "name": None,
+        "status": "ACTIVE",
+        "channels": 0,
+        "flowSpeed": 0,
+        "debitLimit": "0.00",
+        "minimumPayment": "0.00",
+        "topupCurrencies": [],
+        "taxPercent": "0",
+        "currency": "EUR",
+        "balance": "0.00",
+        "channelsInUse": 0,
+        "paypalEmail": None,
+        "website": None,
+        "pAssertedId": None,
+        "portalAccess": True,
+        "portalHiddenSections": [],
+        "vars": "",
+        "invoiceSchedule": "MONTHLY",
+        "createInvoiceOnPayment": False,
+        "invoiceDueDays": 30,
+        "invoiceTemplate": None,
+        "externalAccountingId": None,
+        "rtpFirewall": "LOCKED",
+        "recordingRetentionDays": 0,
+        "portalDomain": None,
+        "dailySpendLimit": None,
+        "stirShakenAttestation": None,
+        "addressLine1": None,
+        "addressLine2": None,
+        "city": None,
+        "region": None,
+        "postalCode": None,
+        "country": None,
+        "approvedCliOnly": False,
+        "emailVerificationRequired": False,
+        "mobileVerificationRequired": False,
+        "notes": "",
+        "timezone": "UTC",
+        "dialWindows": [],
+        "tags": [],
+        "reseller": None,
+        "accountManager": None,
+        **overrides,
+    }
+
+
+async def customer_mutation(
+    client: httpx.AsyncClient, token: str, mutation: str, input: dict[str, Any], selection: str
+) -> dict[str, Any]:
+    """Run `mutation(input: $input) { selection }` and return its payload (no GraphQL errors)."""
+    input_type = f"{mutation[0].upper()}{mutation[1:]}Input"
+    body = await gql(
+        client,
+        f"mutation($input: {input_type}!) {{ {mutation}(input: $input) {{ {selection} }} }}",
+        {"input": input},
+        token,
+    )
+    assert "errors" not in body, body
+    payload: dict[str, Any] = body["data"][mutation]
+    return payload
+
+
+async def db_state() -> dict[str, Any]:
+    """Every customer row, tag row and audit entry: equal before and after a refused write."""
+    from models import CustomerTag
+
+    return {
+        "customers": await Customer.all().order_by("id").values(),
+        "tags": await CustomerTag.all().order_by("id").values(),
+        "audit": await AuditEntry.all().order_by("id").values(),
+    }
+
+
+def customer_id_of(global_customer_id: str) -> int:
+    """The database id inside a Customer global id."""
+    import base64
+
+    type_name, _, pk = base64.b64decode(global_customer_id).decode().partition(":")
+    assert type_name == "Customer", global_customer_id
+    return int(pk)
+
+
+def refusals(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The body's GraphQL errors without their source locations (those follow the query's layout)."""
+    return [{k: v for k, v in error.items() if k != "locations"} for error in body.get("errors", [])]
+
+
+def refusal(message: str, code: str, *path: str) -> dict[str, Any]:
+    """One coded GraphQL error as `refusals` shows it."""
+    return {"message": message, "path": list(path), "extensions": {"code": code}}

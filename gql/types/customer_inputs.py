@@ -30,7 +30,7 @@ _ID_FIELDS = {"reseller_id": "Reseller", "account_manager_id": "User"}
 def _convert(name: str, value: Any) -> Any:
     if name in _ID_FIELDS and value is not None:
         return decode_id(value, _ID_FIELDS[name], name)
-    if name == "dial_windows":
+    if name == "dial_windows" and value is not None:
         return [window.to_value() for window in value]
     return value
 
@@ -98,33 +98,33 @@ class CustomerCreateInput:
 @strawberry.input(description="Changes to a customer: omitted fields stay, null clears.")
 class CustomerUpdateInput:
     id: relay.GlobalID = strawberry.field(description="The customer.")
-    name: strawberry.Maybe[str]
-    currency: strawberry.Maybe[str] = strawberry.field(
+    name: strawberry.Maybe[str | None]
+    currency: strawberry.Maybe[str | None] = strawberry.field(
         description="Accepted only if unchanged: the currency is fixed (CURRENCY_IMMUTABLE)."
     )
-    status: strawberry.Maybe[CustomerStatus]
-    channels: strawberry.Maybe[int]
-    flow_speed: strawberry.Maybe[int]
-    debit_limit: strawberry.Maybe[Decimal]
-    minimum_payment: strawberry.Maybe[Decimal]
-    topup_currencies: strawberry.Maybe[list[str]]
-    tax_percent: strawberry.Maybe[Decimal]
+    status: strawberry.Maybe[CustomerStatus | None]
+    channels: strawberry.Maybe[int | None]
+    flow_speed: strawberry.Maybe[int | None]
+    debit_limit: strawberry.Maybe[Decimal | None]
+    minimum_payment: strawberry.Maybe[Decimal | None]
+    topup_currencies: strawberry.Maybe[list[str] | None]
+    tax_percent: strawberry.Maybe[Decimal | None]
     paypal_email: strawberry.Maybe[str | None]
     website: strawberry.Maybe[str | None]
     p_asserted_id: strawberry.Maybe[str | None]
-    portal_access: strawberry.Maybe[bool]
-    portal_hidden_sections: strawberry.Maybe[list[PortalSection]]
-    tags: strawberry.Maybe[list[str]]
-    vars: strawberry.Maybe[str]
+    portal_access: strawberry.Maybe[bool | None]
+    portal_hidden_sections: strawberry.Maybe[list[PortalSection] | None]
+    tags: strawberry.Maybe[list[str] | None]
+    vars: strawberry.Maybe[str | None]
     reseller_id: strawberry.Maybe[relay.GlobalID | None]
     account_manager_id: strawberry.Maybe[relay.GlobalID | None]
-    invoice_schedule: strawberry.Maybe[InvoiceSchedule]
-    create_invoice_on_payment: strawberry.Maybe[bool]
-    invoice_due_days: strawberry.Maybe[int]
+    invoice_schedule: strawberry.Maybe[InvoiceSchedule | None]
+    create_invoice_on_payment: strawberry.Maybe[bool | None]
+    invoice_due_days: strawberry.Maybe[int | None]
     invoice_template: strawberry.Maybe[str | None]
     external_accounting_id: strawberry.Maybe[str | None]
-    rtp_firewall: strawberry.Maybe[RtpFirewall]
-    recording_retention_days: strawberry.Maybe[int]
+    rtp_firewall: strawberry.Maybe[RtpFirewall | None]
+    recording_retention_days: strawberry.Maybe[int | None]
     portal_domain: strawberry.Maybe[str | None]
     daily_spend_limit: strawberry.Maybe[Decimal | None]
     stir_shaken_attestation: strawberry.Maybe[StirShakenAttestation | None]
@@ -134,12 +134,12 @@ class CustomerUpdateInput:
     region: strawberry.Maybe[str | None]
     postal_code: strawberry.Maybe[str | None]
     country: strawberry.Maybe[str | None]
-    approved_cli_only: strawberry.Maybe[bool]
-    email_verification_required: strawberry.Maybe[bool]
-    mobile_verification_required: strawberry.Maybe[bool]
-    notes: strawberry.Maybe[str]
-    timezone: strawberry.Maybe[str]
-    dial_windows: strawberry.Maybe[list[DialWindowInput]]
+    approved_cli_only: strawberry.Maybe[bool | None]
+    email_verification_required: strawberry.Maybe[bool | None]
+    mobile_verification_required: strawberry.Maybe[bool | None]
+    notes: strawberry.Maybe[str | None]
+    timezone: strawberry.Maybe[str | None]
+    dial_windows: strawberry.Maybe[list[DialWindowInput] | None]
     reason: str | None = strawberry.field(default=None, description=_REASON)
 
 

@@ -19,18 +19,22 @@ from gql.types.common import (
     Connection,
     DateTimeFilter,
     DecimalFilter,
+    Edge,
     IDFilter,
     IntFilter,
     SortDirection,
     StringFilter,
     TagsFilter,
 )
+from gql.types.numbers import NumberBlock, SipUser
 from models import Customer as CustomerModel
 from models import enums
 from services.customers.queries import CustomerSortField as SortField
 from services.customers.scope import visible_customers
 from services.customers.values import DialWindow as DialWindowValue
+from services.errors import ErrorCode, ServiceError
 from services.listing import Condition, Filter, PageRequest
+from services.numbers.queries import ExtensionPage, available_extensions, used_in
 from services.reference import quantum
 
 CustomerStatus: TypeAlias = enums.CustomerStatus
@@ -155,6 +159,31 @@ class Customer(relay.Node):
     ) -> Connection[AuditEntry]:
         return await audit_page(info, where, PageRequest(first, after, last, before), self.id)
 
+    @strawberry.field(description="The customer's internal number blocks, by start.")
+    async def number_blocks(self, info: Info) -> list[NumberBlock]:
+        loaders = info.context.loaders
+        blocks = await loaders.number_blocks_by_customer_id.load(self.id)
+        used = await loaders.extensions_by_customer_id.load(self.id) if blocks else set()
+        return [NumberBlock.from_model(block, used_in(block, used)) for block in blocks]
+
+    @strawberry.field(description="The customer's SIP users (customer auth), by username.")
+    async def sip_users(self, info: Info) -> list[SipUser]:
+        return [
+            SipUser.from_model(row)
+            for row in await info.context.loaders.sip_users_by_customer_id.load(self.id)
+        ]
+
+    @strawberry.field(
+        description="Free extensions of the customer's number blocks, ascending.", extensions=[Refusals()]
+    )
+    async def available_extensions(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> Connection[int]:
+        actor = info.context.actor
+        assert actor is not None, "guarded by the field's extension"
+        page = await available_extensions(actor, self.id, first, _extension_cursor(after))
+        return extension_connection(page, after is not None)
+
     @classmethod
     def from_model(cls, row: CustomerModel) -> Customer:
         step = quantum(row.currency)
@@ -189,6 +218,32 @@ _PLAIN_FIELDS = tuple(
     # foreign-key columns join the model's fields only once the ORM is initialised
     if (name in CustomerModel._meta.db_fields or name in _REFERENCES) and name not in _DERIVED
 )
+
+
+def _extension_cursor(after: str | None) -> int | None:
+    if after is None:
+        return None
+    if not after.isdigit():
+        raise ServiceError.single(ErrorCode.INVALID, "This cursor is not an extension.", "after")
+    return int(after)
+
+
+def extension_connection(page: ExtensionPage, has_previous: bool) -> Connection[int]:
+    edges = [Edge(cursor=str(number), node=number) for number in page.numbers]
+
+    async def total() -> int:
+        return page.total
+
+    return Connection(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=has_previous,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count_total=total,
+    )
 
 
 def _dial_window(raw: dict[str, Any]) -> DialWindow:

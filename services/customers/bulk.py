@@ -114,7 +114,7 @@ async def bulk_update_customers(
                 **snapshot(row, AUDITED_FIELDS),
                 "tags": list(tags.get(row.id, [])),
             }
-            changed = [name for name in cleaned if before.get(name) != json_safe(cleaned[name])]
+            changed = [n for n in before if n in cleaned and before[n] != json_safe(cleaned[n])]
             results.append(RowResult(row.id, not errors, changed, [e.under("changes") for e in errors]))
             planned.append((row, before, cleaned))
         result = BulkResult(dry_run=dry_run, rows=_in_selection_order(results, selection))

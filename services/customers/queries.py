@@ -11,7 +11,7 @@ from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
 from models import Customer, CustomerTag
-from models.enums import Permission
+from models.enums import CustomerStatus, Permission
 from services.actor import Actor
 from services.customers.scope import visible_customers
 from services.listing import (
@@ -41,11 +41,19 @@ class CustomerSortField(StrEnum):
 # SQLite keeps decimals as text: compare and sort the numeric value on every engine alike.
 _NUMERIC = {"balance_value": "balance", "debit_limit_value": "debit_limit"}
 
+
+def _text(value: object) -> str:
+    """A text sort value read from a cursor; anything else makes the cursor invalid."""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
 SORT_KEYS = {
-    CustomerSortField.NAME: SortKey("name_key"),
+    CustomerSortField.NAME: SortKey("name_key", _text),
     CustomerSortField.BALANCE: SortKey("balance_value", lambda value: Decimal(str(value))),
     CustomerSortField.CREATED_AT: SortKey("created_at", datetime.fromisoformat),
-    CustomerSortField.STATUS: SortKey("status"),
+    CustomerSortField.STATUS: SortKey("status", CustomerStatus),
     CustomerSortField.CHANNELS: SortKey("channels", int),
 }
 

@@ -1,0 +1,205 @@
+"""Account settings (secrets write-only) and the outbox's messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, TypeAlias
+
+import strawberry
+from strawberry import relay
+
+from gql.context import Info
+from gql.errors import UserError
+from gql.types.common import DateTimeFilter, IDFilter, StringFilter
+from models import Account, enums
+from models import Message as MessageModel
+from services.listing import Condition, Filter
+from services.messaging.queries import visible_messages
+from services.numbers.queries import RangeState, range_state
+
+MessageChannel: TypeAlias = enums.MessageChannel
+strawberry.enum(MessageChannel, description="E-mail or SMS.")
+MessageStatus: TypeAlias = enums.MessageStatus
+strawberry.enum(MessageStatus, description="QUEUED until sent; SENT or FAILED for good.")
+MessageKind: TypeAlias = enums.MessageKind
+strawberry.enum(MessageKind, description="Why a message was sent.")
+SmtpTlsMode: TypeAlias = enums.SmtpTlsMode
+strawberry.enum(SmtpTlsMode, description="How the SMTP connection is secured.")
+
+_REASON = "Why (kept in the audit entry; required when the account demands it)."
+
+
+@strawberry.type(description="The account's settings. Secrets read as null; `…Set` tells if one is stored.")
+class AccountSettings:
+    number_range_start: int | None = strawberry.field(description="First internal number of the range.")
+    number_block_size: int | None = strawberry.field(description="Numbers per internal number block.")
+    require_audit_reason: bool = strawberry.field(description="Every change must give a reason.")
+    email_from: str | None = strawberry.field(description="FROM address of e-mails to customers.")
+    smtp_host: str | None = strawberry.field(
+        description="SMTP server; e-mails go to a local folder when unset."
+    )
+    smtp_port: int | None = strawberry.field(description="SMTP port (587 STARTTLS, 465 TLS by default).")
+    smtp_tls_mode: SmtpTlsMode = strawberry.field(description="NONE, STARTTLS or TLS.")
+    smtp_username: str | None = strawberry.field(description="SMTP user name.")
+    smtp_password: str | None = strawberry.field(description="Always null: the password is write-only.")
+    smtp_password_set: bool = strawberry.field(description="Whether an SMTP password is stored.")
+    sms_api_base_url: str | None = strawberry.field(description="Twilio-compatible API base URL.")
+    sms_account_sid: str | None = strawberry.field(description="SMS provider account SID.")
+    sms_auth_token: str | None = strawberry.field(description="Always null: the token is write-only.")
+    sms_auth_token_set: bool = strawberry.field(description="Whether an SMS auth token is stored.")
+    sms_from: str | None = strawberry.field(description="Origination number of SMS (E.164).")
+    sip_realm: str = strawberry.field(description="Realm of the SIP users' digest hashes (read-only).")
+
+    @strawberry.field(description="How many number blocks are assigned.")
+    async def blocks_assigned(self, info: Info) -> int:
+        return (await _range_state(info)).blocks_assigned
+
+    @strawberry.field(
+        description="Start of the block numberBlockAssign would give next; null until configured."
+    )
+    async def next_free_block_start(self, info: Info) -> int | None:
+        return (await _range_state(info)).next_free_start
+
+    @classmethod
+    def from_model(cls, row: Account) -> AccountSettings:
+        return cls(
+            number_range_start=row.number_range_start,
+            number_block_size=row.number_block_size,
+            require_audit_reason=row.require_audit_reason,
+            email_from=row.email_from,
+            smtp_host=row.smtp_host,
+            smtp_port=row.smtp_port,
+            smtp_tls_mode=row.smtp_tls_mode,
+            smtp_username=row.smtp_username,
+            smtp_password=None,
+            smtp_password_set=bool(row.smtp_password),
+            sms_api_base_url=row.sms_api_base_url,
+            sms_account_sid=row.sms_account_sid,
+            sms_auth_token=None,
+            sms_auth_token_set=bool(row.sms_auth_token),
+            sms_from=row.sms_from,
+            sip_realm=row.sip_realm,
+        )
+
+
+async def _range_state(info: Info) -> RangeState:
+    actor = info.context.actor
+    assert actor is not None, "settings are read by an authenticated principal"
+    return await range_state(actor)
+
+
+@strawberry.input(description="Changes to the account settings: omitted fields stay, null clears.")
+class AccountSettingsUpdateInput:
+    number_range_start: strawberry.Maybe[int | None]
+    number_block_size: strawberry.Maybe[int | None]
+    require_audit_reason: strawberry.Maybe[bool | None]
+    email_from: strawberry.Maybe[str | None]
+    smtp_host: strawberry.Maybe[str | None]
+    smtp_port: strawberry.Maybe[int | None]
+    smtp_tls_mode: strawberry.Maybe[SmtpTlsMode | None]
+    smtp_username: strawberry.Maybe[str | None]
+    smtp_password: strawberry.Maybe[str | None]
+    sms_api_base_url: strawberry.Maybe[str | None]
+    sms_account_sid: strawberry.Maybe[str | None]
+    sms_auth_token: strawberry.Maybe[str | None]
+    sms_from: strawberry.Maybe[str | None]
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.type(description="Result of accountSettingsUpdate.")
+class AccountSettingsUpdatePayload:
+    account_settings: AccountSettings | None = strawberry.field(default=None, description="As saved.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="One e-mail or SMS to one recipient (the outbox).")
+class Message(relay.Node):
+    id: relay.NodeID[int]
+    channel: MessageChannel = strawberry.field(description="E-mail or SMS.")
+    kind: MessageKind = strawberry.field(description="Why it was sent.")
+    to: str = strawberry.field(description="Recipient address or E.164 number.")
+    subject: str = strawberry.field(description="Subject (e-mail).")
+    status: MessageStatus = strawberry.field(description="QUEUED, SENT or FAILED.")
+    attempts: int = strawberry.field(description="Delivery attempts so far.")
+    last_error: str | None = strawberry.field(description="Why the last attempt failed.")
+    provider_reference: str | None = strawberry.field(description="Message-ID, provider SID or file.")
+    created_at: datetime = strawberry.field(description="When it was queued (UTC).")
+    sent_at: datetime | None = strawberry.field(description="When it was sent (UTC).")
+    customer_id: relay.GlobalID | None = strawberry.field(description="The customer it concerns.")
+
+    @classmethod
+    def from_model(cls, row: MessageModel) -> Message:
+        return cls(
+            id=row.id,
+            channel=row.channel,
+            kind=row.kind,
+            to=row.to,
+            subject=row.subject,
+            status=row.status,
+            attempts=row.attempts,
+            last_error=row.last_error,
+            provider_reference=row.provider_reference,
+            created_at=row.created_at,
+            sent_at=row.sent_at,
+            customer_id=relay.GlobalID("Customer", str(row.customer_id)) if row.customer_id else None,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        actor = info.context.actor
+        if actor is None or not actor.can(enums.Permission.MESSAGING_SEND):
+            return [None for _ in node_ids]
+        ids = [int(i) for i in node_ids if i.isdigit()]
+        rows = {row.id: row for row in await visible_messages(actor).filter(id__in=ids)}
+        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+
+
+@strawberry.input(description="Conditions on an enumerated value.")
+class MessageStatusFilter:
+    eq: MessageStatus | None = strawberry.field(default=None, description="Equal to.")
+    in_: list[MessageStatus] | None = strawberry.field(default=None, name="in", description="One of.")
+
+    def to_condition(self) -> Condition:
+        return Condition(eq=self.eq, in_=self.in_)
+
+
+@strawberry.input(description="Conditions on the channel.")
+class MessageChannelFilter:
+    eq: MessageChannel | None = strawberry.field(default=None, description="Equal to.")
+    in_: list[MessageChannel] | None = strawberry.field(default=None, name="in", description="One of.")
+
+    def to_condition(self) -> Condition:
+        return Condition(eq=self.eq, in_=self.in_)
+
+
+@strawberry.input(description="Which messages to list; every field given must hold.")
+class MessageWhere:
+    channel: MessageChannelFilter | None = strawberry.field(default=None, description="By channel.")
+    status: MessageStatusFilter | None = strawberry.field(default=None, description="By status.")
+    to: StringFilter | None = strawberry.field(default=None, description="By recipient.")
+    customer_id: IDFilter | None = strawberry.field(default=None, description="By customer.")
+    created_at: DateTimeFilter | None = strawberry.field(default=None, description="By time queued.")
+
+    def to_filter(self) -> Filter:
+        conditions: dict[str, Condition] = {}
+        for name in ("channel", "status", "to", "created_at"):
+            value = getattr(self, name)
+            if value is not None:
+                conditions[name] = value.to_condition()
+        if self.customer_id is not None:
+            conditions["customer_id"] = self.customer_id.to_condition_for("Customer")
+        return Filter(conditions=conditions)
+
+
+@strawberry.input(description="Send a test e-mail or SMS through the account's settings.")
+class MessageTestInput:
+    channel: MessageChannel = strawberry.field(description="E-mail or SMS.")
+    to: str = strawberry.field(description="An e-mail address, or a number in E.164 form.")
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.type(description="Result of messageTest.")
+class MessageTestPayload:
+    message: Message | None = strawberry.field(default=None, description="The queued message.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")

@@ -1,0 +1,146 @@
+"""Internal number blocks and SIP users."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry import relay
+from tortoise.expressions import Subquery
+
+from gql.context import Info
+from gql.errors import UserError
+from models import NumberBlock as NumberBlockModel
+from models import SipUser as SipUserModel
+from services.customers.scope import visible_customers
+
+_REASON = "Why (kept in the audit entry; required when the account demands it)."
+
+
+@strawberry.type(description="A block [start, end) of internal numbers held by a customer.")
+class NumberBlock(relay.Node):
+    id: relay.NodeID[int]
+    start: int = strawberry.field(description="First number of the block.")
+    end: int = strawberry.field(description="First number after the block.")
+    size: int = strawberry.field(description="How many numbers the block holds.")
+    used: int = strawberry.field(description="Numbers used as SIP usernames.")
+    free: int = strawberry.field(description="Numbers still free.")
+
+    @classmethod
+    def from_model(cls, row: NumberBlockModel, used: int) -> NumberBlock:
+        return cls(id=row.id, start=row.start, end=row.end, size=row.size, used=used, free=row.size - used)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await _nodes(info, node_ids, NumberBlockModel, lambda row: cls.from_model(row, 0))
+
+
+@strawberry.type(description="A SIP user (customer auth). Its password is never readable.")
+class SipUser(relay.Node):
+    id: relay.NodeID[int]
+    username: str = strawberry.field(description="SIP username; an extension when the customer holds blocks.")
+    channels: int = strawberry.field(description="Concurrent calls allowed; 0 means unlimited.")
+    cps: int = strawberry.field(description="Calls per second allowed; 0 means unlimited.")
+    ip_allow: list[str] = strawberry.field(description="Networks it may register from; any when empty.")
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+
+    @classmethod
+    def from_model(cls, row: SipUserModel) -> SipUser:
+        return cls(
+            id=row.id,
+            username=row.username,
+            channels=row.channels,
+            cps=row.cps,
+            ip_allow=list(row.ip_allow),
+            created_at=row.created_at,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await _nodes(info, node_ids, SipUserModel, cls.from_model)
+
+
+async def _nodes(info: Info, node_ids: Iterable[str], model: Any, to_node: Any) -> list[Any]:
+    actor = info.context.actor
+    keys = list(node_ids)
+    if actor is None:
+        return [None for _ in keys]
+    ids = [int(i) for i in keys if i.isdigit()]
+    visible = Subquery(visible_customers(actor).values("id"))
+    rows = {
+        row.id: row
+        for row in await model.filter(id__in=ids, account_id=actor.account_id, customer_id__in=visible)
+    }
+    return [to_node(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in keys]
+
+
+@strawberry.input(description="Give the customer the next free number block.")
+class NumberBlockAssignInput:
+    customer_id: relay.GlobalID = strawberry.field(description="The customer.")
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.input(description="Release a number block with no SIP user in it.")
+class NumberBlockReleaseInput:
+    id: relay.GlobalID = strawberry.field(description="The block.")
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.type(description="Result of numberBlockAssign.")
+class NumberBlockAssignPayload:
+    number_block: NumberBlock | None = strawberry.field(default=None, description="The block assigned.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of numberBlockRelease.")
+class NumberBlockReleasePayload:
+    released_id: relay.GlobalID | None = strawberry.field(default=None, description="The block released.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.input(description="A new SIP user of a customer.")
+class SipUserCreateInput:
+    customer_id: relay.GlobalID = strawberry.field(description="The customer.")
+    username: str = strawberry.field(
+        description="Unique in the account; an extension of its blocks if it has any."
+    )
+    password: str = strawberry.field(description="8 to 128 characters; stored only as the digest hash.")
+    channels: int | None = strawberry.field(default=None, description="Concurrent calls; 0 unlimited.")
+    cps: int | None = strawberry.field(default=None, description="Calls per second; 0 unlimited.")
+    ip_allow: list[str] | None = strawberry.field(default=None, description="Networks it may register from.")
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.input(description="Changes to a SIP user: omitted fields stay.")
+class SipUserUpdateInput:
+    id: relay.GlobalID = strawberry.field(description="The SIP user.")
+    username: strawberry.Maybe[str | None] = strawberry.field(
+        description="New username (needs the password)."
+    )
+    password: strawberry.Maybe[str | None] = strawberry.field(description="New password.")
+    channels: strawberry.Maybe[int | None] = strawberry.field(description="Concurrent calls; 0 unlimited.")
+    cps: strawberry.Maybe[int | None] = strawberry.field(description="Calls per second; 0 unlimited.")
+    ip_allow: strawberry.Maybe[list[str] | None] = strawberry.field(
+        description="Networks it may register from."
+    )
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.input(description="Delete a SIP user.")
+class SipUserDeleteInput:
+    id: relay.GlobalID = strawberry.field(description="The SIP user.")
+    reason: str | None = strawberry.field(default=None, description=_REASON)
+
+
+@strawberry.type(description="Result of sipUserCreate and sipUserUpdate.")
+class SipUserPayload:
+    sip_user: SipUser | None = strawberry.field(default=None, description="The SIP user as saved.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of sipUserDelete.")
+class SipUserDeletePayload:
+    deleted_id: relay.GlobalID | None = strawberry.field(default=None, description="The SIP user deleted.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")

@@ -1,0 +1,53 @@
+"""The outbox (one row per recipient of every e-mail and SMS) and the scheduler's claims."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.accounts import Account
+from models.enums import MessageChannel, MessageKind, MessageStatus
+
+
+class Message(Model):
+    """One e-mail or SMS to one recipient, written in the transaction of the change that causes
+    it and sent after commit. `lease_until` marks a send in progress: nobody else may send it
+    until then, and a crashed sender's lease simply runs out."""
+
+    account_id: int
+
+    id = fields.BigIntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="messages", on_delete=fields.CASCADE
+    )
+    customer_id = fields.IntField(null=True)
+    contact_id = fields.IntField(null=True)
+    channel = fields.CharEnumField(MessageChannel, max_length=5)
+    kind = fields.CharEnumField(MessageKind, max_length=12)
+    to = fields.CharField(max_length=320)
+    subject = fields.CharField(max_length=500, default="")
+    body_text = fields.TextField(default="")
+    body_html = fields.TextField(null=True)
+    # Stable across retries, so a receiver can drop the copy a crash may cause.
+    header_message_id = fields.CharField(max_length=200, unique=True)
+    status = fields.CharEnumField(MessageStatus, max_length=6, default=MessageStatus.QUEUED)
+    attempts = fields.IntField(default=0)
+    last_error = fields.TextField(null=True)
+    provider_reference = fields.CharField(max_length=200, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    next_attempt_at = fields.DatetimeField()
+    lease_until = fields.DatetimeField(null=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "message"
+        indexes = (("status", "next_attempt_at"), ("account", "created_at"))
+
+
+class PeriodicRun(Model):
+    """When a periodic job is next due; advancing `next_run_at` is the claim of one run."""
+
+    name = fields.CharField(max_length=100, primary_key=True)
+    next_run_at = fields.DatetimeField()
+    last_claimed_by = fields.CharField(max_length=200, null=True)
+
+    class Meta:
+        table = "periodic_run"

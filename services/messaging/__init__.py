@@ -1,0 +1,1 @@
+"""E-mail and SMS: the outbox, the senders and the message templates."""

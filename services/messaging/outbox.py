@@ -1,0 +1,175 @@
+"""The outbox: queue a message in the transaction of its cause; deliver it at most once at a
+time (a lease claimed by an atomic UPDATE); retry transient failures with backoff; re-drive
+what a crash, a restart or a lost broker left behind."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import phonenumbers
+import structlog
+from tortoise.expressions import F, Q
+
+from models import Account, Message
+from models.enums import MessageChannel, MessageKind, MessageStatus
+from services import jobs
+from services.errors import ErrorCode, ServiceError
+from services.messaging.rendering import Rendered
+from services.messaging.senders import Outgoing, PermanentSendError, TransientSendError, sender_for
+from services.uow import UnitOfWork
+from services.validation import Invalid, email
+from settings import Settings
+
+log = structlog.get_logger(__name__)
+SEND_JOB = "messages.send"
+REDRIVE_BATCH = 500
+
+
+def normalized_destination(channel: MessageChannel, to: str) -> str:
+    """An e-mail address, or a mobile number in E.164; raises Invalid otherwise."""
+    if channel is MessageChannel.EMAIL:
+        address = email(to)
+        if address is None:
+            raise Invalid("An e-mail address is required.", ErrorCode.REQUIRED)
+        return address
+    try:
+        number = phonenumbers.parse(to.strip(), None)
+    except phonenumbers.NumberParseException as exc:
+        raise Invalid("Give the number in E.164 form, e.g. +447911123456.") from exc
+    if not phonenumbers.is_valid_number(number):
+        raise Invalid(f"{to.strip()} is not a valid phone number.")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+async def queue_message(
+    uow: UnitOfWork,
+    channel: MessageChannel,
+    kind: MessageKind,
+    to: str,
+    content: Rendered,
+    *,
+    customer_id: int | None = None,
+    contact_id: int | None = None,
+) -> Message:
+    """Write the outbox row in the caller's transaction; it is sent after commit."""
+    try:
+        destination = normalized_destination(channel, to)
+    except Invalid as exc:
+        raise ServiceError([exc.at("to")]) from exc
+    message = await Message.create(
+        account_id=uow.actor.account_id,
+        customer_id=customer_id,
+        contact_id=contact_id,
+        channel=channel,
+        kind=kind,
+        to=destination,
+        subject=content.subject,
+        body_text=content.text,
+        body_html=content.html,
+        header_message_id=f"<{uuid.uuid4().hex}@switchboard.invalid>",
+        next_attempt_at=uow.now,
+        using_db=uow.conn,
+    )
+    uow.after_commit(SEND_JOB, message_id=message.id)
+    return message
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What one delivery attempt did: None when someone else holds (or finished) the message."""
+
+    status: MessageStatus | None
+    error: str | None = None
+
+
+async def deliver(settings: Settings, message_id: int) -> Delivery:
+    """Send one message if it is still QUEUED and nobody is sending it; record the outcome."""
+    now = datetime.now(UTC)
+    if not await _claim(message_id, now, settings.outbox_lease_seconds):
+        return Delivery(None)
+    message = await Message.get(id=message_id)
+    account = await Account.get(id=message.account_id)
+    sender = sender_for(account, message.channel, settings.outbox_dir, settings.send_timeout_seconds)
+    try:
+        reference = await sender.send(_outgoing(message, account))
+    except PermanentSendError as exc:
+        return await _failed(message, str(exc))
+    except TransientSendError as exc:
+        if message.attempts >= settings.outbox_max_attempts:
+            return await _failed(message, f"Gave up after {message.attempts} attempts: {exc}")
+        return await _retry_later(message, str(exc), settings)
+    await Message.filter(id=message.id).update(
+        status=MessageStatus.SENT,
+        sent_at=datetime.now(UTC),
+        provider_reference=reference[:200],
+        lease_until=None,
+        last_error=None,
+    )
+    return Delivery(MessageStatus.SENT)
+
+
+async def _claim(message_id: int, now: datetime, lease_seconds: float) -> bool:
+    """Take the send lease; an atomic UPDATE, so two senders never both win."""
+    claimed = await Message.filter(
+        Q(lease_until__isnull=True) | Q(lease_until__lt=now),
+        id=message_id,
+        status=MessageStatus.QUEUED,
+    ).update(lease_until=now + timedelta(seconds=lease_seconds), attempts=F("attempts") + 1)
+    return bool(claimed)
+
+
+async def _failed(message: Message, error: str) -> Delivery:
+    log.warning("message.failed", message_id=message.id, channel=message.channel.value, error=error)
+    await Message.filter(id=message.id).update(
+        status=MessageStatus.FAILED, last_error=error, lease_until=None
+    )
+    return Delivery(MessageStatus.FAILED, error)
+
+
+async def _retry_later(message: Message, error: str, settings: Settings) -> Delivery:
+    backoff = settings.outbox_backoff_seconds
+    delay = backoff[min(message.attempts - 1, len(backoff) - 1)] if backoff else 0
+    log.info("message.retry_later", message_id=message.id, attempt=message.attempts, delay=delay, error=error)
+    await Message.filter(id=message.id).update(
+        last_error=error, lease_until=None, next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay)
+    )
+    return Delivery(MessageStatus.QUEUED, error)
+
+
+def _outgoing(message: Message, account: Account) -> Outgoing:
+    sender = account.email_from or f"no-reply@{_slug(account.name)}.switchboard.invalid"
+    if message.channel is MessageChannel.SMS:
+        sender = account.sms_from or "Switchboard"
+    return Outgoing(
+        message_id=message.id,
+        channel=message.channel,
+        sender=sender,
+        to=message.to,
+        subject=message.subject,
+        text=message.body_text,
+        html=message.body_html,
+        header_message_id=message.header_message_id,
+    )
+
+
+def _slug(name: str) -> str:
+    return "".join(c for c in name.lower().replace(" ", "-") if c.isalnum() or c == "-") or "account"
+
+
+async def redrive(limit: int = REDRIVE_BATCH) -> int:
+    """Enqueue a send for every due QUEUED message nobody holds; returns how many."""
+    now = datetime.now(UTC)
+    ids = (
+        await Message.filter(
+            Q(lease_until__isnull=True) | Q(lease_until__lt=now),
+            status=MessageStatus.QUEUED,
+            next_attempt_at__lte=now,
+        )
+        .order_by("next_attempt_at", "id")
+        .limit(limit)
+        .values_list("id", flat=True)
+    )
+    jobs.dispatch([jobs.Job(SEND_JOB, {"message_id": int(str(i))}) for i in ids])
+    return len(ids)

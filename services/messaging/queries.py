@@ -1,0 +1,55 @@
+"""Reading the outbox."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
+from models import Message
+from models.enums import Permission
+from services.actor import Actor
+from services.customers.scope import visible_customers
+from services.listing import (
+    ConditionBuilder,
+    Filter,
+    Page,
+    PageRequest,
+    SortKey,
+    column_condition,
+    filter_q,
+    paginate,
+)
+
+CONDITIONS: dict[str, ConditionBuilder] = {
+    "channel": column_condition("channel"),
+    "status": column_condition("status"),
+    "kind": column_condition("kind"),
+    "customer_id": column_condition("customer_id"),
+    "created_at": column_condition("created_at"),
+    "to": column_condition("to"),
+}
+NEWEST_FIRST = [(SortKey("created_at", datetime.fromisoformat), True)]
+
+
+def visible_messages(actor: Actor) -> QuerySet[Message]:
+    """The account's outbox; a partner sees only messages to its reseller's customers."""
+    queryset = Message.filter(account_id=actor.account_id)
+    if actor.reseller_id is not None:
+        queryset = queryset.filter(Q(customer_id__in=Subquery(visible_customers(actor).values("id"))))
+    return queryset
+
+
+async def find_message(actor: Actor, message_id: int) -> Message | None:
+    actor.require(Permission.MESSAGING_SEND)
+    return await visible_messages(actor).get_or_none(id=message_id)
+
+
+async def list_messages(actor: Actor, page: PageRequest, where: Filter | None = None) -> Page[Message]:
+    """Newest first."""
+    actor.require(Permission.MESSAGING_SEND)
+    queryset = visible_messages(actor)
+    if where is not None:
+        queryset = queryset.filter(filter_q(where, CONDITIONS))
+    return await paginate(queryset, NEWEST_FIRST, page)

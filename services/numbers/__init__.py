@@ -1,0 +1,1 @@
+"""Internal number blocks and SIP users."""

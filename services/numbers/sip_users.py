@@ -1,0 +1,259 @@
+"""SIP users (customer auth). The username is unique in the account (a database constraint
+backs it); when the customer holds number blocks, it must be an extension inside one of them.
+The password is kept only as HA1 = MD5(username:realm:password), what a switch's digest
+authentication needs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, fields
+from ipaddress import ip_network
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
+
+from models import Customer, NumberBlock, SipUser
+from models.enums import AuditAction, Permission
+from services.actor import Actor
+from services.auditing import creation_diff, diff, snapshot
+from services.customers.scope import visible_customers
+from services.errors import ErrorCode, FieldError, ServiceError, not_found
+from services.numbers.blocks import lock_account
+from services.uow import UnitOfWork, unit_of_work
+from services.validation import UNSET, Invalid, Unset, non_negative_int
+
+TABLE = "sip_user"
+AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
+SECRETS = frozenset({"ha1"})
+_USERNAME = re.compile(r"^[A-Za-z0-9._+-]{1,64}$")
+MIN_PASSWORD, MAX_PASSWORD, MAX_IP_RULES = 8, 128, 50
+
+
+@dataclass(frozen=True)
+class SipUserPatch:
+    username: str | Unset = UNSET
+    password: str | Unset = UNSET
+    channels: int | Unset = UNSET
+    cps: int | Unset = UNSET
+    ip_allow: list[str] | Unset = UNSET
+
+    def given(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not UNSET}
+
+
+def ha1(username: str, realm: str, password: str) -> str:
+    """The SIP digest HA1 (RFC 2617); MD5 because that is what SIP digest auth uses."""
+    return hashlib.md5(f"{username}:{realm}:{password}".encode(), usedforsecurity=False).hexdigest()
+
+
+def extension_of(username: str) -> int | None:
+    """The username as an extension number, if it is a plain number (no sign, no leading 0)."""
+    return int(username) if username.isdigit() and str(int(username)) == username else None
+
+
+def _username(value: str) -> str:
+    if not _USERNAME.match(value):
+        raise Invalid("1 to 64 letters, digits, dots, dashes, underscores or plus signs.")
+    return value
+
+
+def _password(value: str) -> str:
+    if not MIN_PASSWORD <= len(value) <= MAX_PASSWORD:
+        raise Invalid(f"Between {MIN_PASSWORD} and {MAX_PASSWORD} characters.")
+    return value
+
+
+def _ip_allow(values: list[str]) -> list[str]:
+    if len(values) > MAX_IP_RULES:
+        raise Invalid(f"At most {MAX_IP_RULES} entries.")
+    networks = []
+    for index, value in enumerate(values):
+        try:
+            networks.append(str(ip_network(value.strip(), strict=False)))
+        except ValueError as exc:
+            raise Invalid(
+                f"'{value}' is not an IP address or network.", ErrorCode.INVALID, str(index)
+            ) from exc
+    return list(dict.fromkeys(networks))
+
+
+CLEANERS: dict[str, Any] = {
+    "username": _username,
+    "password": _password,
+    "channels": non_negative_int,
+    "cps": non_negative_int,
+    "ip_allow": _ip_allow,
+}
+
+
+def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
+    cleaned, errors = {}, []
+    for name, value in values.items():
+        try:
+            if value is None:
+                raise Invalid("This field cannot be null.", ErrorCode.REQUIRED)
+            cleaned[name] = CLEANERS[name](value)
+        except Invalid as exc:
+            errors.append(exc.at(name))
+    if errors:
+        raise ServiceError(errors)
+    return cleaned
+
+
+async def create_sip_user(
+    actor: Actor, customer_id: int, patch: SipUserPatch, reason: str | None = None
+) -> SipUser:
+    """A new SIP user of the customer; username and password are required."""
+    actor.require(Permission.CUSTOMERS_WRITE)
+    values = _cleaned(patch.given())
+    missing = [
+        FieldError(ErrorCode.REQUIRED, "This field is required.", (n,))
+        for n in ("username", "password")
+        if n not in values
+    ]
+    if missing:
+        raise ServiceError(missing)
+    async with unit_of_work(actor, reason) as uow:
+        account = await lock_account(uow)
+        customer = await _customer(uow, customer_id)
+        username = values["username"]
+        await _check_username(uow, customer, username)
+        sip_user = SipUser(
+            account_id=account.id,
+            customer_id=customer.id,
+            username=username,
+            extension=extension_of(username),
+            realm=account.sip_realm,
+            ha1=ha1(username, account.sip_realm, values["password"]),
+            channels=values.get("channels", 0),
+            cps=values.get("cps", 0),
+            ip_allow=values.get("ip_allow", []),
+        )
+        await _saved(sip_user, uow)
+        uow.audit(
+            AuditAction.CREATE,
+            TABLE,
+            sip_user.id,
+            f"SIP user {username} created",
+            customer_id=customer.id,
+            diff=creation_diff(snapshot(sip_user, AUDITED), SECRETS),
+        )
+    return sip_user
+
+
+async def update_sip_user(
+    actor: Actor, sip_user_id: int, patch: SipUserPatch, reason: str | None = None
+) -> SipUser:
+    """Change the given fields; a new username needs the password again (HA1 includes it)."""
+    actor.require(Permission.CUSTOMERS_WRITE)
+    values = _cleaned(patch.given())
+    async with unit_of_work(actor, reason) as uow:
+        await lock_account(uow)
+        sip_user = await _sip_user(uow, sip_user_id)
+        before = snapshot(sip_user, AUDITED)
+        username = values.get("username", sip_user.username)
+        if username != sip_user.username:
+            if "password" not in values:
+                raise ServiceError.single(
+                    ErrorCode.REQUIRED,
+                    "A new username needs the password (the digest hash includes it).",
+                    "password",
+                )
+            await _check_username(uow, await _customer(uow, sip_user.customer_id), username)
+        sip_user.username, sip_user.extension = username, extension_of(username)
+        if "password" in values:
+            sip_user.ha1 = ha1(username, sip_user.realm, values["password"])
+        for name in ("channels", "cps", "ip_allow"):
+            if name in values:
+                setattr(sip_user, name, values[name])
+        changes = diff(before, snapshot(sip_user, AUDITED), SECRETS)
+        if changes:
+            await _saved(sip_user, uow)
+            uow.audit(
+                AuditAction.UPDATE,
+                TABLE,
+                sip_user.id,
+                f"SIP user {username} updated",
+                customer_id=sip_user.customer_id,
+                diff=changes,
+            )
+    return sip_user
+
+
+async def delete_sip_user(actor: Actor, sip_user_id: int, reason: str | None = None) -> SipUser:
+    actor.require(Permission.CUSTOMERS_WRITE)
+    async with unit_of_work(actor, reason) as uow:
+        await lock_account(uow)
+        sip_user = await _sip_user(uow, sip_user_id)
+        await sip_user.delete(using_db=uow.conn)
+        uow.audit(
+            AuditAction.DELETE,
+            TABLE,
+            sip_user.id,
+            f"SIP user {sip_user.username} deleted",
+            customer_id=sip_user.customer_id,
+            diff={"username": {"old": sip_user.username, "new": None}},
+        )
+    return sip_user
+
+
+async def _customer(uow: UnitOfWork, customer_id: int) -> Customer:
+    customer = await uow.locked(visible_customers(uow.actor).filter(id=customer_id)).first()
+    if customer is None:
+        raise not_found("Customer", "customer_id")
+    return customer
+
+
+async def _sip_user(uow: UnitOfWork, sip_user_id: int) -> SipUser:
+    visible = Subquery(visible_customers(uow.actor).values("id"))
+    sip_user = await uow.locked(
+        SipUser.filter(id=sip_user_id, account_id=uow.actor.account_id, customer_id__in=visible)
+    ).first()
+    if sip_user is None:
+        raise not_found("SIP user", "id")
+    return sip_user
+
+
+async def _check_username(uow: UnitOfWork, customer: Customer, username: str) -> None:
+    """Free in the account; inside the customer's blocks when it has any, and never inside
+    another customer's block."""
+    if await SipUser.filter(account_id=customer.account_id, username=username).using_db(uow.conn).exists():
+        raise _duplicate()
+    extension = extension_of(username)
+    own_blocks = await _block_ranges(uow, customer_id=customer.id)
+    if own_blocks and not _inside(extension, own_blocks):
+        raise ServiceError.single(
+            ErrorCode.EXTENSION_OUT_OF_BLOCK,
+            "The username must be an extension of one of the customer's number blocks.",
+            "username",
+        )
+    if not own_blocks and extension is not None:
+        nearby = await _block_ranges(uow, account_id=customer.account_id, start__lte=extension)
+        if _inside(extension, nearby):
+            raise ServiceError.single(
+                ErrorCode.EXTENSION_OUT_OF_BLOCK,
+                "This extension belongs to another customer's number block.",
+                "username",
+            )
+
+
+async def _block_ranges(uow: UnitOfWork, **filters: Any) -> list[range]:
+    rows = await NumberBlock.filter(**filters).using_db(uow.conn).values("start", "size")
+    return [range(int(r["start"]), int(r["start"]) + int(r["size"])) for r in rows]
+
+
+def _inside(extension: int | None, blocks: list[range]) -> bool:
+    return extension is not None and any(extension in block for block in blocks)
+
+
+async def _saved(sip_user: SipUser, uow: UnitOfWork) -> None:
+    try:
+        await sip_user.save(using_db=uow.conn)
+    except IntegrityError as exc:
+        raise _duplicate() from exc
+
+
+def _duplicate() -> ServiceError:
+    return ServiceError.single(ErrorCode.DUPLICATE_SIP_USER, "Duplicate User Detected", "username")

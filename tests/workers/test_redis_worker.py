@@ -1,0 +1,167 @@
+"""The same actors on Redis: `switchboard worker` processes, killed with SIGKILL and restarted."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import redis
+
+from models import Account, Message
+from models.enums import MessageChannel, MessageKind, MessageStatus, SmtpTlsMode
+from services import jobs
+from services.messaging import outbox
+from settings import Settings
+from tests.factories import make_account
+from tests.workers.conftest import SmtpServer
+from workers.broker import RedisDispatcher, redis_broker
+from workers.inprocess import InProcessRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+# One Redis database per engine, so the SQLite and PostgreSQL suites can run side by side.
+REDIS_URL = (
+    f"redis://127.0.0.1:6379/{1 if os.environ.get('SWITCHBOARD_TEST_DB', 'sqlite') == 'sqlite' else 2}"
+)
+LEASE_SECONDS = 2
+
+
+@pytest.fixture
+async def redis_jobs(settings: Settings, runner: InProcessRunner) -> AsyncIterator[RedisDispatcher]:
+    """Services' jobs go to Redis for the test (instead of the in-process runner)."""
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    broker, specs = redis_broker(settings.model_copy(update={"redis_url": REDIS_URL}))
+    dispatcher = RedisDispatcher(broker, specs)
+    jobs.set_dispatcher(dispatcher.dispatch)
+    yield dispatcher
+    jobs.set_dispatcher(runner.dispatch)
+    broker.close()
+
+
+@contextmanager
+def worker_process(settings: Settings, threads: int = 4) -> Iterator[subprocess.Popen[bytes]]:
+    env = {
+        **os.environ,
+        "SWITCHBOARD_DATABASE_URL": settings.database_url,
+        "SWITCHBOARD_REDIS_URL": REDIS_URL,
+        "SWITCHBOARD_OUTBOX_DIR": str(settings.outbox_dir),
+        "SWITCHBOARD_OUTBOX_LEASE_SECONDS": str(LEASE_SECONDS),
+        "SWITCHBOARD_WORKER_THREADS": str(threads),
+    }
+    process = subprocess.Popen([sys.executable, "-m", "cli", "worker"], cwd=ROOT, env=env)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+async def queue_emails(account: Account, count: int) -> list[int]:
+    now = datetime.now(UTC)
+    await Message.bulk_create(
+        [
+            Message(
+                account_id=account.id,
+                channel=MessageChannel.EMAIL,
+                kind=MessageKind.CAMPAIGN,
+                to=f"customer{i}@example.com",
+                subject=f"Notice {i}",
+                body_text=f"Body {i}\n",
+                header_message_id=f"<crash-{account.id}-{i}@switchboard.test>",
+                next_attempt_at=now,
+            )
+            for i in range(count)
+        ]
+    )
+    return [int(i) for i in await Message.filter(account_id=account.id).values_list("id", flat=True)]
+
+
+async def wait_until(condition: object, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if await condition():  # type: ignore[operator]
+            return
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"not reached within {seconds} s")
+
+
+async def smtp_account(smtp: SmtpServer) -> Account:
+    account = await make_account()
+    await Account.filter(id=account.id).update(
+        email_from="noc@carrier.example",
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_tls_mode=SmtpTlsMode.NONE,
+    )
+    return account
+
+
+async def all_sent(account: Account) -> bool:
+    return not await Message.filter(account_id=account.id).exclude(status=MessageStatus.SENT).exists()
+
+
+async def test_a_redis_worker_delivers_what_the_api_queues(
+    settings: Settings, redis_jobs: RedisDispatcher, smtp_server: SmtpServer
+) -> None:
+    account = await smtp_account(smtp_server)
+    ids = await queue_emails(account, 20)
+
+    with worker_process(settings):
+        await asyncio.to_thread(
+            redis_jobs._enqueue,
+            [redis_jobs._message(jobs.Job("messages.send", {"message_id": i})) for i in ids],
+        )
+        await wait_until(lambda: all_sent(account), seconds=60)
+
+    assert sorted(smtp_server.message_ids()) == sorted(
+        f"<crash-{account.id}-{i}@switchboard.test>" for i in range(20)
+    )
+
+
+@pytest.mark.slow
+async def test_sigkill_mid_batch_loses_nothing_and_duplicates_at_most_one_per_kill(
+    settings: Settings, redis_jobs: RedisDispatcher, smtp_server: SmtpServer
+) -> None:
+    """1 000 messages; the worker is killed mid-way and restarted; the re-drive recovers what
+    the dead worker held. With one thread a worker has at most one send in flight."""
+    account = await smtp_account(smtp_server)
+    ids = await queue_emails(account, 1000)
+    messages = [redis_jobs._message(jobs.Job("messages.send", {"message_id": i})) for i in ids]
+    await asyncio.to_thread(redis_jobs._enqueue, messages)
+
+    with worker_process(settings, threads=1) as first:
+        await wait_until(lambda: _received_at_least(smtp_server, 200), seconds=60)
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+    received_at_kill = len(smtp_server.received)
+    with worker_process(settings, threads=1):
+
+        async def redriven_and_done() -> bool:
+            await outbox.redrive()
+            return await all_sent(account)
+
+        await wait_until(redriven_and_done, seconds=120)
+
+    received = smtp_server.message_ids()
+    duplicates = len(received) - len(set(received))
+    print(
+        f"crash test: {received_at_kill} received before the kill, {len(received)} in all, {duplicates} duplicate(s)"
+    )
+    assert set(received) == {f"<crash-{account.id}-{i}@switchboard.test>" for i in range(1000)}
+    assert duplicates <= 1
+
+
+async def _received_at_least(smtp: SmtpServer, count: int) -> bool:
+    return len(smtp.received) >= count

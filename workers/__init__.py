@@ -1,0 +1,1 @@
+"""Background work: Dramatiq actors on Redis, or the same actors in-process (embedded mode)."""

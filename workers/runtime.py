@@ -1,0 +1,86 @@
+"""How background work runs beside the API: with SWITCHBOARD_REDIS_URL, jobs go to Redis for
+`switchboard worker`; without it, the same actors run in-process with the scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+
+from tortoise import Tortoise
+
+from services import jobs
+from services.messaging import outbox
+from settings import Settings
+from workers.broker import RedisDispatcher, redis_broker
+from workers.inprocess import InProcessRunner
+from workers.registry import configure, load_actors
+from workers.scheduler import run_scheduler
+
+
+@dataclass
+class Background:
+    """What runs the jobs of this process; `runner` is set in embedded mode."""
+
+    mode: str
+    runner: InProcessRunner | None = None
+    redis_dispatcher: RedisDispatcher | None = None
+
+    async def broker_ok(self) -> bool:
+        if self.redis_dispatcher is None:
+            return True
+        client = self.redis_dispatcher.broker.client
+        try:
+            return bool(await asyncio.to_thread(client.ping))
+        except Exception:  # noqa: BLE001 - any failure means the broker is unreachable
+            return False
+
+
+@asynccontextmanager
+async def background(settings: Settings) -> AsyncIterator[Background]:
+    """Start the background side for a serving process (on its event loop)."""
+    configure(settings)
+    if settings.redis_url:
+        broker, specs = redis_broker(settings)
+        dispatcher = RedisDispatcher(broker, specs)
+        jobs.set_dispatcher(dispatcher.dispatch)
+        try:
+            yield Background("redis", redis_dispatcher=dispatcher)
+        finally:
+            jobs.set_dispatcher(None)
+            broker.close()
+        return
+    runner = InProcessRunner(load_actors())
+    runner.start()
+    jobs.set_dispatcher(runner.dispatch)
+    stop = asyncio.Event()
+    scheduler = (
+        asyncio.create_task(run_scheduler(settings, stop)) if settings.run_scheduler_in_process else None
+    )
+    await outbox.redrive()  # what an earlier process left queued: memory queues do not survive
+    try:
+        yield Background("in-process", runner=runner)
+    finally:
+        stop.set()
+        if scheduler is not None:
+            await scheduler
+        await runner.stop()
+        jobs.set_dispatcher(None)
+
+
+async def scheduler_main(settings: Settings) -> int:
+    """`switchboard scheduler`: claim and dispatch the periodic jobs until SIGTERM or SIGINT."""
+    await Tortoise.init(config=settings.tortoise_config(), _enable_global_fallback=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        async with background(settings.model_copy(update={"run_scheduler_in_process": False})):
+            await run_scheduler(settings, stop)
+    finally:
+        with suppress(Exception):
+            await Tortoise.close_connections()
+    return 0

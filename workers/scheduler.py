@@ -1,0 +1,55 @@
+"""The periodic jobs, declared in one place, and the loop that claims and dispatches them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import structlog
+
+from services import jobs
+from services.scheduling import claim_run
+from settings import Settings
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    actor_name: str
+    every: Callable[[Settings], timedelta]
+
+
+PERIODIC_JOBS = (PeriodicJob("outbox.redrive", lambda s: timedelta(seconds=s.outbox_redrive_seconds)),)
+
+
+def claimer_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+async def run_due_jobs(settings: Settings, now: datetime | None = None) -> list[str]:
+    """Claim and dispatch every due periodic job; returns the names this caller won."""
+    now = now or datetime.now(UTC)
+    won = [
+        job.actor_name
+        for job in PERIODIC_JOBS
+        if await claim_run(job.actor_name, job.every(settings), claimer_name(), now)
+    ]
+    jobs.dispatch([jobs.Job(name, {}) for name in won])
+    return won
+
+
+async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:
+    log.info("scheduler.started", jobs=[job.actor_name for job in PERIODIC_JOBS])
+    while not stop.is_set():
+        try:
+            await run_due_jobs(settings)
+        except Exception:
+            log.exception("scheduler.tick_failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=settings.scheduler_tick_seconds)
