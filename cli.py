@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from settings import Settings, get_settings
+from settings import Environment, Settings, get_settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     make.add_argument("--check", action="store_true", help="fail if a history lacks a migration")
     args = parser.parse_args(argv)
     settings = get_settings()
+    configure_logging(settings)
     handler: Callable[[], int] = {
         "serve": lambda: _serve(settings, args.host, args.port, args.demo),
         "worker": lambda: _worker(settings),
@@ -39,6 +40,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "makemigrations": lambda: _makemigrations(args.name, args.check),
     }[args.command]
     return handler()
+
+
+def configure_logging(settings: Settings) -> None:
+    """Structured logs: JSON lines in production, readable key=value lines in development."""
+    import logging
+
+    import structlog
+
+    production = settings.environment is Environment.PRODUCTION
+    renderer = (
+        structlog.processors.JSONRenderer() if production else structlog.dev.ConsoleRenderer(colors=False)
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.INFO),
+    )
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
 
 def _needs_redis(settings: Settings, command: str) -> None:

@@ -34,7 +34,9 @@ def reseller_by_id_loader(actor: Actor) -> DataLoader[int, Reseller | None]:
 
 def user_by_id_loader(actor: Actor) -> DataLoader[int, User | None]:
     async def load(keys: list[int]) -> list[User | None]:
-        return _in_key_order(keys, await visible_users(actor).filter(id__in=keys))
+        # Only what the User type shows: never load password hashes to render a list.
+        users = await visible_users(actor).filter(id__in=keys).only("id", "name", "email")
+        return _in_key_order(keys, users)
 
     return DataLoader(load_fn=load)
 

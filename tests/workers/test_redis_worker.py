@@ -47,7 +47,9 @@ async def redis_jobs(settings: Settings, runner: InProcessRunner) -> AsyncIterat
 
 
 @contextmanager
-def worker_process(settings: Settings, threads: int = 4) -> Iterator[subprocess.Popen[bytes]]:
+def worker_process(
+    settings: Settings, threads: int = 4, command: str = "worker"
+) -> Iterator[subprocess.Popen[bytes]]:
     env = {
         **os.environ,
         "SWITCHBOARD_DATABASE_URL": settings.database_url,
@@ -55,8 +57,9 @@ def worker_process(settings: Settings, threads: int = 4) -> Iterator[subprocess.
         "SWITCHBOARD_OUTBOX_DIR": str(settings.outbox_dir),
         "SWITCHBOARD_OUTBOX_LEASE_SECONDS": str(LEASE_SECONDS),
         "SWITCHBOARD_WORKER_THREADS": str(threads),
+        "SWITCHBOARD_OUTBOX_REDRIVE_SECONDS": "1",
     }
-    process = subprocess.Popen([sys.executable, "-m", "cli", "worker"], cwd=ROOT, env=env)
+    process = subprocess.Popen([sys.executable, "-m", "cli", command], cwd=ROOT, env=env)
     try:
         yield process
     finally:
@@ -128,6 +131,19 @@ async def test_a_redis_worker_delivers_what_the_api_queues(
     assert sorted(smtp_server.message_ids()) == sorted(
         f"<crash-{account.id}-{i}@switchboard.test>" for i in range(20)
     )
+
+
+async def test_the_scheduler_process_redrives_what_never_reached_redis(
+    settings: Settings, redis_jobs: RedisDispatcher, smtp_server: SmtpServer
+) -> None:
+    """Rows queued while Redis was unreachable (nothing enqueued) still go out."""
+    account = await smtp_account(smtp_server)
+    await queue_emails(account, 5)
+
+    with worker_process(settings), worker_process(settings, command="scheduler"):
+        await wait_until(lambda: all_sent(account), seconds=60)
+
+    assert len(smtp_server.received) == 5
 
 
 @pytest.mark.slow

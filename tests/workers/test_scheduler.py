@@ -56,8 +56,13 @@ async def test_redrive_sends_only_due_unheld_queued_messages(dispatched: list[jo
 
     async def message(status: MessageStatus, due: timedelta, lease: timedelta | None) -> int:
         row = await Message.create(
-            account_id=account.id, channel=MessageChannel.EMAIL, kind=MessageKind.TEST, to="a@example.com",
-            header_message_id=f"<{status}-{due}-{lease}@t>", status=status, next_attempt_at=now + due,
+            account_id=account.id,
+            channel=MessageChannel.EMAIL,
+            kind=MessageKind.TEST,
+            to="a@example.com",
+            header_message_id=f"<{status}-{due}-{lease}@t>",
+            status=status,
+            next_attempt_at=now + due,
             lease_until=now + lease if lease is not None else None,
         )
         return row.id
