@@ -18,7 +18,7 @@ from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
 from gql.context import Context, build_context
-from gql.schema import schema
+from gql.schema import schema, use_settings
 from settings import Settings, get_settings
 from workers.runtime import Background, background
 
@@ -90,6 +90,7 @@ async def health(request: Request) -> Response:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
+    use_settings(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

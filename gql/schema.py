@@ -12,6 +12,7 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
 )
@@ -167,18 +168,34 @@ class Mutation:
     )
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
-    """The schema with the limits of `settings`; build it once per process (relay's node
-    fields can be bound to one schema only)."""
+class Limits:
+    """The settings the request limits are read from, per request: the schema is built once
+    per process, while each app (`create_app(settings)`) brings its own settings."""
+
+    settings: Settings = get_settings()
+
+
+def use_settings(settings: Settings) -> None:
+    Limits.settings = settings
+
+
+def _introspection_rules() -> SchemaExtension:
+    enabled = Limits.settings.introspection_enabled
+    return AddValidationRules([] if enabled else [NoSchemaIntrospectionCustomRule])
+
+
+def build_schema() -> strawberry.Schema:
+    """The schema; build it once per process (relay's node fields bind to one schema)."""
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: QueryCost(max_cost=settings.max_query_cost),
+        lambda: QueryDepthLimiter(max_depth=Limits.settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=Limits.settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=Limits.settings.max_tokens),
+        _introspection_rules,
+        lambda: QueryCost(max_cost=Limits.settings.max_query_cost),
         lambda: MaskErrors(should_mask_error=should_mask),
+        # Parsing the same query text again is a large share of a small request's work.
+        lambda: ParserCache(maxsize=256),
     ]
-    if not settings.introspection_enabled:
-        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
@@ -187,4 +204,4 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
 
 
-schema = build_schema(get_settings())
+schema = build_schema()

@@ -2,6 +2,11 @@
 
 Generation and the staleness check run offline: they compare the models with the state recorded
 in the newest migration file of each history, so no database is needed to write or check them.
+
+Each call runs aerich in a Tortoise context of its own, but the model classes are process-wide:
+after a call on one engine they build SQL for that engine until Tortoise is initialised again.
+So initialise the app's ORM after migrating (as `switchboard serve` does), and run the checks that
+touch both engines (`stale_histories`, `makemigrations`) in a process of their own (the CLI).
 """
 
 from __future__ import annotations

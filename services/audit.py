@@ -52,5 +52,5 @@ async def list_audit_entries(
     if customer_id is not None:
         queryset = queryset.filter(customer_id=customer_id)
     if where is not None:
-        queryset = queryset.filter(filter_q(where, CONDITIONS))
+        queryset = queryset.filter(filter_q(where, CONDITIONS, AuditEntry.filter))
     return await paginate(queryset, NEWEST_FIRST, page)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import orjson
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -94,16 +94,23 @@ def any_of(qs: Sequence[Q]) -> Q:
     return combined
 
 
-def filter_q(where: Filter, builders: dict[str, ConditionBuilder]) -> Q:
+# The rows matching a condition, as a queryset (with whatever annotations the builders use).
+Matching = Callable[[Q], QuerySet[Any]]
+
+
+def filter_q(where: Filter, builders: dict[str, ConditionBuilder], matching: Matching) -> Q:
     q = Q()
     for name, condition in where.conditions.items():
         q &= builders[name](condition)
     for sub in where.and_:
-        q &= filter_q(sub, builders)
+        q &= filter_q(sub, builders, matching)
     if where.or_:
-        q &= any_of([filter_q(sub, builders) for sub in where.or_])
+        q &= any_of([filter_q(sub, builders, matching) for sub in where.or_])
     if where.not_ is not None:
-        q &= ~filter_q(where.not_, builders)
+        # Not SQL's NOT: a comparison with NULL is never true, so `NOT (manager = 5)` would drop
+        # the rows without a manager. "Every row but the matching ones" keeps them.
+        inner = filter_q(where.not_, builders, matching)
+        q &= Q(id__not_in=Subquery(matching(inner).values("id")))
     return q
 
 

@@ -100,12 +100,20 @@ def _search_q(search: str) -> Q:
     return q
 
 
-def customer_queryset(actor: Actor, where: Filter | None, search: str | None) -> QuerySet[Customer]:
-    queryset = visible_customers(actor).annotate(
+def _with_numeric_values(queryset: QuerySet[Customer]) -> QuerySet[Customer]:
+    return queryset.annotate(
         **{alias: RawSQL(f'CAST("{column}" AS NUMERIC)') for alias, column in _NUMERIC.items()}
     )
+
+
+def _matching(q: Q) -> QuerySet[Customer]:
+    return _with_numeric_values(Customer.all()).filter(q)
+
+
+def customer_queryset(actor: Actor, where: Filter | None, search: str | None) -> QuerySet[Customer]:
+    queryset = _with_numeric_values(visible_customers(actor))
     if where is not None:
-        queryset = queryset.filter(filter_q(where, CONDITIONS))
+        queryset = queryset.filter(filter_q(where, CONDITIONS, _matching))
     if search and search.strip():
         queryset = queryset.filter(_search_q(search))
     return queryset

@@ -51,5 +51,5 @@ async def list_messages(actor: Actor, page: PageRequest, where: Filter | None = 
     actor.require(Permission.MESSAGING_SEND)
     queryset = visible_messages(actor)
     if where is not None:
-        queryset = queryset.filter(filter_q(where, CONDITIONS))
+        queryset = queryset.filter(filter_q(where, CONDITIONS, Message.filter))
     return await paginate(queryset, NEWEST_FIRST, page)

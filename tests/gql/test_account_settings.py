@@ -24,17 +24,29 @@ mutation($input: AccountSettingsUpdateInput!) {
 async def test_secrets_are_write_only_and_redacted_in_the_audit_diff(client: httpx.AsyncClient) -> None:
     account = await make_account()
     admin = await make_principal(client, account)
-    changes = {"emailFrom": "noc@carrier.example", "smtpHost": "mail.example", "smtpPort": 2525,
-               "smtpTlsMode": "NONE", "smtpPassword": "hunter2", "smsFrom": "+14155550100",
-               "numberRangeStart": 1000, "reason": "new mail relay"}
+    changes = {
+        "emailFrom": "noc@carrier.example",
+        "smtpHost": "mail.example",
+        "smtpPort": 2525,
+        "smtpTlsMode": "NONE",
+        "smtpPassword": "hunter2",
+        "smsFrom": "+14155550100",
+        "numberRangeStart": 1000,
+        "reason": "new mail relay",
+    }
 
     body = await gql(client, UPDATE, {"input": changes}, admin.token)
 
     assert body["data"]["accountSettingsUpdate"] == {
         "accountSettings": {
-            "emailFrom": "noc@carrier.example", "smtpHost": "mail.example", "smtpPort": 2525,
-            "smtpTlsMode": "NONE", "smtpPassword": None, "smtpPasswordSet": True,
-            "smsFrom": "+14155550100", "numberRangeStart": 1000,
+            "emailFrom": "noc@carrier.example",
+            "smtpHost": "mail.example",
+            "smtpPort": 2525,
+            "smtpTlsMode": "NONE",
+            "smtpPassword": None,
+            "smtpPasswordSet": True,
+            "smsFrom": "+14155550100",
+            "numberRangeStart": 1000,
         },
         "errors": [],
     }

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from models import Account, AuditEntry, SipUser
-from tests.factories import Principal, gql, global_id, make_account, make_customer, make_principal
+from tests.factories import Principal, global_id, gql, make_account, make_customer, make_principal
 
 CREATE = """
 mutation($input: SipUserCreateInput!) { sipUserCreate(input: $input) {
@@ -113,7 +113,7 @@ async def test_with_blocks_the_username_is_an_extension_of_them(
 async def test_without_blocks_any_free_username_but_not_another_customers_extension(
     client: httpx.AsyncClient,
 ) -> None:
-    account, admin, holder_id = await setup(client, with_block=True)
+    account, admin, _holder_id = await setup(client, with_block=True)
     free = await make_customer(account)
 
     outside = await create(client, admin, free.id, username="5000")

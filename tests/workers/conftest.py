@@ -37,7 +37,7 @@ class SmtpServer:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self.lock:
-            self.received.append(  # type: ignore[arg-type]
+            self.received.append(
                 Received(
                     envelope.mail_from,
                     list(envelope.rcpt_tos),

@@ -88,7 +88,7 @@ async def queue_emails(account: Account, count: int) -> list[int]:
             for i in range(count)
         ]
     )
-    return [int(i) for i in await Message.filter(account_id=account.id).values_list("id", flat=True)]
+    return [int(row["id"]) for row in await Message.filter(account_id=account.id).values("id")]
 
 
 async def wait_until(condition: object, seconds: float) -> None:

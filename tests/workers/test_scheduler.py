@@ -65,7 +65,7 @@ async def test_redrive_sends_only_due_unheld_queued_messages(dispatched: list[jo
             next_attempt_at=now + due,
             lease_until=now + lease if lease is not None else None,
         )
-        return row.id
+        return int(row.id)
 
     due = await message(MessageStatus.QUEUED, timedelta(seconds=-5), None)
     lease_expired = await message(MessageStatus.QUEUED, timedelta(seconds=-5), timedelta(seconds=-1))

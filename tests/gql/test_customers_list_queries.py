@@ -1,0 +1,109 @@
+"""The customers list costs a constant number of SQL statements, whatever the page size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import SqlCounter
+from tests.factories import (
+    Principal,
+    global_id,
+    gql,
+    make_account,
+    make_customer,
+    make_principal,
+    make_reseller,
+    make_user,
+)
+
+NESTED = """
+query($first: Int!) {
+  customers(first: $first) {
+    totalCount
+    edges { node { id name tags reseller { id name } accountManager { id name email } } }
+  }
+}
+"""
+
+# Per request, whatever the page size:
+#   1. SELECT auth_session JOIN user JOIN role   -- the bearer token's session and principal
+#   2. SELECT customer ... LIMIT n+1              -- the page itself
+#   3. SELECT COUNT(*) FROM customer              -- totalCount
+#   4. SELECT customer_tag WHERE customer_id IN   -- tags DataLoader, one batch for the page
+#   5. SELECT reseller WHERE id IN                -- reseller DataLoader, one batch
+#   6. SELECT user WHERE id IN                    -- accountManager DataLoader, one batch
+STATEMENTS_PER_PAGE = 6
+
+
+@dataclass
+class Seeded:
+    admin: Principal
+    expected_nodes: list[dict[str, Any]]
+
+
+@pytest.fixture
+async def seeded(client: httpx.AsyncClient) -> Seeded:
+    """60 customers: 3 resellers, 4 managers, 0 to 3 tags, some without reseller or manager."""
+    account = await make_account()
+    admin = await make_principal(client, account)
+    resellers = [await make_reseller(account) for _ in range(3)]
+    managers = [await make_user(account) for _ in range(4)]
+    expected = []
+    for i in range(60):
+        reseller = resellers[i % 3] if i % 4 else None
+        manager = managers[i % 4] if i % 5 else None
+        tags = [f"tag{j}" for j in range(i % 4)]
+        customer = await make_customer(
+            account,
+            name=f"Customer {i:02}",
+            reseller_id=reseller.id if reseller else None,
+            account_manager_id=manager.id if manager else None,
+            tags=tags,
+        )
+        expected.append(
+            {
+                "id": global_id("Customer", customer.id),
+                "name": customer.name,
+                "tags": tags,
+                "reseller": {"id": global_id("Reseller", reseller.id), "name": reseller.name}
+                if reseller
+                else None,
+                "accountManager": {
+                    "id": global_id("User", manager.id),
+                    "name": manager.name,
+                    "email": manager.email,
+                }
+                if manager
+                else None,
+            }
+        )
+    return Seeded(admin, expected)
+
+
+async def counted(
+    client: httpx.AsyncClient, sql_counter: SqlCounter, seeded: Seeded, first: int
+) -> tuple[int, Any]:
+    sql_counter.reset()
+    body = await gql(client, NESTED, {"first": first}, seeded.admin.token)
+    count = sql_counter.count
+    assert "errors" not in body, body
+    return count, body["data"]["customers"]
+
+
+async def test_a_page_costs_the_same_statements_for_5_and_50_customers(
+    client: httpx.AsyncClient, sql_counter: SqlCounter, seeded: Seeded
+) -> None:
+    # Given 60 customers with resellers, managers and tags (logged in beforehand)
+    # When a page of 5 and a page of 50 are listed with their relations
+    small_count, small = await counted(client, sql_counter, seeded, 5)
+    large_count, large = await counted(client, sql_counter, seeded, 50)
+
+    # Then both cost the same, constant number of statements
+    assert small_count == large_count == STATEMENTS_PER_PAGE, sql_counter.statements
+    # And every relation was really resolved, row by row
+    assert small == {"totalCount": 60, "edges": [{"node": node} for node in seeded.expected_nodes[:5]]}
+    assert large == {"totalCount": 60, "edges": [{"node": node} for node in seeded.expected_nodes[:50]]}
