@@ -90,10 +90,10 @@ async def health(request: Request) -> Response:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
-    use_settings(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        use_settings(settings)  # the running app's limits apply to the process-wide schema
         async with (
             RegisterTortoise(app, config=settings.tortoise_config(), _enable_global_fallback=True),
             background(settings) as jobs,
