@@ -5,8 +5,10 @@ a unique (account, start) constraint backs it: no block ever goes to two custome
 
 from __future__ import annotations
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Subquery
+from tortoise.functions import Count, Max
 
 from models import Account, NumberBlock, SipUser
 from models.enums import AuditAction, Permission
@@ -38,9 +40,26 @@ def configured_range(account: Account) -> tuple[int, int]:
 
 
 async def next_free_start(account: Account, uow: UnitOfWork | None = None) -> int:
-    """The first block that is neither assigned nor holds an extension someone already uses."""
+    """The first block that is neither assigned nor holds an extension someone already uses.
+
+    Usually the assigned blocks are dense from the range start (nothing released): then the
+    answer is the block after the last one, found with one aggregate query instead of a scan."""
     start, size = configured_range(account)
     conn = uow.conn if uow else None
+    blocks = NumberBlock.filter(account_id=account.id).using_db(conn)
+    stats = await blocks.annotate(count=Count("id"), last=Max("start")).first().values("count", "last")
+    count, last = int(stats["count"] or 0), stats["last"]
+    dense = count == 0 or (int(last) - start) // size + 1 == count
+    if dense:
+        candidate = start + count * size
+        used = SipUser.filter(account_id=account.id, extension__gte=candidate, extension__lt=candidate + size)
+        if not await used.using_db(conn).exists():
+            return candidate
+    return await _first_gap(account, start, size, conn)
+
+
+async def _first_gap(account: Account, start: int, size: int, conn: BaseDBAsyncClient | None) -> int:
+    """The lowest block index neither assigned nor holding a used extension (a full scan)."""
     blocks = NumberBlock.filter(account_id=account.id).using_db(conn)
     taken = {(int(row["start"]) - start) // size for row in await blocks.values("start")}
     extensions = SipUser.filter(account_id=account.id, extension__gte=start).using_db(conn)
