@@ -20,6 +20,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from gql.cost import QueryCost
 from gql.errors import Payload, Refusals, should_mask
+from gql.resolvers import api_keys as api_key_resolvers
 from gql.resolvers import audit as audit_resolvers
 from gql.resolvers import auth as auth_resolvers
 from gql.resolvers import customers as customer_resolvers
@@ -28,6 +29,7 @@ from gql.resolvers import numbers as number_resolvers
 from gql.resolvers.auth import LogoutPayload, TokenPayload
 from gql.scalars import SCALAR_MAP
 from gql.types.accounts import Viewer
+from gql.types.api_keys import ApiKey, ApiKeyCreatePayload, ApiKeyRevokePayload
 from gql.types.audit import AuditEntry
 from gql.types.common import Connection
 from gql.types.customer_inputs import (
@@ -78,6 +80,11 @@ class Query:
         resolver=messaging_resolvers.message,
         extensions=[Refusals()],
         description="One message, or null. Needs messaging:send.",
+    )
+    api_keys: list[ApiKey] = strawberry.field(
+        resolver=api_key_resolvers.api_keys_query,
+        extensions=[Refusals()],
+        description="The account's API keys, newest first (secrets never). Needs settings:read.",
     )
     audit_log: Connection[AuditEntry] = strawberry.field(
         resolver=audit_resolvers.audit_log,
@@ -130,6 +137,16 @@ class Mutation:
         resolver=messaging_resolvers.message_test,
         extensions=[Payload()],
         description="Queue a test e-mail or SMS to check the settings. Needs messaging:send.",
+    )
+    api_key_create: ApiKeyCreatePayload = strawberry.mutation(
+        resolver=api_key_resolvers.api_key_create,
+        extensions=[Payload()],
+        description="Create an API key; its secret is shown once. Needs settings:write.",
+    )
+    api_key_revoke: ApiKeyRevokePayload = strawberry.mutation(
+        resolver=api_key_resolvers.api_key_revoke,
+        extensions=[Payload()],
+        description="Revoke an API key at once. Needs settings:write.",
     )
     number_block_assign: NumberBlockAssignPayload = strawberry.mutation(
         resolver=number_resolvers.number_block_assign,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
-from models import Account, ApiKey, Reseller, Role, User
+from models import Account, Reseller, Role, User
 from models.enums import Permission
-from services import auth
 from services.passwords import hash_password
 
 ALL = [p.value for p in Permission]
@@ -50,16 +49,3 @@ async def create_user(
         role_id=role.id,
         reseller_id=reseller.id if reseller else None,
     )
-
-
-async def create_api_key(account: Account, name: str, permissions: list[Permission]) -> str:
-    """A new API key; the returned secret is shown once and stored only as a hash."""
-    prefix, secret = auth.new_api_key_secret()
-    await ApiKey.create(
-        account_id=account.id,
-        name=name,
-        prefix=prefix,
-        key_hash=auth.sha256(secret),
-        permissions=[p.value for p in permissions],
-    )
-    return secret

@@ -10,7 +10,7 @@ from zoneinfo import available_timezones
 from babel import Locale
 from babel.numbers import get_currency_precision, get_territory_currencies
 
-# CLDR region codes that are groupings or placeholders, not countries.
+# CLDR region codes that name groupings or unknown regions, not countries.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 
 

@@ -257,3 +257,11 @@ def refusals(body: dict[str, Any]) -> list[dict[str, Any]]:
 def refusal(message: str, code: str, *path: str) -> dict[str, Any]:
     """One coded GraphQL error as `refusals` shows it."""
     return {"message": message, "path": list(path), "extensions": {"code": code}}
+
+
+async def make_api_key(account: Account, name: str, permissions: list[Permission]) -> str:
+    """A new API key of the account; returns its secret."""
+    from services.api_keys import create_api_key
+
+    _key, secret = await create_api_key(system_actor(account.id), name, permissions)
+    return secret
