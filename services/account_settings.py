@@ -16,13 +16,13 @@ from services.errors import ErrorCode, FieldError, ServiceError
 from services.messaging.outbox import normalized_destination
 from services.numbers.blocks import blocks_stay_valid, lock_account
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, Unset
+from services.validation import UNSET, Invalid, Patch, Unset
 
 SECRETS = frozenset({"smtp_password", "sms_auth_token"})
 
 
 @dataclass(frozen=True)
-class AccountSettingsPatch:
+class AccountSettingsPatch(Patch):
     number_range_start: int | None | Unset = UNSET
     number_block_size: int | None | Unset = UNSET
     require_audit_reason: bool | Unset = UNSET
@@ -36,9 +36,6 @@ class AccountSettingsPatch:
     sms_account_sid: str | None | Unset = UNSET
     sms_auth_token: str | None | Unset = UNSET
     sms_from: str | None | Unset = UNSET
-
-    def given(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not UNSET}
 
 
 FIELDS = tuple(f.name for f in fields(AccountSettingsPatch))

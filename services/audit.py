@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from models import AuditEntry
 from models.enums import Permission
 from services.actor import Actor
-from services.customers.scope import visible_customers
+from services.customers.scope import about_visible_customers
 from services.listing import (
     ConditionBuilder,
     Filter,
@@ -36,11 +35,7 @@ NEWEST_FIRST = [(SortKey("at", datetime.fromisoformat), True)]
 
 def visible_entries(actor: Actor) -> QuerySet[AuditEntry]:
     """The account's trail; a partner sees only entries about its reseller's customers."""
-    queryset = AuditEntry.filter(account_id=actor.account_id)
-    if actor.reseller_id is not None:
-        mine = Subquery(visible_customers(actor).values("id"))
-        queryset = queryset.filter(Q(customer_id__in=mine))
-    return queryset
+    return about_visible_customers(AuditEntry.filter(account_id=actor.account_id), actor)
 
 
 async def list_audit_entries(

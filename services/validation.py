@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import HttpUrl, TypeAdapter, ValidationError
@@ -25,6 +26,14 @@ class Unset(Enum):
 
 
 UNSET = Unset.UNSET
+
+
+class Patch:
+    """Base of the typed patch dataclasses: fields default to UNSET (not given)."""
+
+    def given(self) -> dict[str, Any]:
+        """The fields that were set (None included), by name."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not UNSET}  # type: ignore[arg-type]
 
 
 class Invalid(Exception):

@@ -3,11 +3,17 @@ reseller's. An id outside that scope behaves exactly like an id that does not ex
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from tortoise.expressions import Subquery
+from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from models import Customer, CustomerTag, Reseller, User
 from models.enums import Permission
 from services.actor import Actor
+
+M = TypeVar("M", bound=Model)
 
 
 def visible_customers(actor: Actor) -> QuerySet[Customer]:
@@ -21,6 +27,13 @@ async def find_customer(actor: Actor, customer_id: int) -> Customer | None:
     """A customer the actor may read, or None (also for ids outside its scope)."""
     actor.require(Permission.CUSTOMERS_READ)
     return await visible_customers(actor).get_or_none(id=customer_id)
+
+
+def about_visible_customers(queryset: QuerySet[M], actor: Actor) -> QuerySet[M]:
+    """Rows that name a customer (`customer_id`), narrowed for a partner to its customers."""
+    if actor.reseller_id is None:
+        return queryset
+    return queryset.filter(customer_id__in=Subquery(visible_customers(actor).values("id")))
 
 
 def visible_resellers(actor: Actor) -> QuerySet[Reseller]:

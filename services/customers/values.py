@@ -18,7 +18,7 @@ from models.enums import (
 )
 from services import validation as v
 from services.errors import ErrorCode, FieldError
-from services.validation import UNSET, Invalid, Unset
+from services.validation import UNSET, Invalid, Patch, Unset
 
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$")
@@ -43,7 +43,7 @@ class DialWindow:
 
 
 @dataclass(frozen=True)
-class CustomerPatch:
+class CustomerPatch(Patch):
     """Values to write; a field left UNSET is not touched (None means set to null)."""
 
     name: str | Unset = UNSET
@@ -86,10 +86,6 @@ class CustomerPatch:
     notes: str | Unset = UNSET
     timezone: str | Unset = UNSET
     dial_windows: list[DialWindow] | Unset = UNSET
-
-    def given(self) -> dict[str, Any]:
-        """The fields that were set, by name."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not UNSET}
 
 
 PATCH_FIELDS = tuple(f.name for f in fields(CustomerPatch))

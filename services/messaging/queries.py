@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from models import Message
 from models.enums import Permission
 from services.actor import Actor
-from services.customers.scope import visible_customers
+from services.customers.scope import about_visible_customers
 from services.listing import (
     ConditionBuilder,
     Filter,
@@ -35,10 +34,7 @@ NEWEST_FIRST = [(SortKey("created_at", datetime.fromisoformat), True)]
 
 def visible_messages(actor: Actor) -> QuerySet[Message]:
     """The account's outbox; a partner sees only messages to its reseller's customers."""
-    queryset = Message.filter(account_id=actor.account_id)
-    if actor.reseller_id is not None:
-        queryset = queryset.filter(Q(customer_id__in=Subquery(visible_customers(actor).values("id"))))
-    return queryset
+    return about_visible_customers(Message.filter(account_id=actor.account_id), actor)
 
 
 async def find_message(actor: Actor, message_id: int) -> Message | None:

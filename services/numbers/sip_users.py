@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from ipaddress import ip_network
 from typing import Any
 
@@ -22,7 +22,7 @@ from services.customers.scope import visible_customers
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
 from services.numbers.blocks import lock_account
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, Unset, non_negative_int
+from services.validation import UNSET, Invalid, Patch, Unset, non_negative_int
 
 TABLE = "sip_user"
 AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
@@ -32,15 +32,12 @@ MIN_PASSWORD, MAX_PASSWORD, MAX_IP_RULES = 8, 128, 50
 
 
 @dataclass(frozen=True)
-class SipUserPatch:
+class SipUserPatch(Patch):
     username: str | Unset = UNSET
     password: str | Unset = UNSET
     channels: int | Unset = UNSET
     cps: int | Unset = UNSET
     ip_allow: list[str] | Unset = UNSET
-
-    def given(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not UNSET}
 
 
 def ha1(username: str, realm: str, password: str) -> str:
