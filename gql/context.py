@@ -32,6 +32,13 @@ class Context:
 Info = StrawberryInfo[Context, None]
 
 
+def require_actor(info: Info) -> Actor:
+    """The principal of a field guarded by the Payload or Refusals extension."""
+    actor = info.context.actor
+    assert actor is not None, "guarded by the field's extension"
+    return actor
+
+
 def client_ip(request: Request, trusted_proxies: list[str]) -> str | None:
     """The socket peer, or the left-most untrusted X-Forwarded-For hop behind trusted proxies."""
     peer = request.client.host if request.client else None

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
 
 from models import ApiKey, AuthSession, LoginAttempt, RefreshToken, User
 from models.enums import ActorKind, AuditAction, Permission, SessionKind
@@ -82,25 +83,26 @@ async def login(settings: Settings, email: str, password: str, origin: RequestOr
 
 async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
     """Exchange a refresh token for a new pair; the old one is spent."""
-    async with unit_of_work(_anonymous(), is_change=False) as uow:
+    # No principal and nothing audited: a plain transaction, so the token row stays locked.
+    async with in_transaction() as conn:
         # Lock only the token row: PostgreSQL refuses FOR UPDATE on select_related's outer join.
         token = await (
             RefreshToken.filter(token_hash=sha256(refresh_token))
             .select_related("session")
-            .using_db(uow.conn)
+            .using_db(conn)
             .select_for_update(of=("refresh_token",))
         ).first()
-        now = uow.now
+        now = datetime.now(UTC)
         if token is None or token.session.revoked_at is not None or token.expires_at < now:
             raise _invalid_refresh()
         if token.used_at is not None:
-            await AuthSession.filter(id=token.session_id).using_db(uow.conn).update(revoked_at=now)
+            await AuthSession.filter(id=token.session_id).using_db(conn).update(revoked_at=now)
             reuse = True
         else:
             token.used_at = now
-            await token.save(using_db=uow.conn, update_fields=["used_at"])
+            await token.save(using_db=conn, update_fields=["used_at"])
             reuse = False
-            new_refresh = await _new_refresh_token(token.session, uow.conn, settings)
+            new_refresh = await _new_refresh_token(token.session, conn, settings)
     if reuse:
         raise _invalid_refresh()
     user = await User.get(id=token.session.user_id)
@@ -187,7 +189,3 @@ def _tokens(settings: Settings, user: User, session_id: uuid.UUID, refresh: str)
 
 def _invalid_refresh() -> ServiceError:
     return ServiceError.single(ErrorCode.UNAUTHENTICATED, "This refresh token is not valid.")
-
-
-def _anonymous() -> Actor:
-    return Actor(account_id=0, kind=ActorKind.SYSTEM, label="anonymous")

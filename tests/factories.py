@@ -259,6 +259,17 @@ def refusal(message: str, code: str, *path: str) -> dict[str, Any]:
     return {"message": message, "path": list(path), "extensions": {"code": code}}
 
 
+BULK_FIELDS = f"dryRun applied failed results {{ customerId ok changedFields {USER_ERRORS} }} {USER_ERRORS}"
+
+
+async def bulk_update(client: httpx.AsyncClient, token: str, **input: Any) -> dict[str, Any]:
+    return await customer_mutation(client, token, "customerBulkUpdate", input, BULK_FIELDS)
+
+
+def customer_ids(*customers: Customer) -> list[str]:
+    return [global_id("Customer", c.id) for c in customers]
+
+
 async def make_api_key(account: Account, name: str, permissions: list[Permission]) -> str:
     """A new API key of the account; returns its secret."""
     from services.api_keys import create_api_key

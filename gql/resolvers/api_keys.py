@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gql.context import Info
+from gql.context import Info, require_actor
 from gql.types.api_keys import (
     ApiKey,
     ApiKeyCreateInput,
@@ -12,26 +12,21 @@ from gql.types.api_keys import (
 )
 from gql.types.common import decode_id
 from services import api_keys
-from services.actor import Actor
-
-
-def _actor(info: Info) -> Actor:
-    actor = info.context.actor
-    assert actor is not None, "guarded by the field's extension"
-    return actor
 
 
 async def api_keys_query(info: Info) -> list[ApiKey]:
-    return [ApiKey.from_model(row) for row in await api_keys.list_api_keys(_actor(info))]
+    return [ApiKey.from_model(row) for row in await api_keys.list_api_keys(require_actor(info))]
 
 
 async def api_key_create(info: Info, input: ApiKeyCreateInput) -> ApiKeyCreatePayload:
     key, secret = await api_keys.create_api_key(
-        _actor(info), input.name, list(input.permissions), input.reason
+        require_actor(info), input.name, list(input.permissions), input.reason
     )
     return ApiKeyCreatePayload(api_key=ApiKey.from_model(key), secret=secret)
 
 
 async def api_key_revoke(info: Info, input: ApiKeyRevokeInput) -> ApiKeyRevokePayload:
-    key = await api_keys.revoke_api_key(_actor(info), decode_id(input.id, "ApiKey", "id"), input.reason)
+    key = await api_keys.revoke_api_key(
+        require_actor(info), decode_id(input.id, "ApiKey", "id"), input.reason
+    )
     return ApiKeyRevokePayload(api_key=ApiKey.from_model(key))

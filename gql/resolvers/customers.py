@@ -5,7 +5,7 @@ from __future__ import annotations
 from strawberry import relay
 from strawberry.utils.str_converters import to_camel_case
 
-from gql.context import Info
+from gql.context import Info, require_actor
 from gql.errors import user_error
 from gql.types.common import Connection, SortDirection, connection_of, decode_id, decode_ids
 from gql.types.customer_inputs import (
@@ -24,17 +24,10 @@ from gql.types.customer_inputs import (
     patch_from,
 )
 from gql.types.customers import Customer, CustomerSort, CustomerWhere
-from services.actor import Actor
 from services.customers import bulk, commands, queries, scope, upload
 from services.customers.values import CustomerPatch
 from services.errors import ServiceError
 from services.listing import PageRequest
-
-
-def _actor(info: Info) -> Actor:
-    actor = info.context.actor
-    assert actor is not None, "guarded by the field's extension"
-    return actor
 
 
 async def customers(
@@ -49,7 +42,7 @@ async def customers(
 ) -> Connection[Customer]:
     sort = [(s.field, s.direction is SortDirection.DESC) for s in sort_by or []]
     page = await queries.list_customers(
-        _actor(info),
+        require_actor(info),
         PageRequest(first, after, last, before),
         where.to_filter() if where else None,
         search,
@@ -59,23 +52,25 @@ async def customers(
 
 
 async def customer(info: Info, id: relay.GlobalID) -> Customer | None:
-    found = await scope.find_customer(_actor(info), decode_id(id, "Customer", "id"))
+    found = await scope.find_customer(require_actor(info), decode_id(id, "Customer", "id"))
     return Customer.from_model(found) if found else None
 
 
 async def customer_create(info: Info, input: CustomerCreateInput) -> CustomerCreatePayload:
-    row = await commands.create_customer(_actor(info), patch_from(input), input.reason)
+    row = await commands.create_customer(require_actor(info), patch_from(input), input.reason)
     return CustomerCreatePayload(customer=Customer.from_model(row))
 
 
 async def customer_update(info: Info, input: CustomerUpdateInput) -> CustomerUpdatePayload:
     customer_id = decode_id(input.id, "Customer", "id")
-    row = await commands.update_customer(_actor(info), customer_id, patch_from(input), input.reason)
+    row = await commands.update_customer(require_actor(info), customer_id, patch_from(input), input.reason)
     return CustomerUpdatePayload(customer=Customer.from_model(row))
 
 
 async def customer_delete(info: Info, input: CustomerDeleteInput) -> CustomerDeletePayload:
-    row = await commands.delete_customer(_actor(info), decode_id(input.id, "Customer", "id"), input.reason)
+    row = await commands.delete_customer(
+        require_actor(info), decode_id(input.id, "Customer", "id"), input.reason
+    )
     return CustomerDeletePayload(deleted_id=relay.GlobalID("Customer", str(row.id)))
 
 
@@ -85,7 +80,7 @@ async def customer_bulk_update(info: Info, input: CustomerBulkUpdateInput) -> Cu
         where=input.where.to_filter() if input.where else None,
     )
     result = await bulk.bulk_update_customers(
-        _actor(info),
+        require_actor(info),
         selection,
         _bulk_changes(input.changes),
         dry_run=input.dry_run,
@@ -97,7 +92,7 @@ async def customer_bulk_update(info: Info, input: CustomerBulkUpdateInput) -> Cu
 
 async def customer_bulk_create(info: Info, input: CustomerBulkCreateInput) -> CustomerBulkPayload:
     result = await upload.bulk_create_customers(
-        _actor(info),
+        require_actor(info),
         _row_patches(input.rows),
         dry_run=input.dry_run,
         policy=bulk.ErrorPolicy(input.error_policy.value),
@@ -108,7 +103,7 @@ async def customer_bulk_create(info: Info, input: CustomerBulkCreateInput) -> Cu
 
 async def customer_bulk_delete(info: Info, input: CustomerBulkDeleteInput) -> CustomerBulkPayload:
     result = await bulk.bulk_delete_customers(
-        _actor(info),
+        require_actor(info),
         decode_ids(input.ids, "Customer", "ids") or [],
         dry_run=input.dry_run,
         policy=bulk.ErrorPolicy(input.error_policy.value),

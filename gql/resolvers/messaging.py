@@ -7,7 +7,7 @@ from typing import Any
 from strawberry import relay
 from strawberry.types.maybe import Some
 
-from gql.context import Info
+from gql.context import Info, require_actor
 from gql.types.common import Connection, connection_of, decode_id
 from gql.types.messaging import (
     AccountSettings,
@@ -19,19 +19,12 @@ from gql.types.messaging import (
     MessageWhere,
 )
 from services import account_settings
-from services.actor import Actor
 from services.listing import PageRequest
 from services.messaging import commands, queries
 
 
-def _actor(info: Info) -> Actor:
-    actor = info.context.actor
-    assert actor is not None, "guarded by the field's extension"
-    return actor
-
-
 async def account_settings_query(info: Info) -> AccountSettings:
-    return AccountSettings.from_model(await account_settings.read_settings(_actor(info)))
+    return AccountSettings.from_model(await account_settings.read_settings(require_actor(info)))
 
 
 async def account_settings_update(
@@ -43,17 +36,17 @@ async def account_settings_update(
         if isinstance(raw := getattr(input, name, None), Some)
     }
     patch = account_settings.AccountSettingsPatch(**values)
-    account = await account_settings.update_settings(_actor(info), patch, input.reason)
+    account = await account_settings.update_settings(require_actor(info), patch, input.reason)
     return AccountSettingsUpdatePayload(account_settings=AccountSettings.from_model(account))
 
 
 async def message_test(info: Info, input: MessageTestInput) -> MessageTestPayload:
-    message = await commands.send_test_message(_actor(info), input.channel, input.to, input.reason)
+    message = await commands.send_test_message(require_actor(info), input.channel, input.to, input.reason)
     return MessageTestPayload(message=Message.from_model(message))
 
 
 async def message(info: Info, id: relay.GlobalID) -> Message | None:
-    found = await queries.find_message(_actor(info), decode_id(id, "Message", "id"))
+    found = await queries.find_message(require_actor(info), decode_id(id, "Message", "id"))
     return Message.from_model(found) if found else None
 
 
@@ -66,6 +59,6 @@ async def messages(
     before: str | None = None,
 ) -> Connection[Message]:
     page = await queries.list_messages(
-        _actor(info), PageRequest(first, after, last, before), where.to_filter() if where else None
+        require_actor(info), PageRequest(first, after, last, before), where.to_filter() if where else None
     )
     return connection_of(page, Message.from_model)

@@ -7,7 +7,7 @@ from typing import Any
 from strawberry import relay
 from strawberry.types.maybe import Some
 
-from gql.context import Info
+from gql.context import Info, require_actor
 from gql.types.common import decode_id
 from gql.types.numbers import (
     NumberBlock,
@@ -22,24 +22,19 @@ from gql.types.numbers import (
     SipUserPayload,
     SipUserUpdateInput,
 )
-from services.actor import Actor
 from services.numbers import blocks, sip_users
-
-
-def _actor(info: Info) -> Actor:
-    actor = info.context.actor
-    assert actor is not None, "guarded by the field's extension"
-    return actor
 
 
 async def number_block_assign(info: Info, input: NumberBlockAssignInput) -> NumberBlockAssignPayload:
     customer_id = decode_id(input.customer_id, "Customer", "customer_id")
-    block = await blocks.assign_block(_actor(info), customer_id, input.reason)
+    block = await blocks.assign_block(require_actor(info), customer_id, input.reason)
     return NumberBlockAssignPayload(number_block=NumberBlock.from_model(block, used=0))
 
 
 async def number_block_release(info: Info, input: NumberBlockReleaseInput) -> NumberBlockReleasePayload:
-    block = await blocks.release_block(_actor(info), decode_id(input.id, "NumberBlock", "id"), input.reason)
+    block = await blocks.release_block(
+        require_actor(info), decode_id(input.id, "NumberBlock", "id"), input.reason
+    )
     return NumberBlockReleasePayload(released_id=relay.GlobalID("NumberBlock", str(block.id)))
 
 
@@ -53,7 +48,7 @@ async def sip_user_create(info: Info, input: SipUserCreateInput) -> SipUserPaylo
     }
     patch = sip_users.SipUserPatch(**{k: v for k, v in values.items() if v is not None})
     customer_id = decode_id(input.customer_id, "Customer", "customer_id")
-    row = await sip_users.create_sip_user(_actor(info), customer_id, patch, input.reason)
+    row = await sip_users.create_sip_user(require_actor(info), customer_id, patch, input.reason)
     return SipUserPayload(sip_user=SipUser.from_model(row))
 
 
@@ -64,11 +59,16 @@ async def sip_user_update(info: Info, input: SipUserUpdateInput) -> SipUserPaylo
         if isinstance(raw := getattr(input, name), Some)
     }
     row = await sip_users.update_sip_user(
-        _actor(info), decode_id(input.id, "SipUser", "id"), sip_users.SipUserPatch(**values), input.reason
+        require_actor(info),
+        decode_id(input.id, "SipUser", "id"),
+        sip_users.SipUserPatch(**values),
+        input.reason,
     )
     return SipUserPayload(sip_user=SipUser.from_model(row))
 
 
 async def sip_user_delete(info: Info, input: SipUserDeleteInput) -> SipUserDeletePayload:
-    row = await sip_users.delete_sip_user(_actor(info), decode_id(input.id, "SipUser", "id"), input.reason)
+    row = await sip_users.delete_sip_user(
+        require_actor(info), decode_id(input.id, "SipUser", "id"), input.reason
+    )
     return SipUserDeletePayload(deleted_id=relay.GlobalID("SipUser", str(row.id)))

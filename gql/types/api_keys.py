@@ -9,9 +9,8 @@ from strawberry import relay
 
 from gql.errors import UserError
 from gql.types.accounts import Permission
+from gql.types.common import REASON
 from models import ApiKey as ApiKeyModel
-
-_REASON = "Why (kept in the audit entry; required when the account demands it)."
 
 
 @strawberry.type(description="A credential for an integration (billing system, CDR feed).")
@@ -39,7 +38,7 @@ class ApiKey:
 class ApiKeyCreateInput:
     name: str = strawberry.field(description="What the key is for.")
     permissions: list[Permission] = strawberry.field(description="At most the permissions you hold.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="Result of apiKeyCreate. The secret is shown here only.")
@@ -54,7 +53,7 @@ class ApiKeyCreatePayload:
 @strawberry.input(description="Revoke an API key.")
 class ApiKeyRevokeInput:
     id: relay.GlobalID = strawberry.field(description="The key.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="Result of apiKeyRevoke.")

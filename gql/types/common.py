@@ -16,6 +16,7 @@ from services.errors import ErrorCode, ServiceError
 from services.listing import Condition, Page
 
 NodeT = TypeVar("NodeT")
+REASON = "Why (kept in the audit entry; required when the account demands it)."
 RowT = TypeVar("RowT")
 
 

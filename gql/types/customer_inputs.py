@@ -11,7 +11,7 @@ from strawberry import relay
 from strawberry.types.maybe import Some
 
 from gql.errors import UserError
-from gql.types.common import decode_id
+from gql.types.common import REASON, decode_id
 from gql.types.customers import (
     Customer,
     CustomerStatus,
@@ -45,9 +45,6 @@ def patch_from(source: object) -> CustomerPatch:
         value = raw.value if isinstance(raw, Some) else raw
         values[name] = _convert(name, value)
     return CustomerPatch(**values)
-
-
-_REASON = "Why (kept in the audit entry; required when the account demands it)."
 
 
 @strawberry.input(description="A new customer. Only name and currency are required.")
@@ -92,7 +89,7 @@ class CustomerCreateInput:
     notes: str | None = None
     timezone: str | None = None
     dial_windows: list[DialWindowInput] | None = None
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Changes to a customer: omitted fields stay, null clears.")
@@ -140,13 +137,13 @@ class CustomerUpdateInput:
     notes: strawberry.Maybe[str | None]
     timezone: strawberry.Maybe[str | None]
     dial_windows: strawberry.Maybe[list[DialWindowInput] | None]
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Delete (softly) one customer: billing history and audit stay.")
 class CustomerDeleteInput:
     id: relay.GlobalID = strawberry.field(description="The customer.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="Result of customerCreate.")
@@ -216,7 +213,7 @@ class CustomerBulkUpdateInput:
     error_policy: BulkErrorPolicy = strawberry.field(
         default=BulkErrorPolicy.ALL_OR_NOTHING, description="What to do with invalid rows."
     )
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Upload many new customers at once.")
@@ -228,7 +225,7 @@ class CustomerBulkCreateInput:
     error_policy: BulkErrorPolicy = strawberry.field(
         default=BulkErrorPolicy.ALL_OR_NOTHING, description="What to do with invalid rows."
     )
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Delete (softly) many customers.")
@@ -238,7 +235,7 @@ class CustomerBulkDeleteInput:
     error_policy: BulkErrorPolicy = strawberry.field(
         default=BulkErrorPolicy.ALL_OR_NOTHING, description="What to do with invalid rows."
     )
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="What a bulk operation did (or would do) to one customer.")

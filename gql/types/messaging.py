@@ -11,7 +11,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import UserError
-from gql.types.common import DateTimeFilter, IDFilter, StringFilter
+from gql.types.common import REASON, DateTimeFilter, IDFilter, StringFilter
 from models import Account, enums
 from models import Message as MessageModel
 from services.listing import Condition, Filter
@@ -26,8 +26,6 @@ MessageKind: TypeAlias = enums.MessageKind
 strawberry.enum(MessageKind, description="Why a message was sent.")
 SmtpTlsMode: TypeAlias = enums.SmtpTlsMode
 strawberry.enum(SmtpTlsMode, description="How the SMTP connection is secured.")
-
-_REASON = "Why (kept in the audit entry; required when the account demands it)."
 
 
 @strawberry.type(description="The account's settings. Secrets read as null; `…Set` tells if one is stored.")
@@ -104,7 +102,7 @@ class AccountSettingsUpdateInput:
     sms_account_sid: strawberry.Maybe[str | None]
     sms_auth_token: strawberry.Maybe[str | None]
     sms_from: strawberry.Maybe[str | None]
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="Result of accountSettingsUpdate.")
@@ -196,7 +194,7 @@ class MessageWhere:
 class MessageTestInput:
     channel: MessageChannel = strawberry.field(description="E-mail or SMS.")
     to: str = strawberry.field(description="An e-mail address, or a number in E.164 form.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="Result of messageTest.")

@@ -12,11 +12,10 @@ from tortoise.expressions import Subquery
 
 from gql.context import Info
 from gql.errors import UserError
+from gql.types.common import REASON
 from models import NumberBlock as NumberBlockModel
 from models import SipUser as SipUserModel
 from services.customers.scope import visible_customers
-
-_REASON = "Why (kept in the audit entry; required when the account demands it)."
 
 
 @strawberry.type(description="A block [start, end) of internal numbers held by a customer.")
@@ -79,13 +78,13 @@ async def _nodes(info: Info, node_ids: Iterable[str], model: Any, to_node: Any) 
 @strawberry.input(description="Give the customer the next free number block.")
 class NumberBlockAssignInput:
     customer_id: relay.GlobalID = strawberry.field(description="The customer.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Release a number block with no SIP user in it.")
 class NumberBlockReleaseInput:
     id: relay.GlobalID = strawberry.field(description="The block.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="Result of numberBlockAssign.")
@@ -110,7 +109,7 @@ class SipUserCreateInput:
     channels: int | None = strawberry.field(default=None, description="Concurrent calls; 0 unlimited.")
     cps: int | None = strawberry.field(default=None, description="Calls per second; 0 unlimited.")
     ip_allow: list[str] | None = strawberry.field(default=None, description="Networks it may register from.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Changes to a SIP user: omitted fields stay.")
@@ -125,13 +124,13 @@ class SipUserUpdateInput:
     ip_allow: strawberry.Maybe[list[str] | None] = strawberry.field(
         description="Networks it may register from."
     )
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Delete a SIP user.")
 class SipUserDeleteInput:
     id: relay.GlobalID = strawberry.field(description="The SIP user.")
-    reason: str | None = strawberry.field(default=None, description=_REASON)
+    reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.type(description="Result of sipUserCreate and sipUserUpdate.")

@@ -10,24 +10,16 @@ import pytest
 
 from models import AuditEntry, Customer, CustomerTag
 from tests.factories import (
-    USER_ERRORS,
-    customer_mutation,
+    bulk_update,
     db_state,
     global_id,
     make_account,
     make_customer,
     make_principal,
 )
-
-BULK = f"dryRun applied failed results {{ customerId ok changedFields {USER_ERRORS} }} {USER_ERRORS}"
-
-
-async def bulk_update(client: httpx.AsyncClient, token: str, **input: Any) -> dict[str, Any]:
-    return await customer_mutation(client, token, "customerBulkUpdate", input, BULK)
-
-
-def ids(*customers: Customer) -> list[str]:
-    return [global_id("Customer", c.id) for c in customers]
+from tests.factories import (
+    customer_ids as ids,
+)
 
 
 def row(customer: Customer, changed: list[str], errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:

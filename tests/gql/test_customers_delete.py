@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from models import Account, AuditEntry, Customer
+from tests.factories import BULK_FIELDS as BULK
 from tests.factories import (
     USER_ERRORS,
     customer_mutation,
@@ -19,7 +20,6 @@ from tests.factories import (
     make_principal,
 )
 
-BULK = f"dryRun applied failed results {{ customerId ok changedFields {USER_ERRORS} }} {USER_ERRORS}"
 LIST = "{ customers { totalCount edges { node { name } } } }"
 ONE = "query($id: ID!) { customer(id: $id) { name } }"
 
