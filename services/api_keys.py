@@ -3,6 +3,7 @@ and stored only as a SHA-256 hash; a key never holds a permission its creator la
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from models import ApiKey
@@ -73,6 +74,12 @@ async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -
             diff={"revoked_at": {"old": None, "new": key.revoked_at.isoformat()}},
         )
     return key
+
+
+async def api_keys_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, ApiKey]:
+    """The account's keys among `ids`, by id."""
+    actor.require(Permission.SETTINGS_READ)
+    return {key.id: key for key in await ApiKey.filter(account_id=actor.account_id, id__in=list(ids))}
 
 
 async def list_api_keys(actor: Actor) -> list[ApiKey]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from tortoise.queryset import QuerySet
@@ -36,6 +37,17 @@ NEWEST_FIRST = [(SortKey("at", datetime.fromisoformat), True)]
 def visible_entries(actor: Actor) -> QuerySet[AuditEntry]:
     """The account's trail; a partner sees only entries about its reseller's customers."""
     return about_visible_customers(AuditEntry.filter(account_id=actor.account_id), actor)
+
+
+def may_see_origin(actor: Actor) -> bool:
+    """Staff see where a change came from (IP, user agent); partners see only what was done."""
+    return not actor.is_partner
+
+
+async def entries_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, AuditEntry]:
+    """The entries among `ids` that the actor may read, by id."""
+    actor.require(Permission.AUDIT_READ)
+    return {row.id: row for row in await visible_entries(actor).filter(id__in=list(ids))}
 
 
 async def list_audit_entries(

@@ -28,4 +28,4 @@ async def audit_page(
     assert actor is not None, "guarded by the field's extension"
     where_filter = where.to_filter() if where else None
     entries = await list_audit_entries(actor, page, where_filter, customer_id=customer_id)
-    return connection_of(entries, AuditEntry.from_model)
+    return connection_of(entries, AuditEntry.for_reader(info))

@@ -8,9 +8,7 @@ from strawberry import relay
 from gql.context import Info
 from gql.errors import UserError
 from gql.types.accounts import Reseller, User, Viewer
-from models import Reseller as ResellerModel
-from models import User as UserModel
-from services import auth
+from services import auth, directory
 
 
 @strawberry.input(description="Credentials of a staff or partner user.")
@@ -60,8 +58,8 @@ async def viewer(info: Info) -> Viewer | None:
     actor = info.context.actor
     if actor is None:
         return None
-    user = await UserModel.get_or_none(id=actor.user_id) if actor.user_id else None
-    reseller = await ResellerModel.get_or_none(id=actor.reseller_id) if actor.reseller_id else None
+    user = await directory.own_user(actor)
+    reseller = await directory.own_reseller(actor)
     return Viewer(
         kind=actor.kind,
         label=actor.label,

@@ -23,12 +23,14 @@ from gql.types.numbers import (
     SipUserUpdateInput,
 )
 from services.numbers import blocks, sip_users
+from services.numbers.queries import BlockUsage
 
 
 async def number_block_assign(info: Info, input: NumberBlockAssignInput) -> NumberBlockAssignPayload:
     customer_id = decode_id(input.customer_id, "Customer", "customer_id")
     block = await blocks.assign_block(require_actor(info), customer_id, input.reason)
-    return NumberBlockAssignPayload(number_block=NumberBlock.from_model(block, used=0))
+    # The next free block is one no SIP user's extension lies in: none of it is used yet.
+    return NumberBlockAssignPayload(number_block=NumberBlock.from_usage(BlockUsage(block, used=0)))
 
 
 async def number_block_release(info: Info, input: NumberBlockReleaseInput) -> NumberBlockReleasePayload:

@@ -9,11 +9,12 @@ import strawberry
 from strawberry import relay
 
 from gql.context import Info
+from gql.nodes import resolve_nodes
 from models import Reseller as ResellerModel
 from models import User as UserModel
 from models.enums import ActorKind
 from models.enums import Permission as PermissionEnum
-from services.customers.scope import visible_resellers, visible_users
+from services.directory import resellers_by_id, users_by_id
 
 Permission: TypeAlias = PermissionEnum
 strawberry.enum(Permission, description="Something a role may do.")
@@ -32,7 +33,7 @@ class Reseller(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(info, node_ids, visible_resellers, cls.from_model)
+        return await resolve_nodes(info, node_ids, resellers_by_id, cls.from_model)
 
 
 @strawberry.type(description="A staff or partner user of the account.")
@@ -47,16 +48,7 @@ class User(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(info, node_ids, visible_users, cls.from_model)
-
-
-async def _resolve(info: Info, node_ids: Iterable[str], scope: Any, to_node: Any) -> list[Any]:
-    actor = info.context.actor
-    ids = [int(i) for i in node_ids if i.isdigit()]
-    if actor is None:
-        return [None for _ in node_ids]
-    rows = {row.id: row for row in await scope(actor).filter(id__in=ids)}
-    return [to_node(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+        return await resolve_nodes(info, node_ids, users_by_id, cls.from_model)
 
 
 @strawberry.type(description="The authenticated principal.")

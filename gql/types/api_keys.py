@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry import relay
 
+from gql.context import Info
 from gql.errors import UserError
+from gql.nodes import resolve_nodes
 from gql.types.accounts import Permission
 from gql.types.common import REASON
 from models import ApiKey as ApiKeyModel
+from services.api_keys import api_keys_by_id
 
 
 @strawberry.type(description="A credential for an integration (billing system, CDR feed).")
-class ApiKey:
-    id: relay.GlobalID = strawberry.field(description="The key's id.")
+class ApiKey(relay.Node):
+    id: relay.NodeID[int]
     name: str = strawberry.field(description="What the key is for.")
     prefix: str = strawberry.field(description="Public part of the key, to recognise it.")
     permissions: list[Permission] = strawberry.field(description="What requests with the key may do.")
@@ -25,13 +30,17 @@ class ApiKey:
     @classmethod
     def from_model(cls, row: ApiKeyModel) -> ApiKey:
         return cls(
-            id=relay.GlobalID("ApiKey", str(row.id)),
+            id=row.id,
             name=row.name,
             prefix=row.prefix,
             permissions=[Permission(p) for p in row.permissions],
             created_at=row.created_at,
             revoked_at=row.revoked_at,
         )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await resolve_nodes(info, node_ids, api_keys_by_id, cls.from_model)
 
 
 @strawberry.input(description="A new API key.")

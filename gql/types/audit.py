@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, TypeAlias, cast
 
@@ -11,11 +11,12 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from gql.context import Info
+from gql.nodes import resolve_nodes
 from gql.types.accounts import PrincipalKind
 from gql.types.common import DateTimeFilter, IDFilter, StringFilter
 from models import AuditEntry as AuditEntryModel
 from models import enums
-from services.audit import visible_entries
+from services.audit import entries_by_id, may_see_origin
 from services.listing import Condition, Filter
 
 AuditAction: TypeAlias = enums.AuditAction
@@ -30,8 +31,8 @@ class AuditEntry(relay.Node):
     at: datetime = strawberry.field(description="When (UTC).")
     actor_kind: PrincipalKind = strawberry.field(description="Kind of principal that acted.")
     actor_label: str = strawberry.field(description='Who: the user, "Portal", an API key or System.')
-    ip: str | None = strawberry.field(description="Address the change came from.")
-    user_agent: str | None = strawberry.field(description="Client that made the change.")
+    ip: str | None = strawberry.field(description="Address the change came from; null for partners.")
+    user_agent: str | None = strawberry.field(description="Client that made the change; null for partners.")
     action: AuditAction = strawberry.field(description="What was done.")
     http_verb: HttpVerb = strawberry.field(description="POST, PUT, DELETE or GET.")
     table: str = strawberry.field(description="Which table was changed.")
@@ -42,14 +43,22 @@ class AuditEntry(relay.Node):
     diff: JSON = strawberry.field(description="Changed fields: {field: {old, new}}; secrets redacted.")
 
     @classmethod
-    def from_model(cls, row: AuditEntryModel) -> AuditEntry:
+    def for_reader(cls, info: Info) -> Callable[[AuditEntryModel], AuditEntry]:
+        """The mapping for this request's principal: where a change came from (IP, user agent)
+        is shown only to the principals the audit service allows."""
+        actor = info.context.actor
+        show_origin = actor is not None and may_see_origin(actor)
+        return lambda row: cls.from_model(row, show_origin)
+
+    @classmethod
+    def from_model(cls, row: AuditEntryModel, show_origin: bool) -> AuditEntry:
         return cls(
             id=row.id,
             at=row.at,
             actor_kind=row.actor_kind,
             actor_label=row.actor_label,
-            ip=row.ip,
-            user_agent=row.user_agent,
+            ip=row.ip if show_origin else None,
+            user_agent=row.user_agent if show_origin else None,
             action=row.action,
             http_verb=row.http_verb,
             table=row.table_name,
@@ -62,12 +71,7 @@ class AuditEntry(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        actor = info.context.actor
-        if actor is None or not actor.can(enums.Permission.AUDIT_READ):
-            return [None for _ in node_ids]
-        ids = [int(i) for i in node_ids if i.isdigit()]
-        rows = {row.id: row for row in await visible_entries(actor).filter(id__in=ids)}
-        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+        return await resolve_nodes(info, node_ids, entries_by_id, AuditEntry.for_reader(info))
 
 
 @strawberry.input(description="Conditions on the audit action.")

@@ -12,6 +12,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import Refusals
+from gql.nodes import resolve_nodes
 from gql.resolvers.audit import audit_page
 from gql.types.accounts import Reseller, User
 from gql.types.audit import AuditEntry, AuditEntryWhere
@@ -30,11 +31,11 @@ from gql.types.numbers import NumberBlock, SipUser
 from models import Customer as CustomerModel
 from models import enums
 from services.customers.queries import CustomerSortField as SortField
-from services.customers.scope import visible_customers
+from services.customers.queries import customers_by_id
 from services.customers.values import DialWindow as DialWindowValue
 from services.errors import ErrorCode, ServiceError
 from services.listing import Condition, Filter, PageRequest
-from services.numbers.queries import ExtensionPage, available_extensions, used_in
+from services.numbers.queries import ExtensionPage, available_extensions
 from services.reference import quantum
 
 CustomerStatus: TypeAlias = enums.CustomerStatus
@@ -161,10 +162,8 @@ class Customer(relay.Node):
 
     @strawberry.field(description="The customer's internal number blocks, by start.")
     async def number_blocks(self, info: Info) -> list[NumberBlock]:
-        loaders = info.context.loaders
-        blocks = await loaders.number_blocks_by_customer_id.load(self.id)
-        used = await loaders.extensions_by_customer_id.load(self.id) if blocks else set()
-        return [NumberBlock.from_model(block, used_in(block, used)) for block in blocks]
+        usages = await info.context.loaders.number_blocks_by_customer_id.load(self.id)
+        return [NumberBlock.from_usage(usage) for usage in usages]
 
     @strawberry.field(description="The customer's SIP users (customer auth), by username.")
     async def sip_users(self, info: Info) -> list[SipUser]:
@@ -201,12 +200,7 @@ class Customer(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        actor = info.context.actor
-        ids = [int(i) for i in node_ids if i.isdigit()]
-        if actor is None:
-            return [None for _ in node_ids]
-        rows = {row.id: row for row in await visible_customers(actor).filter(id__in=ids)}
-        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+        return await resolve_nodes(info, node_ids, customers_by_id, cls.from_model)
 
 
 _MONEY_FIELDS = ("debit_limit", "minimum_payment", "balance")

@@ -11,11 +11,12 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import UserError
+from gql.nodes import resolve_nodes
 from gql.types.common import REASON, DateTimeFilter, IDFilter, StringFilter
 from models import Account, enums
 from models import Message as MessageModel
 from services.listing import Condition, Filter
-from services.messaging.queries import visible_messages
+from services.messaging.queries import messages_by_id
 from services.numbers.queries import RangeState, range_state
 
 MessageChannel: TypeAlias = enums.MessageChannel
@@ -145,12 +146,7 @@ class Message(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        actor = info.context.actor
-        if actor is None or not actor.can(enums.Permission.MESSAGING_SEND):
-            return [None for _ in node_ids]
-        ids = [int(i) for i in node_ids if i.isdigit()]
-        rows = {row.id: row for row in await visible_messages(actor).filter(id__in=ids)}
-        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+        return await resolve_nodes(info, node_ids, messages_by_id, cls.from_model)
 
 
 @strawberry.input(description="Conditions on an enumerated value.")

@@ -8,14 +8,13 @@ from typing import Any
 
 import strawberry
 from strawberry import relay
-from tortoise.expressions import Subquery
 
 from gql.context import Info
 from gql.errors import UserError
+from gql.nodes import resolve_nodes
 from gql.types.common import REASON
-from models import NumberBlock as NumberBlockModel
 from models import SipUser as SipUserModel
-from services.customers.scope import visible_customers
+from services.numbers.queries import BlockUsage, blocks_by_id, sip_users_by_id
 
 
 @strawberry.type(description="A block [start, end) of internal numbers held by a customer.")
@@ -28,12 +27,13 @@ class NumberBlock(relay.Node):
     free: int = strawberry.field(description="Numbers still free.")
 
     @classmethod
-    def from_model(cls, row: NumberBlockModel, used: int) -> NumberBlock:
-        return cls(id=row.id, start=row.start, end=row.end, size=row.size, used=used, free=row.size - used)
+    def from_usage(cls, usage: BlockUsage) -> NumberBlock:
+        row = usage.block
+        return cls(id=row.id, start=row.start, end=row.end, size=row.size, used=usage.used, free=usage.free)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _nodes(info, node_ids, NumberBlockModel, lambda row: cls.from_model(row, 0))
+        return await resolve_nodes(info, node_ids, blocks_by_id, cls.from_usage)
 
 
 @strawberry.type(description="A SIP user (customer auth). Its password is never readable.")
@@ -58,21 +58,7 @@ class SipUser(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _nodes(info, node_ids, SipUserModel, cls.from_model)
-
-
-async def _nodes(info: Info, node_ids: Iterable[str], model: Any, to_node: Any) -> list[Any]:
-    actor = info.context.actor
-    keys = list(node_ids)
-    if actor is None:
-        return [None for _ in keys]
-    ids = [int(i) for i in keys if i.isdigit()]
-    visible = Subquery(visible_customers(actor).values("id"))
-    rows = {
-        row.id: row
-        for row in await model.filter(id__in=ids, account_id=actor.account_id, customer_id__in=visible)
-    }
-    return [to_node(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in keys]
+        return await resolve_nodes(info, node_ids, sip_users_by_id, cls.from_model)
 
 
 @strawberry.input(description="Give the customer the next free number block.")

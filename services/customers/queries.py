@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -13,7 +14,7 @@ from tortoise.queryset import QuerySet
 from models import Customer, CustomerTag
 from models.enums import CustomerStatus, Permission
 from services.actor import Actor
-from services.customers.scope import visible_customers
+from services.customers.scope import about_visible_customers, tags_of, visible_customers
 from services.listing import (
     Condition,
     ConditionBuilder,
@@ -117,6 +118,24 @@ def customer_queryset(actor: Actor, where: Filter | None, search: str | None) ->
     if search and search.strip():
         queryset = queryset.filter(_search_q(search))
     return queryset
+
+
+async def customers_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, Customer]:
+    """The customers among `ids` that the actor may read, by id (the others are absent)."""
+    actor.require(Permission.CUSTOMERS_READ)
+    return {row.id: row for row in await visible_customers(actor).filter(id__in=list(ids))}
+
+
+async def tags_by_customer(actor: Actor, customer_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Each customer's tags in the order they were given."""
+    actor.require(Permission.CUSTOMERS_READ)
+    # The ids come from customers the actor was allowed to read; a partner's are narrowed again.
+    tagged = about_visible_customers(tags_of(list(customer_ids)), actor)
+    rows = await tagged.values_list("customer_id", "tag")
+    tags: dict[int, list[str]] = defaultdict(list)
+    for customer_id, tag in rows:
+        tags[customer_id].append(tag)
+    return tags
 
 
 async def list_customers(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from tortoise.queryset import QuerySet
@@ -40,6 +41,12 @@ def visible_messages(actor: Actor) -> QuerySet[Message]:
 async def find_message(actor: Actor, message_id: int) -> Message | None:
     actor.require(Permission.MESSAGING_SEND)
     return await visible_messages(actor).get_or_none(id=message_id)
+
+
+async def messages_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, Message]:
+    """The messages among `ids` that the actor may read, by id."""
+    actor.require(Permission.MESSAGING_SEND)
+    return {row.id: row for row in await visible_messages(actor).filter(id__in=list(ids))}
 
 
 async def list_messages(actor: Actor, page: PageRequest, where: Filter | None = None) -> Page[Message]:

@@ -3,33 +3,85 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from tortoise.queryset import QuerySet
 
 from models import Account, NumberBlock, SipUser
 from models.enums import Permission
 from services.actor import Actor
-from services.customers.scope import find_customer
+from services.customers.scope import about_visible_customers, find_customer
 from services.errors import ErrorCode, ServiceError, not_found
 from services.listing import MAX_PAGE_SIZE
 from services.numbers.blocks import next_free_start
 
 
-async def blocks_by_customer(customer_ids: list[int]) -> dict[int, list[NumberBlock]]:
-    blocks: dict[int, list[NumberBlock]] = defaultdict(list)
-    for block in await NumberBlock.filter(customer_id__in=customer_ids).order_by("start"):
-        blocks[block.customer_id].append(block)
-    return blocks
+@dataclass(frozen=True)
+class BlockUsage:
+    """A block with how many of its numbers SIP users hold."""
+
+    block: NumberBlock
+    used: int
+
+    @property
+    def free(self) -> int:
+        return int(self.block.size) - self.used
 
 
-async def sip_users_by_customer(customer_ids: list[int]) -> dict[int, list[SipUser]]:
+async def blocks_by_customer(actor: Actor, customer_ids: Sequence[int]) -> dict[int, list[BlockUsage]]:
+    """Each customer's blocks by start, with their usage (two statements for any number)."""
+    actor.require(Permission.CUSTOMERS_READ)
+    blocks = await _readable(NumberBlock, actor).filter(customer_id__in=list(customer_ids)).order_by("start")
+    return _by_customer(await _with_usage(blocks))
+
+
+async def blocks_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, BlockUsage]:
+    """The blocks among `ids` that the actor may read, by id, with their usage."""
+    actor.require(Permission.CUSTOMERS_READ)
+    blocks = await _readable(NumberBlock, actor).filter(id__in=list(ids))
+    return {usage.block.id: usage for usage in await _with_usage(blocks)}
+
+
+async def sip_users_by_customer(actor: Actor, customer_ids: Sequence[int]) -> dict[int, list[SipUser]]:
+    """Each customer's SIP users by username."""
+    actor.require(Permission.CUSTOMERS_READ)
+    queryset = _readable(SipUser, actor).filter(customer_id__in=list(customer_ids)).order_by("username")
     users: dict[int, list[SipUser]] = defaultdict(list)
-    for sip_user in await SipUser.filter(customer_id__in=customer_ids).order_by("username"):
+    for sip_user in await queryset:
         users[sip_user.customer_id].append(sip_user)
     return users
 
 
+async def sip_users_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, SipUser]:
+    """The SIP users among `ids` that the actor may read, by id."""
+    actor.require(Permission.CUSTOMERS_READ)
+    return {row.id: row for row in await _readable(SipUser, actor).filter(id__in=list(ids))}
+
+
+def _readable(model: type[NumberBlock] | type[SipUser], actor: Actor) -> QuerySet[Any]:
+    """Rows of the actor's account whose customer it may see (live, and its reseller's)."""
+    queryset = model.filter(account_id=actor.account_id, customer__deleted_at__isnull=True)
+    return about_visible_customers(queryset, actor)
+
+
+async def _with_usage(blocks: list[NumberBlock]) -> list[BlockUsage]:
+    used = await extensions_by_customer(list({block.customer_id for block in blocks}))
+    return [BlockUsage(block, used_in(block, used.get(block.customer_id, set()))) for block in blocks]
+
+
+def _by_customer(usages: list[BlockUsage]) -> dict[int, list[BlockUsage]]:
+    grouped: dict[int, list[BlockUsage]] = defaultdict(list)
+    for usage in usages:
+        grouped[usage.block.customer_id].append(usage)
+    return grouped
+
+
 async def extensions_by_customer(customer_ids: list[int]) -> dict[int, set[int]]:
     extensions: dict[int, set[int]] = defaultdict(set)
+    if not customer_ids:
+        return extensions
     rows = await SipUser.filter(customer_id__in=customer_ids, extension__isnull=False).values(
         "customer_id", "extension"
     )
@@ -60,7 +112,7 @@ async def available_extensions(
         )
     if await find_customer(actor, customer_id) is None:
         raise not_found("Customer", "id")
-    blocks = (await blocks_by_customer([customer_id])).get(customer_id, [])
+    blocks = [usage.block for usage in (await blocks_by_customer(actor, [customer_id])).get(customer_id, [])]
     used = (await extensions_by_customer([customer_id])).get(customer_id, set())
     numbers: list[int] = []
     for block in blocks:

@@ -1,0 +1,53 @@
+"""`node`/`nodes`: one helper for every Node type, so an object reached by its global id gets
+exactly the answer and the refusal of its own query field.
+
+Each type's `resolve_nodes` names the service read that its query field uses; that read checks
+the permission and the scope. Ids the principal may not see come back as null, like ids that do
+not exist; a principal lacking the permission gets that field's coded error, item by item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from gql.context import Info
+from gql.errors import ExpectedError
+from services.actor import Actor
+from services.errors import ErrorCode, ServiceError
+
+Row = TypeVar("Row")
+NodeT = TypeVar("NodeT")
+
+BatchRead = Callable[[Actor, Sequence[int]], Awaitable[Mapping[int, Row]]]
+
+# Database ids are positive 64-bit integers; anything else names no object.
+_MAX_ID = 2**63 - 1
+
+
+def database_id(node_id: str) -> int | None:
+    """The row id inside a global id's node part, or None when it cannot be one."""
+    if not node_id.isascii() or not node_id.isdigit() or len(node_id) > 19:
+        return None
+    value = int(node_id)
+    return value if 0 < value <= _MAX_ID else None
+
+
+async def resolve_nodes(
+    info: Info,
+    node_ids: Iterable[str],
+    read: BatchRead[Row],
+    to_node: Callable[[Row], NodeT],
+) -> list[NodeT | ExpectedError | None]:
+    """The nodes in the order asked, None for the ones not visible; an error per item when the
+    principal may not read this type at all (graphql-core reports it at that item's path)."""
+    keys = list(node_ids)
+    actor = info.context.actor
+    if actor is None:
+        return [ExpectedError("Authentication required.", ErrorCode.UNAUTHENTICATED) for _ in keys]
+    ids = [database_id(key) for key in keys]
+    try:
+        rows = await read(actor, [i for i in ids if i is not None])
+    except ServiceError as exc:
+        return [ExpectedError(str(exc), exc.errors[0].code) for _ in keys]
+    return [to_node(rows[i]) if i is not None and i in rows else None for i in ids]
