@@ -8,6 +8,7 @@ and the expected outcome is also pinned, so that agreement on a wrong answer fai
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ from tests.factories import (
 ALLOWED, NULL = "allowed", "null"
 
 # For each Node type: how its own field reads the object, and what the object looks like.
-FIELDS = {
+FIELDS: dict[str, tuple[str, list[Any]]] = {
     "Customer": ("query($c: ID!) { value: customer(id: $c) { id name } }", ["value"]),
     "NumberBlock": (
         "query($c: ID!) { value: customer(id: $c) { numberBlocks { id start used free } } }",
@@ -129,7 +130,7 @@ async def _token(world: World, principal: str) -> str | None:
     async def login(target: Account, role: str = "Administrator", reseller: Any = None) -> str:
         return (await make_principal(world.client, target, role_name=role, reseller=reseller)).token
 
-    makers = {
+    makers: dict[str, Callable[[], Awaitable[str | None]]] = {
         "anonymous": lambda: _none(),
         "api_key_without_permissions": lambda: make_api_key(account, "Bare", []),
         "staff_without_customers_read": lambda: login(account, "Clerk"),
