@@ -1,7 +1,9 @@
-"""After-commit work: services name a job by its actor name and never import the workers.
+"""After-commit work. Each kind of job is declared once, as a `JobSpec`, by the domain that
+enqueues it; the worker side binds one actor to each spec and refuses to start when a spec has
+no actor. Services never import the workers: the process installs the dispatcher at start-up.
 
-The broker module installs the dispatcher at start-up; jobs carry ids only and are safe to run
-twice, so a job lost before dispatch is recovered by the periodic re-drive of its rows.
+Jobs carry ids only and are safe to run twice, so a job lost before dispatch is recovered by
+the periodic re-drive of its rows.
 """
 
 from __future__ import annotations
@@ -15,9 +17,36 @@ log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
-class Job:
+class JobSpec:
+    """A kind of job: its actor's `domain.verb` name, its queue and the broker's retries."""
+
     name: str
+    queue: str
+    max_retries: int = 0
+
+    def __call__(self, **kwargs: int | str) -> Job:
+        return Job(self, kwargs)
+
+
+@dataclass(frozen=True)
+class Job:
+    spec: JobSpec
     kwargs: Mapping[str, int | str]
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+
+DECLARED: dict[str, JobSpec] = {}
+
+
+def declare(name: str, *, queue: str, max_retries: int = 0) -> JobSpec:
+    """Declare a kind of job once; its actor is bound to it by the worker side."""
+    if name in DECLARED:
+        raise ValueError(f"Job {name} is declared twice.")
+    spec = DECLARED[name] = JobSpec(name, queue, max_retries)
+    return spec
 
 
 Dispatcher = Callable[[list[Job]], None]

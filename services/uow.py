@@ -86,9 +86,9 @@ class UnitOfWork:
             )
         )
 
-    def after_commit(self, job_name: str, **kwargs: int | str) -> None:
+    def after_commit(self, job: jobs.Job) -> None:
         """Queue a job (ids only) to be sent once the transaction has committed."""
-        self._jobs.append(jobs.Job(job_name, kwargs))
+        self._jobs.append(job)
 
     async def _flush_audit(self) -> None:
         if self._audit:

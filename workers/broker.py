@@ -18,7 +18,7 @@ from tortoise import Tortoise
 
 from services import jobs
 from settings import Settings
-from workers.registry import ActorSpec, configure, load_actors
+from workers.registry import ActorSpec, configure, load_actors, spec_of
 
 log = structlog.get_logger(__name__)
 
@@ -49,7 +49,7 @@ class RedisDispatcher:
         self.specs = specs
 
     def dispatch(self, batch: list[jobs.Job]) -> None:
-        messages = [self._message(job) for job in batch if job.name in self.specs]
+        messages = [self._message(job) for job in batch]
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -58,7 +58,7 @@ class RedisDispatcher:
         loop.run_in_executor(None, self._enqueue, messages)
 
     def _message(self, job: jobs.Job) -> dramatiq.Message[Any]:
-        spec = self.specs[job.name]
+        spec = spec_of(job.name)
         return dramatiq.Message(
             queue_name=spec.queue, actor_name=spec.name, args=(), kwargs=dict(job.kwargs), options={}
         )

@@ -9,7 +9,7 @@ from typing import Any
 import structlog
 
 from services.jobs import Job
-from workers.registry import ActorSpec
+from workers.registry import ActorSpec, spec_of
 
 log = structlog.get_logger(__name__)
 RETRY_DELAY_SECONDS = 1.0
@@ -28,11 +28,7 @@ class InProcessRunner:
 
     def dispatch(self, jobs: list[Job]) -> None:
         for job in jobs:
-            spec = self.actors.get(job.name)
-            if spec is None:
-                log.error("job.unknown_actor", job=job.name)
-                continue
-            self._spawn(self._run(spec, dict(job.kwargs)))
+            self._spawn(self._run(spec_of(job.name), dict(job.kwargs)))
 
     def _spawn(self, coroutine: Any) -> None:
         assert self.loop is not None, "start() the runner on the serving loop first"

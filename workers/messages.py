@@ -6,12 +6,12 @@ from services.messaging import outbox
 from workers.registry import actor, current_settings
 
 
-@actor("messages.send", queue="messages", max_retries=0)
+@actor(outbox.SEND)
 async def send_message(message_id: int) -> None:
     # Retries are the outbox's (backoff in the database), not the broker's.
     await outbox.deliver(current_settings(), message_id)
 
 
-@actor("outbox.redrive", queue="maintenance", max_retries=0)
+@actor(outbox.REDRIVE)
 async def redrive_outbox() -> None:
     await outbox.redrive()

@@ -1,6 +1,7 @@
-"""The project's `actor()` decorator: it records the coroutine under its `domain.verb` name and
-returns it unchanged, so tests can await it. Registration with Dramatiq happens when a broker
-is set up (`workers.broker`), which keeps actor modules free of import-order traps."""
+"""The project's `actor()` decorator binds a coroutine to the `JobSpec` its domain declared
+and returns the coroutine unchanged, so tests can await it. Registration with Dramatiq happens
+when a broker is set up (`workers.broker`), which keeps actor modules free of import-order traps.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from services.jobs import DECLARED, JobSpec
 from settings import Settings, get_settings
 
 ActorFn = Callable[..., Awaitable[Any]]
@@ -16,21 +18,33 @@ F = TypeVar("F", bound=ActorFn)
 
 @dataclass(frozen=True)
 class ActorSpec:
-    name: str
+    job: JobSpec
     fn: ActorFn
-    queue: str
-    max_retries: int
+
+    @property
+    def name(self) -> str:
+        return self.job.name
+
+    @property
+    def queue(self) -> str:
+        return self.job.queue
+
+    @property
+    def max_retries(self) -> int:
+        return self.job.max_retries
 
 
 ACTORS: dict[str, ActorSpec] = {}
 _settings: Settings | None = None
 
 
-def actor(name: str, *, queue: str = "default", max_retries: int = 3) -> Callable[[F], F]:
+def actor(job: JobSpec) -> Callable[[F], F]:
+    """Run `fn` for every `job` dispatched; one actor per job."""
+
     def register(fn: F) -> F:
-        if name in ACTORS:
-            raise ValueError(f"Actor {name} is declared twice.")
-        ACTORS[name] = ActorSpec(name, fn, queue, max_retries)
+        if job.name in ACTORS:
+            raise ValueError(f"Job {job.name} has two actors.")
+        ACTORS[job.name] = ActorSpec(job, fn)
         return fn
 
     return register
@@ -47,7 +61,19 @@ def current_settings() -> Settings:
 
 
 def load_actors() -> dict[str, ActorSpec]:
-    """Import every actor module (they register themselves) and return the registry."""
+    """Import every actor module (they register themselves) and return the registry; a job
+    declared without an actor is a start-up error, not a job silently never run."""
     import workers.messages  # noqa: F401
 
+    missing = sorted(set(DECLARED) - set(ACTORS))
+    if missing:
+        raise RuntimeError(f"Jobs declared without an actor: {', '.join(missing)}.")
     return ACTORS
+
+
+def spec_of(job_name: str) -> ActorSpec:
+    """The actor of a dispatched job; an unknown name is a programming error, never dropped."""
+    try:
+        return ACTORS[job_name]
+    except KeyError:
+        raise LookupError(f"No actor runs the job {job_name}.") from None

@@ -13,6 +13,8 @@ from datetime import UTC, datetime, timedelta
 import structlog
 
 from services import jobs
+from services.jobs import JobSpec
+from services.messaging import outbox
 from services.scheduling import claim_run
 from settings import Settings
 
@@ -21,11 +23,15 @@ log = structlog.get_logger(__name__)
 
 @dataclass(frozen=True)
 class PeriodicJob:
-    actor_name: str
+    job: JobSpec
     every: Callable[[Settings], timedelta]
 
+    @property
+    def actor_name(self) -> str:
+        return self.job.name
 
-PERIODIC_JOBS = (PeriodicJob("outbox.redrive", lambda s: timedelta(seconds=s.outbox_redrive_seconds)),)
+
+PERIODIC_JOBS = (PeriodicJob(outbox.REDRIVE, lambda s: timedelta(seconds=s.outbox_redrive_seconds)),)
 
 
 def claimer_name() -> str:
@@ -36,12 +42,12 @@ async def run_due_jobs(settings: Settings, now: datetime | None = None) -> list[
     """Claim and dispatch every due periodic job; returns the names this caller won."""
     now = now or datetime.now(UTC)
     won = [
-        job.actor_name
-        for job in PERIODIC_JOBS
-        if await claim_run(job.actor_name, job.every(settings), claimer_name(), now)
+        periodic.job
+        for periodic in PERIODIC_JOBS
+        if await claim_run(periodic.actor_name, periodic.every(settings), claimer_name(), now)
     ]
-    jobs.dispatch([jobs.Job(name, {}) for name in won])
-    return won
+    jobs.dispatch([job() for job in won])
+    return [job.name for job in won]
 
 
 async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:

@@ -23,7 +23,8 @@ from services.validation import Invalid, email
 from settings import Settings
 
 log = structlog.get_logger(__name__)
-SEND_JOB = "messages.send"
+SEND = jobs.declare("messages.send", queue="messages")
+REDRIVE = jobs.declare("outbox.redrive", queue="maintenance")
 REDRIVE_BATCH = 500
 
 
@@ -72,7 +73,7 @@ async def queue_message(
         next_attempt_at=uow.now,
         using_db=uow.conn,
     )
-    uow.after_commit(SEND_JOB, message_id=message.id)
+    uow.after_commit(SEND(message_id=message.id))
     return message
 
 
@@ -171,5 +172,5 @@ async def redrive(limit: int = REDRIVE_BATCH) -> int:
         .limit(limit)
         .values_list("id", flat=True)
     )
-    jobs.dispatch([jobs.Job(SEND_JOB, {"message_id": int(str(i))}) for i in ids])
+    jobs.dispatch([SEND(message_id=int(str(i))) for i in ids])
     return len(ids)

@@ -124,7 +124,7 @@ async def test_a_redis_worker_delivers_what_the_api_queues(
     with worker_process(settings):
         await asyncio.to_thread(
             redis_jobs._enqueue,
-            [redis_jobs._message(jobs.Job("messages.send", {"message_id": i})) for i in ids],
+            [redis_jobs._message(outbox.SEND(message_id=i)) for i in ids],
         )
         await wait_until(lambda: all_sent(account), seconds=60)
 
@@ -154,7 +154,7 @@ async def test_sigkill_mid_batch_loses_nothing_and_duplicates_at_most_one_per_ki
     the dead worker held. With one thread a worker has at most one send in flight."""
     account = await smtp_account(smtp_server)
     ids = await queue_emails(account, 1000)
-    messages = [redis_jobs._message(jobs.Job("messages.send", {"message_id": i})) for i in ids]
+    messages = [redis_jobs._message(outbox.SEND(message_id=i)) for i in ids]
     await asyncio.to_thread(redis_jobs._enqueue, messages)
 
     with worker_process(settings, threads=1) as first:

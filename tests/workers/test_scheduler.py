@@ -78,6 +78,6 @@ async def test_redrive_sends_only_due_unheld_queued_messages(dispatched: list[jo
 
     assert count == 2
     assert dispatched == [
-        jobs.Job("messages.send", {"message_id": due}),
-        jobs.Job("messages.send", {"message_id": lease_expired}),
+        outbox.SEND(message_id=due),
+        outbox.SEND(message_id=lease_expired),
     ]
