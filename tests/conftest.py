@@ -27,21 +27,6 @@ from workers.inprocess import InProcessRunner
 
 ENGINE = os.environ.get("SWITCHBOARD_TEST_DB", "sqlite")
 PG_ADMIN_URL = os.environ.get("SWITCHBOARD_TEST_PG", "postgres://postgres@127.0.0.1:5432/postgres")
-TABLES = [
-    "message",
-    "periodic_run",
-    "audit_entry",
-    "customer_tag",
-    "customer",
-    "refresh_token",
-    "auth_session",
-    "login_attempt",
-    "api_key",
-    "user",
-    "role",
-    "reseller",
-    "account",
-]
 
 
 def pytest_report_header() -> str:
@@ -95,17 +80,29 @@ async def app(settings: Settings) -> AsyncIterator[Starlette]:
         yield application
 
 
+def app_tables() -> list[str]:
+    """Every table of the project's models (not the migration bookkeeping), from the ORM."""
+    return sorted(
+        model._meta.db_table
+        for model in Tortoise.apps["models"].values()
+        if model.__module__.startswith("models")
+    )
+
+
 @pytest.fixture(autouse=True)
 async def clean_database(app: Starlette) -> AsyncIterator[None]:
     yield
     conn = Tortoise.get_connection("default")
+    tables = app_tables()
     if ENGINE == "postgres":
-        quoted = ", ".join(f'"{t}"' for t in TABLES)
+        quoted = ", ".join(f'"{t}"' for t in tables)
         await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
     else:
-        for table in TABLES:
-            await conn.execute_script(f'DELETE FROM "{table}"')
-        await conn.execute_script("DELETE FROM sqlite_sequence")
+        # Foreign keys off for the sweep, so the order of the tables does not matter.
+        statements = "".join(f'DELETE FROM "{table}";' for table in tables)
+        await conn.execute_script(
+            f"PRAGMA foreign_keys = OFF;{statements}DELETE FROM sqlite_sequence;PRAGMA foreign_keys = ON;"
+        )
 
 
 @pytest.fixture

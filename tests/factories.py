@@ -230,14 +230,20 @@ async def customer_mutation(
 
 
 async def db_state() -> dict[str, Any]:
-    """Every customer row, tag row and audit entry: equal before and after a refused write."""
-    from models import CustomerTag
+    """Every row of every table of the project's models: equal before and after a refused
+    operation. Keys are table names; `customers` and `audit` name the two most asserted on."""
+    from tortoise import Tortoise
 
-    return {
-        "customers": await Customer.all().order_by("id").values(),
-        "tags": await CustomerTag.all().order_by("id").values(),
-        "audit": await AuditEntry.all().order_by("id").values(),
-    }
+    state: dict[str, Any] = {}
+    for model in Tortoise.apps["models"].values():
+        if model.__module__.startswith("models"):
+            state[model._meta.db_table] = await model.all().order_by(model._meta.pk_attr).values()
+    state["customers"], state["audit"], state["tags"] = (
+        state["customer"],
+        state["audit_entry"],
+        state["customer_tag"],
+    )
+    return state
 
 
 def customer_id_of(global_customer_id: str) -> int:
