@@ -6,7 +6,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import orjson
 import structlog
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -14,6 +16,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.types.unset import UNSET
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
@@ -36,6 +39,44 @@ class SwitchboardGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Request, response: Any) -> Context:  # type: ignore[override]
         return await build_context(self.settings, request)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """orjson refuses what the stdlib parser raises ValueError or RecursionError on (huge
+        integers, deep nesting) with a JSONDecodeError, which the view answers with a 400;
+        nesting past `max_json_depth` (orjson allows 1024) is refused the same way, before
+        any recursive code meets it."""
+        decoded = orjson.loads(data)
+        if _nesting_over(decoded, self.settings.max_json_depth):
+            raise HTTPException(
+                400, f"The request body nests deeper than {self.settings.max_json_depth} levels."
+            )
+        return decoded
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        """Refusals before execution (bad JSON, no query, wrong method) as GraphQL errors."""
+        try:
+            return await super().run(request, context, root_value)
+        except HTTPException as exc:
+            code = _HTTP_CODES.get(exc.status_code, "BAD_REQUEST")
+            body = {"errors": [{"message": exc.reason, "extensions": {"code": code}}]}
+            return JSONResponse(body, status_code=exc.status_code)
+
+
+_HTTP_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+
+
+def _nesting_over(value: object, limit: int) -> bool:
+    """Whether arrays and objects nest deeper than `limit` (iterative: no recursion to exhaust)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 class BodySizeLimit:

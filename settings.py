@@ -50,6 +50,16 @@ class Settings(BaseSettings):
     max_body_bytes: int = 200_000
     max_query_cost: int = 50_000
     max_page_size: int = 100
+    max_field_repeats: int = Field(
+        default=10,
+        description="How many times one response name may occur in one selection set, fragments "
+        "included (graphql-core's field-merging check is quadratic in them).",
+    )
+    max_validation_steps: int = Field(
+        default=20_000,
+        description="Steps the limits' walk of a document may take before it is refused.",
+    )
+    max_json_depth: int = Field(default=64, description="Nesting of arrays and objects in a request body.")
 
     login_max_failures: int = 5
     login_window_seconds: int = 900

@@ -1,91 +1,229 @@
-"""A per-request cost: every selected field costs 1, times the page size of every list it is
-inside. Reported in `extensions.cost`; a query over the limit is refused before it runs."""
+"""Measures of a GraphQL document, taken in one walk before graphql-core validates it.
+
+One walk gives, per operation, its depth (introspection fields included), its aliases, its cost
+(every selected field costs 1, times the page size of every list it is inside, and `nodes(ids:)`
+times the number of ids) and how often one response name repeats in one selection set.
+
+Every fragment is measured once (memoized by name, spreads closing a cycle count 0), so spreads
+that double at each level cost one step each instead of doubling the work; every step is counted
+and the walk stops at `max_steps`. Numbers that grow with fragment doubling saturate at SATURATED,
+so arithmetic stays cheap. The walk reads the document only (no schema), so it runs on documents
+that graphql-core would refuse, and refuses before graphql-core's own rules (whose field-merging
+check is quadratic in repeated fields) get to them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
-    GraphQLError,
     InlineFragmentNode,
     IntValueNode,
+    ListValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    ValueNode,
     VariableNode,
 )
-from strawberry.extensions import SchemaExtension
 
 from services.listing import DEFAULT_PAGE_SIZE
 
 PAGE_ARGUMENTS = ("first", "last")
+SATURATED = 10**12
+"""Counts stop growing here: a document that reaches it is over every limit anyway."""
+MAX_NESTING = 64
+"""Selection sets, inline fragments and spreads on one path; the walk recurses this deep at most
+(the parser allows 200 per definition, fragments chain definitions)."""
 
 
-class QueryCost(SchemaExtension):
-    def __init__(self, *, max_cost: int) -> None:
-        self.max_cost = max_cost
-        self.cost = 0
+@dataclass(frozen=True)
+class Measure:
+    """The figures of one selection set (fragments expanded)."""
 
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        document = context.graphql_document
-        if document is not None:
-            fragments = {
-                d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-            }
-            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-            variables = context.variables or {}
-            self.cost = sum(_cost(op.selection_set, fragments, variables, set()) for op in operations)
-            if self.cost > self.max_cost:
-                raise GraphQLError(
-                    f"This query would cost {self.cost}, over the limit of {self.max_cost}; "
-                    "ask for smaller pages or fewer fields.",
-                    extensions={"code": "QUERY_TOO_COSTLY", "cost": self.cost},
+    depth: int = 0
+    """Nested field selection sets below this one; a leaf field adds 0 (as strawberry counts)."""
+    aliases: int = 0
+    cost: int = 0
+    nesting: int = 0
+    repeats: int = 0
+    """The most times one response name occurs in one selection set, here or below."""
+    names: Mapping[str, int] = field(default_factory=dict)
+    """Response name -> occurrences in this selection set, fragments merged in."""
+
+
+class Refused(Exception):
+    """The document is over a limit; `code` says which."""
+
+    def __init__(self, message: str, code: str, **extensions: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.extensions = extensions
+
+
+@dataclass(frozen=True)
+class Bounds:
+    max_repeats: int
+    max_steps: int
+
+
+@dataclass
+class OperationMeasure:
+    name: str
+    measure: Measure
+
+
+class Walker:
+    """Measures the operations of one document with one request's variables."""
+
+    def __init__(self, document: DocumentNode, variables: Mapping[str, Any], bounds: Bounds) -> None:
+        self.fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self.operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        self.variables = variables
+        self.bounds = bounds
+        self.steps = 0
+        self._memo: dict[str, Measure] = {}
+        self._visiting: set[str] = set()
+
+    def measure(self) -> list[OperationMeasure]:
+        return [
+            OperationMeasure(op.name.value if op.name else "anonymous", self._set(op.selection_set, 1))
+            for op in self.operations
+        ]
+
+    def _step(self, count: int = 1) -> None:
+        self.steps += count
+        if self.steps > self.bounds.max_steps:
+            raise Refused(
+                f"This document takes more than {self.bounds.max_steps} steps to check; make it smaller.",
+                "QUERY_TOO_COMPLEX",
+            )
+
+    def _set(self, node: SelectionSetNode, level: int) -> Measure:
+        if level > MAX_NESTING:
+            raise Refused(f"Selections are nested more than {MAX_NESTING} levels deep.", "QUERY_TOO_COMPLEX")
+        total = _Sum()
+        for selection in node.selections:
+            self._step()
+            if isinstance(selection, FieldNode):
+                self._field(selection, level, total)
+            elif isinstance(selection, InlineFragmentNode):
+                self._merge(total, self._set(selection.selection_set, level + 1))
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = self._fragment(selection.name.value, level + 1)
+                if fragment is not None:
+                    self._merge(total, fragment)
+        repeats = max([total.repeats, *total.names.values()])
+        if repeats > self.bounds.max_repeats:
+            name = max(total.names, key=lambda key: total.names[key])
+            raise Refused(
+                f"'{name}' is selected {_shown(repeats)} times in one selection set "
+                f"(fragments included); the limit is {self.bounds.max_repeats}.",
+                "QUERY_TOO_COMPLEX",
+            )
+        return Measure(total.depth, total.aliases, total.cost, total.nesting, repeats, total.names)
+
+    def _field(self, node: FieldNode, level: int, total: _Sum) -> None:
+        response_name = node.alias.value if node.alias else node.name.value
+        total.names[response_name] = _sat(total.names.get(response_name, 0) + 1)
+        total.aliases = _sat(total.aliases + (node.alias is not None))
+        if node.selection_set is None:
+            total.cost = _sat(total.cost + 1)
+            return
+        inner = self._set(node.selection_set, level + 1)
+        total.depth = max(total.depth, 1 + inner.depth)
+        total.aliases = _sat(total.aliases + inner.aliases)
+        total.cost = _sat(total.cost + 1 + self._multiplier(node) * inner.cost)
+        total.nesting = max(total.nesting, 1 + inner.nesting)
+        total.repeats = max(total.repeats, inner.repeats)
+
+    def _merge(self, total: _Sum, part: Measure) -> None:
+        """Add a fragment's figures to the selection set it is spread (or inlined) in."""
+        total.depth = max(total.depth, part.depth)
+        total.aliases = _sat(total.aliases + part.aliases)
+        total.cost = _sat(total.cost + part.cost)
+        total.nesting = max(total.nesting, 1 + part.nesting)
+        total.repeats = max(total.repeats, part.repeats)
+        self._step(len(part.names))
+        for name, count in part.names.items():
+            total.names[name] = _sat(total.names.get(name, 0) + count)
+
+    def _fragment(self, name: str, level: int) -> Measure | None:
+        """A fragment's measure, walked once; None for an unknown one or one that closes a cycle
+        (graphql-core's rules report both)."""
+        known = self._memo.get(name)
+        if known is not None:
+            if level + known.nesting > MAX_NESTING:
+                raise Refused(
+                    f"Selections are nested more than {MAX_NESTING} levels deep.", "QUERY_TOO_COMPLEX"
                 )
-        yield
+            return known
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self._visiting:
+            return None
+        self._visiting.add(name)
+        try:
+            measured = self._set(fragment.selection_set, level)
+        finally:
+            self._visiting.discard(name)
+        self._memo[name] = measured
+        return measured
 
-    def get_results(self) -> dict[str, Any]:
-        return {"cost": self.cost}
+    def _multiplier(self, node: FieldNode) -> int:
+        """How many times a field's selection is answered: the page size a list field asks for
+        (the default page when not given), the number of ids of `nodes`; 1 otherwise."""
+        arguments = {argument.name.value: argument.value for argument in node.arguments or ()}
+        for name in PAGE_ARGUMENTS:
+            size = self._int(arguments.get(name))
+            if size is not None:
+                return max(size, 1)
+        if node.name.value == "nodes" and "ids" in arguments:
+            return max(self._length(arguments["ids"]), 1)
+        if node.selection_set is not None and any(
+            isinstance(s, FieldNode) and s.name.value == "edges" for s in node.selection_set.selections
+        ):
+            return DEFAULT_PAGE_SIZE
+        return 1
 
-
-def _cost(
-    selection_set: SelectionSetNode | None,
-    fragments: dict[str, FragmentDefinitionNode],
-    variables: dict[str, Any],
-    visiting: set[str],
-) -> int:
-    if selection_set is None:
-        return 0
-    total = 0
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            inner = _cost(selection.selection_set, fragments, variables, visiting)
-            total += 1 + _page_size(selection, variables) * inner
-        elif isinstance(selection, InlineFragmentNode):
-            total += _cost(selection.selection_set, fragments, variables, visiting)
-        elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in visiting:
-            fragment = fragments.get(selection.name.value)
-            if fragment is not None:
-                visiting.add(selection.name.value)
-                total += _cost(fragment.selection_set, fragments, variables, visiting)
-                visiting.discard(selection.name.value)
-    return total
-
-
-def _page_size(field: FieldNode, variables: dict[str, Any]) -> int:
-    """The page size a list field asks for (the default page when not given); 1 otherwise."""
-    names = {argument.name.value: argument.value for argument in field.arguments or ()}
-    for name in PAGE_ARGUMENTS:
-        value = names.get(name)
+    def _int(self, value: ValueNode | None) -> int | None:
         if isinstance(value, IntValueNode):
-            return max(int(value.value), 1)
-        if isinstance(value, VariableNode) and isinstance(variables.get(value.name.value), int):
-            return max(int(variables[value.name.value]), 1)
-    if field.selection_set is not None and any(
-        isinstance(s, FieldNode) and s.name.value == "edges" for s in field.selection_set.selections
-    ):
-        return DEFAULT_PAGE_SIZE
-    return 1
+            # int() refuses over 4 300 digits; anything past 12 is over every limit.
+            return int(value.value) if len(value.value) <= 12 else SATURATED
+        if isinstance(value, VariableNode):
+            given = self.variables.get(value.name.value)
+            if isinstance(given, int) and not isinstance(given, bool):
+                return min(given, SATURATED)
+        return None
+
+    def _length(self, value: ValueNode) -> int:
+        if isinstance(value, ListValueNode):
+            return len(value.values)
+        if isinstance(value, VariableNode):
+            given = self.variables.get(value.name.value)
+            return len(given) if isinstance(given, list) else 1
+        return 1  # one value given for a list is a list of one
+
+
+@dataclass
+class _Sum:
+    depth: int = 0
+    aliases: int = 0
+    cost: int = 0
+    nesting: int = 0
+    repeats: int = 0
+    names: dict[str, int] = field(default_factory=dict)
+
+
+def _sat(value: int) -> int:
+    return min(value, SATURATED)
+
+
+def _shown(value: int) -> str:
+    return f"more than {SATURATED:,}" if value >= SATURATED else str(value)

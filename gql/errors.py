@@ -8,13 +8,17 @@ from typing import Any, TypeAlias
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import FieldExtension
-from strawberry.extensions.field_extension import AsyncExtensionResolver
+from strawberry.extensions.field_extension import AsyncExtensionResolver, SyncExtensionResolver
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
+from strawberry.utils.await_maybe import await_maybe
 from strawberry.utils.str_converters import to_camel_case
 
+from gql.scalars import InvalidScalar
 from services.errors import ErrorCode as ServiceErrorCode
 from services.errors import FieldError, ServiceError
+from services.listing import MAX_PAGE_SIZE
+from settings import Environment, Settings
 
 ErrorCode: TypeAlias = ServiceErrorCode
 strawberry.enum(ErrorCode, description="Why an operation was refused.")
@@ -45,12 +49,40 @@ class ExpectedError(GraphQLError):
         super().__init__(message, extensions={"code": code.value})
 
 
-def should_mask(error: GraphQLError) -> bool:
-    """Mask unexpected exceptions; let expected refusals and validation errors through."""
+def should_mask(error: GraphQLError, production: bool = False) -> bool:
+    """Mask unexpected exceptions; let expected refusals, validation errors and our scalars'
+    parse errors through. In production, mask every other exception's text too (a library's
+    ValueError can name internals); in development, ValueErrors explain bad input."""
     original = error.original_error
-    if original is None or isinstance(original, ExpectedError | GraphQLError):
+    if original is None or isinstance(original, ExpectedError | InvalidScalar):
         return False
-    return not isinstance(original, ValueError)  # scalar parsing errors explain bad input
+    if isinstance(original, GraphQLError):
+        return production and original.original_error is not None and should_mask(original, production)
+    return production or not isinstance(original, ValueError)
+
+
+def masking(settings: Settings) -> Callable[[GraphQLError], bool]:
+    production = settings.environment is Environment.PRODUCTION
+    return lambda error: should_mask(error, production)
+
+
+class IdsCap(FieldExtension):
+    """For `nodes`: at most MAX_PAGE_SIZE ids, like `first` on a connection."""
+
+    def resolve(self, next_: SyncExtensionResolver, source: Any, info: Info, **kwargs: Any) -> Any:
+        _check_ids(kwargs)
+        return next_(source, info, **kwargs)
+
+    async def resolve_async(
+        self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any
+    ) -> Any:
+        _check_ids(kwargs)
+        return await await_maybe(next_(source, info, **kwargs))
+
+
+def _check_ids(kwargs: dict[str, Any]) -> None:
+    if len(kwargs.get("ids") or ()) > MAX_PAGE_SIZE:
+        raise ExpectedError(f"At most {MAX_PAGE_SIZE} ids per request.", ServiceErrorCode.TOO_MANY)
 
 
 class Payload(FieldExtension):

@@ -8,18 +8,22 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
-__all__ = ["JSON", "SCALAR_MAP"]
+__all__ = ["JSON", "SCALAR_MAP", "InvalidScalar"]
+
+
+class InvalidScalar(ValueError):
+    """A value our scalars refuse; its message is written for the client (never masked)."""
 
 
 def _parse_decimal(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValueError('Decimal values are given as strings, e.g. "12.50".')
+        raise InvalidScalar('Decimal values are given as strings, e.g. "12.50".')
     try:
         parsed = Decimal(str(value).strip())
     except InvalidOperation as exc:
-        raise ValueError(f"'{value}' is not a decimal number.") from exc
+        raise InvalidScalar(f"'{value}' is not a decimal number.") from exc
     if not parsed.is_finite():
-        raise ValueError("Decimal values must be finite.")
+        raise InvalidScalar("Decimal values must be finite.")
     return parsed
 
 

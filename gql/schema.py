@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import strawberry
 from graphql.validation import NoSchemaIntrospectionCustomRule
@@ -10,16 +11,14 @@ from strawberry import relay
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
 
-from gql.cost import QueryCost
-from gql.errors import Payload, Refusals, should_mask
+from gql.errors import IdsCap, Payload, Refusals, masking
+from gql.limits import RequestLimits, hides_suggestions
 from gql.resolvers import api_keys as api_key_resolvers
 from gql.resolvers import audit as audit_resolvers
 from gql.resolvers import auth as auth_resolvers
@@ -52,7 +51,9 @@ from settings import Settings, get_settings
 @strawberry.type(description="Reads.")
 class Query:
     node: relay.Node | None = relay.node(description="Any object by its global id.")
-    nodes: list[relay.Node | None] = relay.node(description="Objects by their global ids.")
+    nodes: list[relay.Node | None] = relay.node(
+        description="Objects by their global ids (at most 100).", extensions=[IdsCap()]
+    )
     viewer: Viewer | None = strawberry.field(
         resolver=auth_resolvers.viewer, description="The principal, or null."
     )
@@ -197,23 +198,33 @@ def use_settings(settings: Settings) -> None:
 
 
 def _introspection_rules() -> SchemaExtension:
+    # The rule is a fixed class, so the validation cache's key stays the same across requests.
     enabled = Limits.settings.introspection_enabled
     return AddValidationRules([] if enabled else [NoSchemaIntrospectionCustomRule])
+
+
+class SwitchboardSchema(strawberry.Schema):
+    def _get_custom_context_kwargs(
+        self, operation_extensions: dict[str, Any] | None = None, *, sync: bool = False
+    ) -> dict[str, Any]:
+        # graphql-core's execute() takes hide_suggestions (variable and argument coercion); this is
+        # strawberry's one hook into its keyword arguments.
+        kwargs = super()._get_custom_context_kwargs(operation_extensions, sync=sync)
+        return {**kwargs, "hide_suggestions": hides_suggestions(Limits.settings)}
 
 
 def build_schema() -> strawberry.Schema:
     """The schema; build it once per process (relay's node fields bind to one schema)."""
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=Limits.settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=Limits.settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=Limits.settings.max_tokens),
         _introspection_rules,
-        lambda: QueryCost(max_cost=Limits.settings.max_query_cost),
-        lambda: MaskErrors(should_mask_error=should_mask),
+        # Depth, aliases, cost and repeated fields, then graphql-core's rules (cached).
+        lambda: RequestLimits(Limits.settings),
+        lambda: MaskErrors(should_mask_error=masking(Limits.settings)),
         # Parsing the same query text again is a large share of a small request's work.
         lambda: ParserCache(maxsize=256),
     ]
-    return strawberry.Schema(
+    return SwitchboardSchema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,

@@ -67,7 +67,12 @@ async def test_a_query_deeper_than_the_limit_is_refused(
     # then
     if refused:
         assert body["data"] is None
-        assert refusals(body) == [{"message": "'anonymous' exceeds maximum operation depth of 5"}]
+        assert refusals(body) == [
+            {
+                "message": "'anonymous' exceeds maximum operation depth of 5",
+                "extensions": {"code": "QUERY_TOO_DEEP"},
+            }
+        ]
     else:
         assert (body["data"], refusals(body)) == (data, [])
 
@@ -87,7 +92,12 @@ async def test_too_many_aliases_are_refused(
     if refused:
         assert (body["data"], refusals(body)) == (
             None,
-            [{"message": f"{count} aliases found. Allowed: {count - 1}"}],
+            [
+                {
+                    "message": f"{count} aliases found. Allowed: {count - 1}",
+                    "extensions": {"code": "TOO_MANY_ALIASES"},
+                }
+            ],
         )
     else:
         assert body["data"] == {f"v{i}": {"kind": "USER"} for i in range(count)}

@@ -1,0 +1,187 @@
+"""The request limits, checked in one place before any expensive work.
+
+`RequestLimits` replaces strawberry's validation step: it refuses a document with several
+operations and no operationName, measures the document once (gql/cost.py: depth, aliases, cost,
+repeated fields, all memoized per fragment and bounded in steps), and only then runs graphql-core's
+rules, whose results are cached by query text (their field-merging rule is quadratic in repeated
+fields, and a document's deep hash is as slow as a small validation). In production, validation
+and execution leave "Did you mean ..." suggestions out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    validate,
+)
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
+
+from gql.cost import Bounds, Refused, Walker
+from settings import Environment, Settings
+
+VALIDATION_CACHE_SIZE = 256
+
+
+@dataclass
+class Checked:
+    """The outcome of checking one request's document: its cost, the walk's steps, the errors."""
+
+    cost: int = 0
+    steps: int = 0
+    errors: list[GraphQLError] = field(default_factory=list)
+
+
+def hides_suggestions(settings: Settings) -> bool:
+    return settings.environment is Environment.PRODUCTION
+
+
+def check_document(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    *,
+    query: str | None,
+    variables: Mapping[str, Any],
+    operation_name_given: bool,
+    rules: Collection[type[ASTValidationRule]],
+    settings: Settings,
+) -> Checked:
+    """Everything the validation step does for one request, cheapest and most selective first."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) > 1 and not operation_name_given:
+        # strawberry would otherwise run the first one; graphql-core's rule is the spec's.
+        return Checked(
+            errors=[
+                _refusal(
+                    "Must provide operation name if query contains multiple operations.",
+                    "OPERATION_NAME_REQUIRED",
+                )
+            ]
+        )
+    walker = Walker(document, variables, Bounds(settings.max_field_repeats, settings.max_validation_steps))
+    try:
+        measured = walker.measure()
+    except Refused as refused:
+        return Checked(
+            steps=walker.steps, errors=[_refusal(str(refused), refused.code, **refused.extensions)]
+        )
+    checked = Checked(cost=sum(op.measure.cost for op in measured), steps=walker.steps)
+    checked.errors = _over_limits(measured, checked.cost, settings)
+    if not checked.errors:
+        checked.errors = _validate(schema, document, query, tuple(rules), hides_suggestions(settings))
+    return checked
+
+
+def _over_limits(measured: list[Any], cost: int, settings: Settings) -> list[GraphQLError]:
+    for op in measured:
+        if op.measure.depth > settings.max_query_depth:
+            return [
+                _refusal(
+                    f"'{op.name}' exceeds maximum operation depth of {settings.max_query_depth}",
+                    "QUERY_TOO_DEEP",
+                )
+            ]
+    aliases = sum(op.measure.aliases for op in measured)
+    if aliases > settings.max_aliases:
+        return [_refusal(f"{aliases} aliases found. Allowed: {settings.max_aliases}", "TOO_MANY_ALIASES")]
+    if cost > settings.max_query_cost:
+        return [
+            _refusal(
+                f"This query would cost {cost}, over the limit of {settings.max_query_cost}; "
+                "ask for smaller pages or fewer fields.",
+                "QUERY_TOO_COSTLY",
+                cost=cost,
+            )
+        ]
+    return []
+
+
+def _refusal(message: str, code: str, **extensions: Any) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code, **extensions})
+
+
+class _Query:
+    """A document keyed by its text: hashing the text is cached by Python, hashing the document
+    walks the whole tree on every lookup."""
+
+    __slots__ = ("document", "schema", "text")
+
+    def __init__(self, schema: GraphQLSchema, document: DocumentNode, text: str) -> None:
+        self.schema = schema
+        self.document = document
+        self.text = text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Query) and other.text == self.text and other.schema is self.schema
+
+
+def _validate(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    query: str | None,
+    rules: tuple[type[ASTValidationRule], ...],
+    hide_suggestions: bool,
+) -> list[GraphQLError]:
+    if query is None:
+        return _run_rules(schema, document, rules, hide_suggestions)
+    return list(_cached_rules(_Query(schema, document, query), rules, hide_suggestions))
+
+
+@lru_cache(maxsize=VALIDATION_CACHE_SIZE)
+def _cached_rules(
+    query: _Query, rules: tuple[type[ASTValidationRule], ...], hide_suggestions: bool
+) -> tuple[GraphQLError, ...]:
+    return tuple(_run_rules(query.schema, query.document, rules, hide_suggestions))
+
+
+def _run_rules(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    rules: tuple[type[ASTValidationRule], ...],
+    hide_suggestions: bool,
+) -> list[GraphQLError]:
+    # The two rules strawberry adds to every validation (strawberry.schema.schema.validate_document).
+    all_rules = (*rules, MaybeNullValidationRule, OneOfInputValidationRule)
+    return validate(schema, document, all_rules, hide_suggestions=hide_suggestions)
+
+
+class RequestLimits(SchemaExtension):
+    """Runs `check_document` as the validation step; reports the cost in `extensions.cost`."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.cost = 0
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        assert context.graphql_document is not None
+        checked = check_document(
+            context.schema._schema,
+            context.graphql_document,
+            query=context.query,
+            variables=context.variables or {},
+            # strawberry keeps the name the request gave apart from the one it falls back to.
+            operation_name_given=context._provided_operation_name is not None,
+            rules=context.validation_rules,
+            settings=self.settings,
+        )
+        self.cost = checked.cost
+        # Set (even empty), strawberry's own validation is skipped: it ran above.
+        context.pre_execution_errors = checked.errors
+        yield
+
+    def get_results(self) -> dict[str, Any]:
+        return {"cost": self.cost}
