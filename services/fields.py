@@ -1,0 +1,171 @@
+"""Field declarations: every editable field is declared once, as a field of its typed patch.
+
+    name: str | Unset = spec("Name, unique in the account.", clean=text(200, required=True))
+
+The annotation gives the value's type and whether it may be null; the spec gives the rest: what
+it means, how a value is cleaned, whether it is audited or secret, the value a new record takes
+when it is not given, the Node type an id field points to, and the column it is read from. The
+patch, validation, audit redaction, the GraphQL type and inputs, and the test factories' defaults
+all derive from these declarations; a reader sees a field's whole behaviour in one place.
+
+Cleaning returns a patch of the same frozen class holding the clean values, so a validated
+change stays typed all the way to the write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from services.errors import ErrorCode, FieldError, ServiceError
+from services.validation import UNSET, Invalid, Patch, Unset
+
+P = TypeVar("P", bound=Patch)
+_SPEC = "switchboard.spec"
+
+
+@dataclass(frozen=True)
+class CleanContext:
+    """What a cleaner may need beyond the value: the record's currency, for money."""
+
+    currency: str | None = None
+
+
+Cleaner = Callable[[Any, CleanContext], Any]
+
+
+def accept(value: Any, _context: CleanContext) -> Any:
+    """The cleaner of a value the GraphQL type already constrains (an enum, a boolean)."""
+    return value
+
+
+class NoDefault:
+    """Marks a field that a new record must be given."""
+
+
+NO_DEFAULT = NoDefault()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One declared field. `name`, `value_type` and `nullable` come from the patch class."""
+
+    name: str
+    value_type: Any
+    nullable: bool
+    description: str
+    clean: Cleaner
+    audited: bool
+    secret: bool
+    default: Any
+    refers_to: str | None
+    column: str
+
+    @property
+    def required_on_create(self) -> bool:
+        return self.default is NO_DEFAULT
+
+
+@dataclass(frozen=True)
+class _Declared:
+    description: str
+    clean: Cleaner
+    audited: bool
+    secret: bool
+    default: Any
+    refers_to: str | None
+    column: str | None
+
+
+def spec(
+    description: str,
+    *,
+    clean: Cleaner = accept,
+    audited: bool = True,
+    secret: bool = False,
+    default: Any = NO_DEFAULT,
+    refers_to: str | None = None,
+    column: str | None = None,
+) -> Any:
+    """Declare a patch field (it defaults to UNSET: not given)."""
+    declared = _Declared(description, clean, audited, secret, default, refers_to, column)
+    return dataclasses.field(default=UNSET, metadata={_SPEC: declared})
+
+
+@cache
+def specs_of(patch_type: type[Patch]) -> dict[str, FieldSpec]:
+    """The declared fields of a patch class, in declaration order."""
+    hints = get_type_hints(patch_type)
+    specs: dict[str, FieldSpec] = {}
+    for field in dataclasses.fields(patch_type):  # type: ignore[arg-type]
+        declared: _Declared | None = field.metadata.get(_SPEC)
+        if declared is None:
+            raise TypeError(f"{patch_type.__name__}.{field.name} is not declared with spec().")
+        value_type, nullable = _value_type(hints[field.name])
+        specs[field.name] = FieldSpec(
+            name=field.name,
+            value_type=value_type,
+            nullable=nullable,
+            description=declared.description,
+            clean=declared.clean,
+            audited=declared.audited,
+            secret=declared.secret,
+            default=declared.default,
+            refers_to=declared.refers_to,
+            column=declared.column or field.name,
+        )
+    return specs
+
+
+def _value_type(annotation: Any) -> tuple[Any, bool]:
+    """`X | None | Unset` -> (X, True); `X | Unset` -> (X, False)."""
+    if get_origin(annotation) not in (Union, types.UnionType):
+        return annotation, False
+    members = [arg for arg in get_args(annotation) if arg is not Unset]
+    nullable = type(None) in members
+    members = [arg for arg in members if arg is not type(None)]
+    if len(members) != 1:
+        raise TypeError(f"A declared field has one value type, not {annotation}.")
+    return members[0], nullable
+
+
+def clean(patch: P, context: CleanContext | None = None) -> P:
+    """The patch with every given value cleaned; refused with every bad field named at once."""
+    specs = specs_of(type(patch))
+    context = context or CleanContext()
+    cleaned: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    for name, value in patch.given().items():
+        field = specs[name]
+        if value is None:
+            if not field.nullable:
+                errors.append(FieldError(ErrorCode.REQUIRED, "This field cannot be null.", (name,)))
+            continue
+        try:
+            cleaned[name] = field.clean(value, context)
+        except Invalid as exc:
+            errors.append(exc.at(name))
+    if errors:
+        raise ServiceError(errors)
+    return dataclasses.replace(patch, **cleaned)
+
+
+def audited_names(patch_type: type[Patch]) -> tuple[str, ...]:
+    return tuple(name for name, field in specs_of(patch_type).items() if field.audited)
+
+
+def secret_names(patch_type: type[Patch]) -> frozenset[str]:
+    return frozenset(name for name, field in specs_of(patch_type).items() if field.secret)
+
+
+def creation_defaults(patch_type: type[Patch]) -> dict[str, Any]:
+    """What a new record holds for each field not given (fields without a default excluded)."""
+    return {
+        name: field.default
+        for name, field in specs_of(patch_type).items()
+        if not isinstance(field.default, NoDefault)
+    }
