@@ -43,6 +43,8 @@ class UnitOfWork:
     actor: Actor
     conn: BaseDBAsyncClient
     reason: str | None
+    # When the transaction opened, before any row was locked: for expiry times and the like, never
+    # to order changes (a transaction that opened first may get the lock last).
     now: datetime
     _audit: list[AuditEntry] = field(default_factory=list)
     _jobs: list[jobs.Job] = field(default_factory=list)
@@ -50,6 +52,11 @@ class UnitOfWork:
     def locked(self, queryset: QuerySet[M]) -> QuerySet[M]:
         """The queryset on this transaction, its rows locked until commit (PostgreSQL)."""
         return queryset.using_db(self.conn).select_for_update()
+
+    def stamp(self) -> datetime:
+        """The time of a change made now, after its rows were locked: the changes of one record
+        are stamped in the order they commit, since each waited for the previous one's lock."""
+        return datetime.now(UTC)
 
     def audit(
         self,
@@ -60,13 +67,17 @@ class UnitOfWork:
         *,
         customer_id: int | None = None,
         diff: Diff | None = None,
+        at: datetime | None = None,
     ) -> None:
-        """Record one audited change; written just before commit, in the same transaction."""
+        """Record one audited change, stamped `at` (default: now, after the change and its locks).
+
+        Entries are inserted just before commit, in the same transaction: after every lock the
+        command took, so their ids follow the commit order of each record's changes."""
         actor = self.actor
         self._audit.append(
             AuditEntry(
                 account_id=actor.account_id,
-                at=self.now,
+                at=at if at is not None else self.stamp(),
                 actor_kind=actor.kind,
                 actor_user_id=actor.user_id,
                 actor_contact_id=actor.contact_id,
