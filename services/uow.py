@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import OperationalError
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -19,8 +20,10 @@ from services import jobs
 from services.actor import Actor
 from services.auditing import Diff
 from services.errors import ErrorCode, ServiceError
+from services.sqlite_client import is_busy
 
 M = TypeVar("M", bound=Model)
+BUSY_MESSAGE = "The database is busy with other changes; nothing was changed. Try again."
 
 VERB_OF_ACTION = {
     AuditAction.CREATE: HttpVerb.POST,
@@ -120,14 +123,21 @@ async def unit_of_work(
 
     A change (`is_change`) is refused with REASON_REQUIRED, before anything is read, when the
     account demands a reason and none is given. Audit entries are written inside the
-    transaction; jobs are dispatched only after it commits and dropped if it rolls back."""
+    transaction; jobs are dispatched only after it commits and dropped if it rolls back.
+    A database too busy to take the change (SQLite's write lock held by another process for
+    longer than the busy timeout) is refused with BUSY: nothing was written, the client may retry."""
     reason = (reason or "").strip() or None
     if is_change and reason is None and actor.kind is not ActorKind.SYSTEM:
         await _check_reason_not_required(actor.account_id)
-    async with in_transaction() as conn:
-        uow = UnitOfWork(actor=actor, conn=conn, reason=reason, now=datetime.now(UTC))
-        yield uow
-        await uow._flush_audit()
+    try:
+        async with in_transaction() as conn:
+            uow = UnitOfWork(actor=actor, conn=conn, reason=reason, now=datetime.now(UTC))
+            yield uow
+            await uow._flush_audit()
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        raise ServiceError.single(ErrorCode.BUSY, BUSY_MESSAGE) from exc
     jobs.dispatch(uow._jobs)
 
 
