@@ -111,7 +111,11 @@ class Settings(BaseSettings):
 def tortoise_config(database_url: str) -> dict[str, Any]:
     connection = expand_db_url(database_url)
     if connection["engine"].endswith("sqlite"):
-        # Writers from several processes wait for the lock instead of failing at once.
+        # Write transactions take the write lock when they begin (see services/sqlite_client.py)
+        # and wait up to the busy timeout (ms; `?busy_timeout=` in the URL) for another process
+        # to commit. In WAL mode readers never wait for the writer, nor the writer for them.
+        connection["engine"] = "services.sqlite_client"
+        connection["credentials"].setdefault("journal_mode", "WAL")
         connection["credentials"].setdefault("busy_timeout", 10_000)
     return {
         "connections": {"default": connection},

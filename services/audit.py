@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from tortoise.queryset import QuerySet
 
@@ -31,7 +30,10 @@ CONDITIONS: dict[str, ConditionBuilder] = {
     "customer_id": column_condition("customer_id"),
     "at": column_condition("at"),
 }
-NEWEST_FIRST = [(SortKey("at", datetime.fromisoformat), True)]
+# By id, not by `at`: ids are drawn when the entries are inserted, just before commit and after
+# every row lock the change took, so one record's entries are listed in the order its changes
+# committed, whatever the clocks of the servers that stamped them.
+NEWEST_FIRST = [(SortKey("id", int), True)]
 
 
 def visible_entries(actor: Actor) -> QuerySet[AuditEntry]:
@@ -53,7 +55,7 @@ async def entries_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, AuditEntr
 async def list_audit_entries(
     actor: Actor, page: PageRequest, where: Filter | None = None, customer_id: int | None = None
 ) -> Page[AuditEntry]:
-    """Newest first; `customer_id` narrows to one customer's card."""
+    """Newest (last written) first; `customer_id` narrows to one customer's card."""
     actor.require(Permission.AUDIT_READ)
     queryset = visible_entries(actor)
     if customer_id is not None:

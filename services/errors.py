@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     BLOCK_IN_USE = "BLOCK_IN_USE"
     DUPLICATE_SIP_USER = "DUPLICATE_SIP_USER"
     EXTENSION_OUT_OF_BLOCK = "EXTENSION_OUT_OF_BLOCK"
+    BUSY = "BUSY"
 
 
 @dataclass(frozen=True)

@@ -143,9 +143,11 @@ async def paginate(
     queryset: QuerySet[M], order: Sequence[tuple[SortKey, bool]], request: PageRequest
 ) -> Page[M]:
     """One page of `queryset` in `order` ((key, descending) pairs; `id` is appended as the
-    tie-breaker), after/before the given cursors."""
+    tie-breaker unless the order ends with it), after/before the given cursors."""
     size, backward = _page_size(request)
-    keys = [*order, (SortKey("id", int), order[-1][1] if order else False)]
+    keys = list(order)
+    if not keys or keys[-1][0].column != "id":
+        keys.append((SortKey("id", int), keys[-1][1] if keys else False))
     cursor = request.before if backward else request.after
     page_qs = queryset
     if cursor is not None:

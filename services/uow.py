@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import OperationalError
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -19,8 +20,10 @@ from services import jobs
 from services.actor import Actor
 from services.auditing import Diff
 from services.errors import ErrorCode, ServiceError
+from services.sqlite_client import is_busy
 
 M = TypeVar("M", bound=Model)
+BUSY_MESSAGE = "The database is busy with other changes; nothing was changed. Try again."
 
 VERB_OF_ACTION = {
     AuditAction.CREATE: HttpVerb.POST,
@@ -43,6 +46,8 @@ class UnitOfWork:
     actor: Actor
     conn: BaseDBAsyncClient
     reason: str | None
+    # When the transaction opened, before any row was locked: for expiry times and the like, never
+    # to order changes (a transaction that opened first may get the lock last).
     now: datetime
     _audit: list[AuditEntry] = field(default_factory=list)
     _jobs: list[jobs.Job] = field(default_factory=list)
@@ -50,6 +55,11 @@ class UnitOfWork:
     def locked(self, queryset: QuerySet[M]) -> QuerySet[M]:
         """The queryset on this transaction, its rows locked until commit (PostgreSQL)."""
         return queryset.using_db(self.conn).select_for_update()
+
+    def stamp(self) -> datetime:
+        """The time of a change made now, after its rows were locked: the changes of one record
+        are stamped in the order they commit, since each waited for the previous one's lock."""
+        return datetime.now(UTC)
 
     def audit(
         self,
@@ -60,13 +70,17 @@ class UnitOfWork:
         *,
         customer_id: int | None = None,
         diff: Diff | None = None,
+        at: datetime | None = None,
     ) -> None:
-        """Record one audited change; written just before commit, in the same transaction."""
+        """Record one audited change, stamped `at` (default: now, after the change and its locks).
+
+        Entries are inserted just before commit, in the same transaction: after every lock the
+        command took, so their ids follow the commit order of each record's changes."""
         actor = self.actor
         self._audit.append(
             AuditEntry(
                 account_id=actor.account_id,
-                at=self.now,
+                at=at if at is not None else self.stamp(),
                 actor_kind=actor.kind,
                 actor_user_id=actor.user_id,
                 actor_contact_id=actor.contact_id,
@@ -109,14 +123,21 @@ async def unit_of_work(
 
     A change (`is_change`) is refused with REASON_REQUIRED, before anything is read, when the
     account demands a reason and none is given. Audit entries are written inside the
-    transaction; jobs are dispatched only after it commits and dropped if it rolls back."""
+    transaction; jobs are dispatched only after it commits and dropped if it rolls back.
+    A database too busy to take the change (SQLite's write lock held by another process for
+    longer than the busy timeout) is refused with BUSY: nothing was written, the client may retry."""
     reason = (reason or "").strip() or None
     if is_change and reason is None and actor.kind is not ActorKind.SYSTEM:
         await _check_reason_not_required(actor.account_id)
-    async with in_transaction() as conn:
-        uow = UnitOfWork(actor=actor, conn=conn, reason=reason, now=datetime.now(UTC))
-        yield uow
-        await uow._flush_audit()
+    try:
+        async with in_transaction() as conn:
+            uow = UnitOfWork(actor=actor, conn=conn, reason=reason, now=datetime.now(UTC))
+            yield uow
+            await uow._flush_audit()
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        raise ServiceError.single(ErrorCode.BUSY, BUSY_MESSAGE) from exc
     jobs.dispatch(uow._jobs)
 
 

@@ -120,6 +120,8 @@ async def apply_changes(
         f"Customer {customer.name} {verb}",
         customer_id=customer.id,
         diff=changes,
+        # The row's own stamp (set on save, after the lock): updatedAt and the entry agree.
+        at=customer.updated_at if model_fields else None,
     )
     return changes
 
@@ -134,7 +136,8 @@ async def delete_customer(actor: Actor, customer_id: int, reason: str | None = N
 
 
 async def mark_deleted(uow: UnitOfWork, customer: Customer) -> None:
-    customer.deleted_at = uow.now
+    deleted_at = uow.stamp()
+    customer.deleted_at = deleted_at
     customer.name_key = None
     await customer.save(using_db=uow.conn, update_fields=["deleted_at", "name_key", "updated_at"])
     uow.audit(
@@ -143,7 +146,8 @@ async def mark_deleted(uow: UnitOfWork, customer: Customer) -> None:
         customer.id,
         f"Customer {customer.name} deleted",
         customer_id=customer.id,
-        diff={"deleted_at": {"old": None, "new": uow.now.isoformat()}},
+        diff={"deleted_at": {"old": None, "new": deleted_at.isoformat()}},
+        at=deleted_at,
     )
 
 
