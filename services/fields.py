@@ -18,8 +18,7 @@ import dataclasses
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
 from services.errors import ErrorCode, FieldError, ServiceError
 from services.validation import UNSET, Invalid, Patch, Unset
@@ -96,9 +95,17 @@ def spec(
     return dataclasses.field(default=UNSET, metadata={_SPEC: declared})
 
 
-@cache
+_SPECS: dict[type[Patch], dict[str, FieldSpec]] = {}
+
+
 def specs_of(patch_type: type[Patch]) -> dict[str, FieldSpec]:
-    """The declared fields of a patch class, in declaration order."""
+    """The declared fields of a patch class, in declaration order (read once per class)."""
+    if patch_type not in _SPECS:
+        _SPECS[patch_type] = _read_specs(patch_type)
+    return _SPECS[patch_type]
+
+
+def _read_specs(patch_type: type[Patch]) -> dict[str, FieldSpec]:
     hints = get_type_hints(patch_type)
     specs: dict[str, FieldSpec] = {}
     for field in dataclasses.fields(patch_type):  # type: ignore[arg-type]
@@ -151,7 +158,7 @@ def clean(patch: P, context: CleanContext | None = None) -> P:
             errors.append(exc.at(name))
     if errors:
         raise ServiceError(errors)
-    return dataclasses.replace(patch, **cleaned)
+    return cast(P, dataclasses.replace(cast(Any, patch), **cleaned))
 
 
 def audited_names(patch_type: type[Patch]) -> tuple[str, ...]:
