@@ -14,9 +14,10 @@ change stays typed all the way to the write.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
@@ -63,6 +64,7 @@ class FieldSpec:
     default: Any
     refers_to: str | None
     column: str
+    table: str | None
 
     @property
     def required_on_create(self) -> bool:
@@ -78,6 +80,7 @@ class _Declared:
     default: Any
     refers_to: str | None
     column: str | None
+    table: str | None
 
 
 def spec(
@@ -89,9 +92,12 @@ def spec(
     default: Any = NO_DEFAULT,
     refers_to: str | None = None,
     column: str | None = None,
+    table: str | None = None,
 ) -> Any:
-    """Declare a patch field (it defaults to UNSET: not given)."""
-    declared = _Declared(description, clean, audited, secret, default, refers_to, column)
+    """Declare a patch field (it defaults to UNSET: not given). `column` is the column it is read
+    from (its name by default); `table` names the table it lives in when that is not the
+    record's own (e.g. tags)."""
+    declared = _Declared(description, clean, audited, secret, default, refers_to, column, table)
     return dataclasses.field(default=UNSET, metadata={_SPEC: declared})
 
 
@@ -124,6 +130,7 @@ def _read_specs(patch_type: type[Patch]) -> dict[str, FieldSpec]:
             default=declared.default,
             refers_to=declared.refers_to,
             column=declared.column or field.name,
+            table=declared.table,
         )
     return specs
 
@@ -142,23 +149,32 @@ def _value_type(annotation: Any) -> tuple[Any, bool]:
 
 def clean(patch: P, context: CleanContext | None = None) -> P:
     """The patch with every given value cleaned; refused with every bad field named at once."""
-    specs = specs_of(type(patch))
-    context = context or CleanContext()
+    cleaned, errors = clean_each(patch.given(), specs_of(type(patch)), context or CleanContext())
+    if errors:
+        raise ServiceError(errors)
+    return cast(P, dataclasses.replace(cast(Any, patch), **cleaned))
+
+
+def clean_each(
+    values: Mapping[str, Any], specs: Mapping[str, FieldSpec], context: CleanContext
+) -> tuple[dict[str, Any], list[FieldError]]:
+    """Clean each value on its own: the clean values and one error per bad field (a bulk edit
+    reports per row, so it needs both)."""
     cleaned: dict[str, Any] = {}
     errors: list[FieldError] = []
-    for name, value in patch.given().items():
+    for name, value in values.items():
         field = specs[name]
         if value is None:
-            if not field.nullable:
+            if field.nullable:
+                cleaned[name] = None
+            else:
                 errors.append(FieldError(ErrorCode.REQUIRED, "This field cannot be null.", (name,)))
             continue
         try:
             cleaned[name] = field.clean(value, context)
         except Invalid as exc:
             errors.append(exc.at(name))
-    if errors:
-        raise ServiceError(errors)
-    return cast(P, dataclasses.replace(cast(Any, patch), **cleaned))
+    return cleaned, errors
 
 
 def audited_names(patch_type: type[Patch]) -> tuple[str, ...]:
@@ -172,7 +188,7 @@ def secret_names(patch_type: type[Patch]) -> frozenset[str]:
 def creation_defaults(patch_type: type[Patch]) -> dict[str, Any]:
     """What a new record holds for each field not given (fields without a default excluded)."""
     return {
-        name: field.default
+        name: copy.deepcopy(field.default)  # a list default is never shared between records
         for name, field in specs_of(patch_type).items()
         if not isinstance(field.default, NoDefault)
     }

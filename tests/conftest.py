@@ -6,6 +6,7 @@ SWITCHBOARD_TEST_DB picks the engine: `sqlite` (default) or `postgres` (127.0.0.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import uuid
@@ -157,4 +158,5 @@ def sql_counter() -> Iterator[SqlCounter]:
 def pytest_collection_modifyitems(items: list[Any]) -> None:
     # Every test shares the session loop that holds the database connections.
     for item in items:
-        item.add_marker(pytest.mark.asyncio(loop_scope="session"))
+        if inspect.iscoroutinefunction(getattr(item, "function", None)):
+            item.add_marker(pytest.mark.asyncio(loop_scope="session"))

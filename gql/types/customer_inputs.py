@@ -11,25 +11,22 @@ from strawberry import relay
 from strawberry.types.maybe import Some
 
 from gql.errors import UserError
+from gql.fields import Mode, declared_fields
 from gql.types.common import REASON, decode_id
 from gql.types.customers import (
     Customer,
     CustomerStatus,
     CustomerWhere,
-    DialWindowInput,
     InvoiceSchedule,
-    PortalSection,
     RtpFirewall,
-    StirShakenAttestation,
 )
-from services.customers.values import PATCH_FIELDS, CustomerPatch
-
-_ID_FIELDS = {"reseller_id": "Reseller", "account_manager_id": "User"}
+from services.customers.values import FIELDS, CustomerPatch
 
 
 def _convert(name: str, value: Any) -> Any:
-    if name in _ID_FIELDS and value is not None:
-        return decode_id(value, _ID_FIELDS[name], name)
+    field = FIELDS[name]
+    if field.refers_to is not None and value is not None:
+        return decode_id(value, field.refers_to, name)
     if name == "dial_windows" and value is not None:
         return [window.to_value() for window in value]
     return value
@@ -38,7 +35,7 @@ def _convert(name: str, value: Any) -> Any:
 def patch_from(source: object) -> CustomerPatch:
     """The service patch for the fields the client gave (Some(...) for Maybe inputs)."""
     values: dict[str, Any] = {}
-    for name in PATCH_FIELDS:
+    for name in FIELDS:
         raw = getattr(source, name, None)
         if raw is None:
             continue
@@ -48,95 +45,19 @@ def patch_from(source: object) -> CustomerPatch:
 
 
 @strawberry.input(description="A new customer. Only name and currency are required.")
+@declared_fields(FIELDS, Mode.CREATE)
 class CustomerCreateInput:
-    name: str = strawberry.field(description="Unique name in the account.")
-    currency: str = strawberry.field(description="ISO 4217 code; cannot change later.")
-    status: CustomerStatus | None = None
-    channels: int | None = None
-    flow_speed: int | None = None
-    debit_limit: Decimal | None = None
-    minimum_payment: Decimal | None = None
-    topup_currencies: list[str] | None = None
-    tax_percent: Decimal | None = None
-    paypal_email: str | None = None
-    website: str | None = None
-    p_asserted_id: str | None = None
-    portal_access: bool | None = None
-    portal_hidden_sections: list[PortalSection] | None = None
-    tags: list[str] | None = None
-    vars: str | None = strawberry.field(default=None, description="TOML; must parse.")
-    reseller_id: relay.GlobalID | None = None
-    account_manager_id: relay.GlobalID | None = None
-    invoice_schedule: InvoiceSchedule | None = None
-    create_invoice_on_payment: bool | None = None
-    invoice_due_days: int | None = None
-    invoice_template: str | None = None
-    external_accounting_id: str | None = None
-    rtp_firewall: RtpFirewall | None = None
-    recording_retention_days: int | None = None
-    portal_domain: str | None = None
-    daily_spend_limit: Decimal | None = None
-    stir_shaken_attestation: StirShakenAttestation | None = None
-    address_line1: str | None = None
-    address_line2: str | None = None
-    city: str | None = None
-    region: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
-    approved_cli_only: bool | None = None
-    email_verification_required: bool | None = None
-    mobile_verification_required: bool | None = None
-    notes: str | None = None
-    timezone: str | None = None
-    dial_windows: list[DialWindowInput] | None = None
+    """One field per customer field declaration (services/customers/values.py)."""
+
     reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Changes to a customer: omitted fields stay, null clears.")
+@declared_fields(FIELDS, Mode.UPDATE)
 class CustomerUpdateInput:
+    """One optional field per customer field declaration; omitted and null differ."""
+
     id: relay.GlobalID = strawberry.field(description="The customer.")
-    name: strawberry.Maybe[str | None]
-    currency: strawberry.Maybe[str | None] = strawberry.field(
-        description="Accepted only if unchanged: the currency is fixed (CURRENCY_IMMUTABLE)."
-    )
-    status: strawberry.Maybe[CustomerStatus | None]
-    channels: strawberry.Maybe[int | None]
-    flow_speed: strawberry.Maybe[int | None]
-    debit_limit: strawberry.Maybe[Decimal | None]
-    minimum_payment: strawberry.Maybe[Decimal | None]
-    topup_currencies: strawberry.Maybe[list[str] | None]
-    tax_percent: strawberry.Maybe[Decimal | None]
-    paypal_email: strawberry.Maybe[str | None]
-    website: strawberry.Maybe[str | None]
-    p_asserted_id: strawberry.Maybe[str | None]
-    portal_access: strawberry.Maybe[bool | None]
-    portal_hidden_sections: strawberry.Maybe[list[PortalSection] | None]
-    tags: strawberry.Maybe[list[str] | None]
-    vars: strawberry.Maybe[str | None]
-    reseller_id: strawberry.Maybe[relay.GlobalID | None]
-    account_manager_id: strawberry.Maybe[relay.GlobalID | None]
-    invoice_schedule: strawberry.Maybe[InvoiceSchedule | None]
-    create_invoice_on_payment: strawberry.Maybe[bool | None]
-    invoice_due_days: strawberry.Maybe[int | None]
-    invoice_template: strawberry.Maybe[str | None]
-    external_accounting_id: strawberry.Maybe[str | None]
-    rtp_firewall: strawberry.Maybe[RtpFirewall | None]
-    recording_retention_days: strawberry.Maybe[int | None]
-    portal_domain: strawberry.Maybe[str | None]
-    daily_spend_limit: strawberry.Maybe[Decimal | None]
-    stir_shaken_attestation: strawberry.Maybe[StirShakenAttestation | None]
-    address_line1: strawberry.Maybe[str | None]
-    address_line2: strawberry.Maybe[str | None]
-    city: strawberry.Maybe[str | None]
-    region: strawberry.Maybe[str | None]
-    postal_code: strawberry.Maybe[str | None]
-    country: strawberry.Maybe[str | None]
-    approved_cli_only: strawberry.Maybe[bool | None]
-    email_verification_required: strawberry.Maybe[bool | None]
-    mobile_verification_required: strawberry.Maybe[bool | None]
-    notes: strawberry.Maybe[str | None]
-    timezone: strawberry.Maybe[str | None]
-    dial_windows: strawberry.Maybe[list[DialWindowInput] | None]
     reason: str | None = strawberry.field(default=None, description=REASON)
 
 

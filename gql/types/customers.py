@@ -12,6 +12,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import Refusals
+from gql.fields import Mode, declared_fields, substitute
 from gql.nodes import resolve_nodes
 from gql.resolvers.audit import audit_page
 from gql.types.accounts import Reseller, User
@@ -32,6 +33,7 @@ from models import Customer as CustomerModel
 from models import enums
 from services.customers.queries import CustomerSortField as SortField
 from services.customers.queries import customers_by_id
+from services.customers.values import FIELDS
 from services.customers.values import DialWindow as DialWindowValue
 from services.errors import ErrorCode, ServiceError
 from services.listing import Condition, Filter, PageRequest
@@ -71,82 +73,45 @@ class DialWindowInput:
         return DialWindowValue(self.start, self.end, tuple(self.days))
 
 
+substitute(DialWindowValue, DialWindow, DialWindowInput)
+
+
 @strawberry.type(description="A customer of the carrier: the customer card.")
+@declared_fields(FIELDS, Mode.OUTPUT)
 class Customer(relay.Node):
+    """The editable fields come from the customer's field declarations
+    (services/customers/values.py); the read-only ones and the relations are here."""
+
     id: relay.NodeID[int]
-    name: str = strawberry.field(description="Name or unique identifier, unique in the account.")
-    status: CustomerStatus = strawberry.field(description="Account status.")
-    channels: int = strawberry.field(description="Maximum concurrent calls; 0 means none.")
-    flow_speed: int = strawberry.field(description="Calls per second (CPS).")
-    debit_limit: Decimal = strawberry.field(
-        description="Negative balance allowed: 0 pre-pay, >0 post-pay credit, <0 a buffer."
-    )
-    minimum_payment: Decimal = strawberry.field(description="Smallest top-up accepted.")
-    topup_currencies: list[str] = strawberry.field(
-        description="Currencies accepted for top-ups; any when empty."
-    )
-    tax_percent: Decimal = strawberry.field(description="Tax charged on top of costs, in percent.")
-    currency: str = strawberry.field(description="ISO 4217 currency; fixed at creation.")
     balance: Decimal = strawberry.field(description="Current balance (read-only).")
     channels_in_use: int = strawberry.field(description="Live calls now (read-only).")
-    paypal_email: str | None = strawberry.field(description="PayPal account for IPN payments.")
-    website: str | None = strawberry.field(description="The customer's website.")
-    p_asserted_id: str | None = strawberry.field(description="P-Asserted-Identity to send.")
-    portal_access: bool = strawberry.field(description="Whether the customer may use the portal.")
-    portal_hidden_sections: list[PortalSection] = strawberry.field(
-        description="Portal sections hidden from the customer."
-    )
-    vars: str = strawberry.field(description="TOML configuration for scripts.")
-    invoice_schedule: InvoiceSchedule = strawberry.field(description="Invoice frequency.")
-    create_invoice_on_payment: bool = strawberry.field(description="Invoice each payment.")
-    invoice_due_days: int = strawberry.field(description="Days an invoice may stay unpaid.")
-    invoice_template: str | None = strawberry.field(description="Invoice template name.")
-    external_accounting_id: str | None = strawberry.field(description="Id in the accounting system.")
-    rtp_firewall: RtpFirewall = strawberry.field(description="Media firewall mode.")
-    recording_retention_days: int = strawberry.field(description="Days call recordings are kept.")
-    portal_domain: str | None = strawberry.field(description="Portal domain the customer signs in to.")
-    daily_spend_limit: Decimal | None = strawberry.field(
-        description="Most the customer may spend per UTC day; unlimited when null."
-    )
-    stir_shaken_attestation: StirShakenAttestation | None = strawberry.field(
-        description="Default attestation for the customer's CLIs."
-    )
-    address_line1: str | None = strawberry.field(description="Street address.")
-    address_line2: str | None = strawberry.field(description="Street address, second line.")
-    city: str | None = strawberry.field(description="City.")
-    region: str | None = strawberry.field(description="State, province or region.")
-    postal_code: str | None = strawberry.field(description="Postal code.")
-    country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country.")
-    approved_cli_only: bool = strawberry.field(description="Only pre-approved caller ids may dial.")
-    email_verification_required: bool = strawberry.field(description="E-mail must be verified to dial.")
-    mobile_verification_required: bool = strawberry.field(description="Mobile must be verified to dial.")
-    notes: str = strawberry.field(description="Staff notes.")
-    timezone: str = strawberry.field(description="IANA time zone of the dialing windows.")
-    dial_windows: list[DialWindow] = strawberry.field(
-        description="When the customer may dial; any time when empty."
-    )
     created_at: datetime = strawberry.field(description="When the customer was created (UTC).")
     updated_at: datetime = strawberry.field(description="When the customer last changed (UTC).")
-    reseller_id: strawberry.Private[int | None]
-    account_manager_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Tags (meta-data, also used by global routing).")
+    @strawberry.field(description=FIELDS["tags"].description)
     async def tags(self, info: Info) -> list[str]:
         return await info.context.loaders.tags_by_customer_id.load(self.id)
 
-    @strawberry.field(description="The reseller group the customer belongs to.")
+    @strawberry.field(description=FIELDS["reseller_id"].description)
     async def reseller(self, info: Info) -> Reseller | None:
-        if self.reseller_id is None:
+        reseller_id = self._reference("reseller_id")
+        if reseller_id is None:
             return None
-        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
+        row = await info.context.loaders.reseller_by_id.load(reseller_id)
         return Reseller.from_model(row) if row else None
 
-    @strawberry.field(description="The user who manages this customer.")
+    @strawberry.field(description=FIELDS["account_manager_id"].description)
     async def account_manager(self, info: Info) -> User | None:
-        if self.account_manager_id is None:
+        manager_id = self._reference("account_manager_id")
+        if manager_id is None:
             return None
-        row = await info.context.loaders.user_by_id.load(self.account_manager_id)
+        row = await info.context.loaders.user_by_id.load(manager_id)
         return User.from_model(row) if row else None
+
+    def _reference(self, name: str) -> int | None:
+        """An id field kept private on the type (declared in FIELDS with `refers_to`)."""
+        value: int | None = getattr(self, name)
+        return value
 
     @strawberry.field(description="This customer's audit trail, newest first.", extensions=[Refusals()])
     async def audit_log(
@@ -186,10 +151,9 @@ class Customer(relay.Node):
     @classmethod
     def from_model(cls, row: CustomerModel) -> Customer:
         step = quantum(row.currency)
-        plain = {name: getattr(row, name) for name in _PLAIN_FIELDS}
-        return cls(
-            **plain,
-            **{name: getattr(row, name).quantize(step) for name in _MONEY_FIELDS},
+        values: dict[str, Any] = {name: getattr(row, name) for name in _PLAIN_FIELDS}
+        values.update({name: getattr(row, name).quantize(step) for name in _MONEY_FIELDS})
+        values.update(
             daily_spend_limit=row.daily_spend_limit.quantize(step)
             if row.daily_spend_limit is not None
             else None,
@@ -197,6 +161,7 @@ class Customer(relay.Node):
             portal_hidden_sections=[enums.PortalSection(s) for s in row.portal_hidden_sections],
             dial_windows=[_dial_window(raw) for raw in row.dial_windows],
         )
+        return cls(**values)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:

@@ -11,15 +11,14 @@ from models.enums import AuditAction, Permission
 from services.actor import Actor
 from services.auditing import JsonValue, creation_diff, diff, snapshot
 from services.customers.scope import tags_of, visible_customers, visible_resellers, visible_users
-from services.customers.values import CustomerPatch, clean_values
+from services.customers.values import FIELDS, ROW_FIELDS, CustomerPatch, clean_values
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
 from services.uow import UnitOfWork, unit_of_work
 from services.validation import Invalid, currency_code
 
 TABLE = "customer"
-AUDITED_FIELDS = tuple(
-    name for name in CustomerPatch.__dataclass_fields__ if name != "tags"
-)  # tags live in their own table and are snapshotted separately
+# Tags live in their own table and are snapshotted separately.
+AUDITED_FIELDS = tuple(name for name in ROW_FIELDS if FIELDS[name].audited)
 
 
 async def create_customer(actor: Actor, patch: CustomerPatch, reason: str | None = None) -> Customer:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +18,8 @@ from models.enums import (
 )
 from services import validation as v
 from services.errors import ErrorCode, FieldError
-from services.validation import UNSET, Invalid, Patch, Unset
+from services.fields import CleanContext, Cleaner, clean_each, spec, specs_of
+from services.validation import Invalid, Patch, Unset
 
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$")
@@ -40,75 +41,6 @@ class DialWindow:
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> DialWindow:
         return cls(raw["start"], raw["end"], tuple(Weekday(d) for d in raw.get("days", [])))
-
-
-@dataclass(frozen=True)
-class CustomerPatch(Patch):
-    """Values to write; a field left UNSET is not touched (None means set to null)."""
-
-    name: str | Unset = UNSET
-    status: CustomerStatus | Unset = UNSET
-    channels: int | Unset = UNSET
-    flow_speed: int | Unset = UNSET
-    debit_limit: Decimal | Unset = UNSET
-    minimum_payment: Decimal | Unset = UNSET
-    topup_currencies: list[str] | Unset = UNSET
-    tax_percent: Decimal | Unset = UNSET
-    currency: str | Unset = UNSET
-    paypal_email: str | None | Unset = UNSET
-    website: str | None | Unset = UNSET
-    p_asserted_id: str | None | Unset = UNSET
-    portal_access: bool | Unset = UNSET
-    portal_hidden_sections: list[PortalSection] | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    vars: str | Unset = UNSET
-    reseller_id: int | None | Unset = UNSET
-    account_manager_id: int | None | Unset = UNSET
-    invoice_schedule: InvoiceSchedule | Unset = UNSET
-    create_invoice_on_payment: bool | Unset = UNSET
-    invoice_due_days: int | Unset = UNSET
-    invoice_template: str | None | Unset = UNSET
-    external_accounting_id: str | None | Unset = UNSET
-    rtp_firewall: RtpFirewall | Unset = UNSET
-    recording_retention_days: int | Unset = UNSET
-    portal_domain: str | None | Unset = UNSET
-    daily_spend_limit: Decimal | None | Unset = UNSET
-    stir_shaken_attestation: StirShakenAttestation | None | Unset = UNSET
-    address_line1: str | None | Unset = UNSET
-    address_line2: str | None | Unset = UNSET
-    city: str | None | Unset = UNSET
-    region: str | None | Unset = UNSET
-    postal_code: str | None | Unset = UNSET
-    country: str | None | Unset = UNSET
-    approved_cli_only: bool | Unset = UNSET
-    email_verification_required: bool | Unset = UNSET
-    mobile_verification_required: bool | Unset = UNSET
-    notes: str | Unset = UNSET
-    timezone: str | Unset = UNSET
-    dial_windows: list[DialWindow] | Unset = UNSET
-
-
-PATCH_FIELDS = tuple(f.name for f in fields(CustomerPatch))
-NULLABLE = frozenset(
-    {
-        "paypal_email",
-        "website",
-        "p_asserted_id",
-        "reseller_id",
-        "account_manager_id",
-        "invoice_template",
-        "external_accounting_id",
-        "portal_domain",
-        "daily_spend_limit",
-        "stir_shaken_attestation",
-        "address_line1",
-        "address_line2",
-        "city",
-        "region",
-        "postal_code",
-        "country",
-    }
-)
 
 
 def _dial_windows(windows: list[DialWindow]) -> list[dict[str, object]]:
@@ -135,84 +67,150 @@ def _hostname(value: str | None) -> str | None:
     return host
 
 
-def _identity(value: Any, _currency: str) -> Any:
-    return value
+def _plain(clean_value: Callable[[Any], Any]) -> Cleaner:
+    """A cleaner that needs only the value."""
+    return lambda value, _context: clean_value(value)
 
 
-def _ignore_currency(clean: Callable[[Any], Any]) -> Callable[[Any, str], Any]:
-    return lambda value, _currency: clean(value)
+def _text(max_length: int, required: bool = False) -> Cleaner:
+    return _plain(lambda value: v.text(value, max_length=max_length, required=required))
 
 
-def _text(max_length: int, required: bool = False) -> Callable[[Any, str], Any]:
-    return _ignore_currency(lambda value: v.text(value, max_length=max_length, required=required))
+def _optional_text(max_length: int) -> Cleaner:
+    return _plain(lambda value: v.optional_text(value, max_length=max_length))
 
 
-def _optional_text(max_length: int) -> Callable[[Any, str], Any]:
-    return _ignore_currency(lambda value: v.optional_text(value, max_length=max_length))
-
-
-def _count(value: int, _currency: str) -> int:
+def _count(value: int, _context: CleanContext) -> int:
     return v.non_negative_int(value)
 
 
-CLEANERS: dict[str, Callable[[Any, str], Any]] = {
-    "name": _text(200, required=True),
-    "status": _identity,
-    "channels": _count,
-    "flow_speed": _count,
-    "debit_limit": lambda value, currency: v.money(value, currency),
-    "minimum_payment": lambda value, currency: v.money(value, currency, minimum=Decimal(0)),
-    "topup_currencies": _ignore_currency(v.currency_list),
-    "tax_percent": _ignore_currency(v.percent),
-    "currency": _ignore_currency(v.currency_code),
-    "paypal_email": _ignore_currency(v.email),
-    "website": _ignore_currency(v.url),
-    "p_asserted_id": _optional_text(200),
-    "portal_access": _identity,
-    "portal_hidden_sections": _ignore_currency(v.unique_enums),
-    "tags": _ignore_currency(v.tag_list),
-    "vars": _ignore_currency(v.toml_document),
-    "reseller_id": _identity,
-    "account_manager_id": _identity,
-    "invoice_schedule": _identity,
-    "create_invoice_on_payment": _identity,
-    "invoice_due_days": _count,
-    "invoice_template": _optional_text(100),
-    "external_accounting_id": _optional_text(100),
-    "rtp_firewall": _identity,
-    "recording_retention_days": _count,
-    "portal_domain": _ignore_currency(_hostname),
-    "daily_spend_limit": lambda value, currency: v.money(value, currency, minimum=Decimal(0)),
-    "stir_shaken_attestation": _identity,
-    "address_line1": _optional_text(200),
-    "address_line2": _optional_text(200),
-    "city": _optional_text(100),
-    "region": _optional_text(100),
-    "postal_code": _optional_text(20),
-    "country": _ignore_currency(v.country_code),
-    "approved_cli_only": _identity,
-    "email_verification_required": _identity,
-    "mobile_verification_required": _identity,
-    "notes": _text(10_000),
-    "timezone": _ignore_currency(v.time_zone),
-    "dial_windows": _ignore_currency(_dial_windows),
-}
-assert set(CLEANERS) == set(PATCH_FIELDS), "every patch field needs a cleaner"
+def _money(minimum: Decimal | None = None) -> Cleaner:
+    """An amount in the customer's currency (its minor units)."""
+
+    def clean_money(value: Decimal, context: CleanContext) -> Decimal:
+        assert context.currency is not None, "money is cleaned in a currency"
+        return v.money(value, context.currency, minimum=minimum)
+
+    return clean_money
+
+
+@dataclass(frozen=True)
+class CustomerPatch(Patch):
+    """Every editable customer field, declared once (see services/fields.py): the card's Basic,
+    Config, Address, Verification, Notes and Day/Time Restrict tabs. A field left UNSET is not
+    touched; None sets it to null where the annotation allows it."""
+
+    # Basic
+    name: str | Unset = spec(
+        "Name or unique identifier, unique in the account.", clean=_text(200, required=True)
+    )
+    status: CustomerStatus | Unset = spec(
+        "Whether the customer may pass calls.", default=CustomerStatus.ACTIVE
+    )
+    channels: int | Unset = spec("Maximum concurrent calls; 0 means none.", clean=_count, default=0)
+    flow_speed: int | Unset = spec("Calls per second (CPS).", clean=_count, default=0)
+    debit_limit: Decimal | Unset = spec(
+        "Negative balance allowed: 0 pre-pay, >0 post-pay credit, <0 a buffer.",
+        clean=_money(),
+        default=Decimal(0),
+    )
+    minimum_payment: Decimal | Unset = spec(
+        "Smallest top-up accepted.", clean=_money(minimum=Decimal(0)), default=Decimal(0)
+    )
+    topup_currencies: list[str] | Unset = spec(
+        "Currencies accepted for top-ups; any when empty.", clean=_plain(v.currency_list), default=[]
+    )
+    tax_percent: Decimal | Unset = spec(
+        "Tax charged on top of costs, in percent.", clean=_plain(v.percent), default=Decimal(0)
+    )
+    currency: str | Unset = spec(
+        "ISO 4217 currency; fixed at creation: an update may only repeat it (CURRENCY_IMMUTABLE).",
+        clean=_plain(v.currency_code),
+    )
+    # Config
+    paypal_email: str | None | Unset = spec(
+        "PayPal account for IPN payments.", clean=_plain(v.email), default=None
+    )
+    website: str | None | Unset = spec("The customer's website.", clean=_plain(v.url), default=None)
+    p_asserted_id: str | None | Unset = spec(
+        "P-Asserted-Identity to send.", clean=_optional_text(200), default=None
+    )
+    portal_access: bool | Unset = spec("Whether the customer may use the portal.", default=True)
+    portal_hidden_sections: list[PortalSection] | Unset = spec(
+        "Portal sections hidden from the customer.", clean=_plain(v.unique_enums), default=[]
+    )
+    tags: list[str] | Unset = spec(
+        "Tags (meta-data, also used by global routing).",
+        clean=_plain(v.tag_list),
+        default=[],
+        table="customer_tag",
+    )
+    vars: str | Unset = spec("TOML configuration for scripts.", clean=_plain(v.toml_document), default="")
+    reseller_id: int | None | Unset = spec(
+        "The reseller group the customer belongs to.", default=None, refers_to="Reseller"
+    )
+    account_manager_id: int | None | Unset = spec(
+        "The user who manages this customer.", default=None, refers_to="User"
+    )
+    invoice_schedule: InvoiceSchedule | Unset = spec("Invoice frequency.", default=InvoiceSchedule.MONTHLY)
+    create_invoice_on_payment: bool | Unset = spec("Invoice each payment.", default=False)
+    invoice_due_days: int | Unset = spec("Days an invoice may stay unpaid.", clean=_count, default=30)
+    invoice_template: str | None | Unset = spec(
+        "Invoice template name.", clean=_optional_text(100), default=None
+    )
+    external_accounting_id: str | None | Unset = spec(
+        "Id in the accounting system.", clean=_optional_text(100), default=None
+    )
+    rtp_firewall: RtpFirewall | Unset = spec("Media firewall mode.", default=RtpFirewall.LOCKED)
+    recording_retention_days: int | Unset = spec("Days call recordings are kept.", clean=_count, default=0)
+    portal_domain: str | None | Unset = spec(
+        "Portal domain the customer signs in to.", clean=_plain(_hostname), default=None
+    )
+    daily_spend_limit: Decimal | None | Unset = spec(
+        "Most the customer may spend per UTC day; unlimited when null.",
+        clean=_money(minimum=Decimal(0)),
+        default=None,
+    )
+    stir_shaken_attestation: StirShakenAttestation | None | Unset = spec(
+        "Default attestation for the customer's CLIs.", default=None
+    )
+    # Address
+    address_line1: str | None | Unset = spec("Street address.", clean=_optional_text(200), default=None)
+    address_line2: str | None | Unset = spec(
+        "Street address, second line.", clean=_optional_text(200), default=None
+    )
+    city: str | None | Unset = spec("City.", clean=_optional_text(100), default=None)
+    region: str | None | Unset = spec("State, province or region.", clean=_optional_text(100), default=None)
+    postal_code: str | None | Unset = spec("Postal code.", clean=_optional_text(20), default=None)
+    country: str | None | Unset = spec(
+        "ISO 3166-1 alpha-2 country.", clean=_plain(v.country_code), default=None
+    )
+    # Verification
+    approved_cli_only: bool | Unset = spec("Only pre-approved caller ids may dial.", default=False)
+    email_verification_required: bool | Unset = spec("E-mail must be verified to dial.", default=False)
+    mobile_verification_required: bool | Unset = spec("Mobile must be verified to dial.", default=False)
+    # Notes
+    notes: str | Unset = spec(
+        "Staff notes. Never put passwords here: notes are shown to every reader of the customer.",
+        clean=_text(10_000),
+        default="",
+    )
+    # Day/Time Restrict
+    timezone: str | Unset = spec(
+        "IANA time zone of the dialing windows.", clean=_plain(v.time_zone), default="UTC"
+    )
+    dial_windows: list[DialWindow] | Unset = spec(
+        "When the customer may dial; any time when empty.", clean=_plain(_dial_windows), default=[]
+    )
+
+
+FIELDS = specs_of(CustomerPatch)
+PATCH_FIELDS = tuple(FIELDS)
+NULLABLE = frozenset(name for name, field in FIELDS.items() if field.nullable)
+# Tags live in their own table and are snapshotted apart from the row's columns.
+ROW_FIELDS = tuple(name for name, field in FIELDS.items() if field.table is None)
 
 
 def clean_values(values: dict[str, Any], currency: str) -> tuple[dict[str, Any], list[FieldError]]:
     """Clean every given value; returns the clean values and the errors, one per bad field."""
-    cleaned: dict[str, Any] = {}
-    errors: list[FieldError] = []
-    for name, value in values.items():
-        if value is None:
-            if name in NULLABLE:
-                cleaned[name] = None
-            else:
-                errors.append(FieldError(ErrorCode.REQUIRED, "This field cannot be null.", (name,)))
-            continue
-        try:
-            cleaned[name] = CLEANERS[name](value, currency)
-        except Invalid as exc:
-            errors.append(exc.at(name))
-    return cleaned, errors
+    return clean_each(values, FIELDS, CleanContext(currency=currency))
