@@ -36,6 +36,7 @@ TABLES = [
     "refresh_token",
     "auth_session",
     "login_attempt",
+    "login_throttle",
     "api_key",
     "user",
     "role",
