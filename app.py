@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -115,12 +116,15 @@ class _TooLarge(Exception):
 
 
 async def health(request: Request) -> Response:
-    """The database answers, and so does the broker (always, for the in-process one)."""
+    """The database answers, and so does the broker (always, for the in-process one); each
+    within `health_timeout_seconds`, so a hung dependency is reported, not waited for."""
+    settings: Settings = request.app.state.settings
+    timeout = settings.health_timeout_seconds
     database = "ok"
     try:
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
+        await asyncio.wait_for(Tortoise.get_connection("default").execute_query("SELECT 1"), timeout)
     except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
-        log.warning("health.database_down", error=str(exc))
+        log.warning("health.database_down", error=str(exc) or type(exc).__name__)
         database = "down"
     jobs: Background = request.app.state.background
     broker = "ok" if await jobs.broker_ok() else "down"
@@ -140,6 +144,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             background(settings) as jobs,
         ):
             app.state.background = jobs
+            app.state.settings = settings
             log.info("switchboard.started", database=settings.database_url.split("@")[-1], jobs=jobs.mode)
             yield
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_settings import SettingsError
 
 from settings import Environment, Settings, get_settings
 
@@ -28,7 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     make.add_argument("--name", default="update")
     make.add_argument("--check", action="store_true", help="fail if a history lacks a migration")
     args = parser.parse_args(argv)
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        sys.exit(f"switchboard: invalid configuration: {_problems(exc)}")
+    except SettingsError as exc:  # a list or dict variable that is not JSON
+        sys.exit(f"switchboard: invalid configuration: {exc} ({exc.__cause__})")
     configure_logging(settings)
     handler: Callable[[], int] = {
         "serve": lambda: _serve(settings, args.host, args.port, args.demo),
@@ -40,6 +49,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "makemigrations": lambda: _makemigrations(args.name, args.check),
     }[args.command]
     return handler()
+
+
+def _problems(exc: ValidationError) -> str:
+    """Pydantic's report as one line, naming the environment variables."""
+    problems = []
+    for error in exc.errors():
+        name = "SWITCHBOARD_" + "_".join(str(part) for part in error["loc"]).upper()
+        problems.append(f"{name}: {error['msg'].removeprefix('Value error, ')}")
+    return "; ".join(problems)
 
 
 def configure_logging(settings: Settings) -> None:
@@ -90,7 +108,8 @@ def _scheduler(settings: Settings) -> int:
 def _migrate(settings: Settings) -> int:
     from migrations.runner import upgrade
 
-    applied = asyncio.run(upgrade(settings.database_url))
+    with _database_reachable(settings):
+        applied = asyncio.run(upgrade(settings.database_url))
     print(f"Migrations applied: {', '.join(applied) if applied else 'none (up to date)'}")
     return 0
 
@@ -109,8 +128,22 @@ def _demo(settings: Settings) -> int:
         print(f"Login: {login.email} / {login.password}")
         print(f"Partner login: {login.partner_email} / {login.partner_password}")
 
-    asyncio.run(run())
+    with _database_reachable(settings):
+        asyncio.run(run())
     return 0
+
+
+@contextmanager
+def _database_reachable(settings: Settings) -> Iterator[None]:
+    """Exit with one line, not a traceback, when the database cannot be reached at all."""
+    import asyncpg
+    from tortoise.exceptions import DBConnectionError
+
+    try:
+        yield
+    except (OSError, DBConnectionError, asyncpg.InvalidAuthorizationSpecificationError) as exc:
+        where = settings.database_url.split("@")[-1]  # never the password
+        sys.exit(f"switchboard: cannot reach the database {where}: {type(exc).__name__}: {exc}")
 
 
 def _serve(settings: Settings, host: str, port: int, demo: bool) -> int:
@@ -118,11 +151,18 @@ def _serve(settings: Settings, host: str, port: int, demo: bool) -> int:
 
     from app import create_app
 
+    try:
+        settings.signing_key()  # a short key file fails here, not at the first login
+    except ValueError as exc:
+        sys.exit(f"switchboard: invalid configuration: {exc}")
     _migrate(settings)
     if demo:
         _demo(settings)
     print(f"GraphiQL: http://{host}:{port}/graphql", flush=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # uvicorn would take X-Forwarded-For from any peer in FORWARDED_ALLOW_IPS (127.0.0.1 by
+    # default); the client address is decided in one place, gql.context.client_ip, from
+    # SWITCHBOARD_TRUSTED_PROXIES.
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
     return 0
 
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 import secrets
 from enum import StrEnum
 from functools import lru_cache
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from tortoise.backends.base.config_generator import expand_db_url
 
 DATA_DIR = Path("var")
+MIN_SECRET_KEY_BYTES = 32
 MODEL_MODULES = ["models", "aerich.models"]
 
 
@@ -42,7 +44,11 @@ class Settings(BaseSettings):
 
     graphiql: bool | None = None
     introspection: bool | None = None
-    trusted_proxies: list[str] = Field(default_factory=list)
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses or networks of the reverse proxies whose X-Forwarded-For is believed. "
+        "Empty: the socket peer is the client.",
+    )
 
     max_query_depth: int = 10
     max_aliases: int = 30
@@ -61,8 +67,24 @@ class Settings(BaseSettings):
     )
     max_json_depth: int = Field(default=64, description="Nesting of arrays and objects in a request body.")
 
-    login_max_failures: int = 5
-    login_window_seconds: int = 900
+    login_max_failures: int = Field(
+        default=5, description="Failed logins of one e-mail from one address before it backs off."
+    )
+    login_ip_max_failures: int = Field(
+        default=20, description="Failed logins from one address (any e-mail) before it backs off."
+    )
+    login_backoff_seconds: float = Field(
+        default=30.0, description="The first back-off; it doubles with every further failure."
+    )
+    login_backoff_max_seconds: float = Field(default=900.0, description="The longest back-off.")
+    login_window_seconds: int = Field(
+        default=900, description="A run of failures is forgotten this long after its last back-off ends."
+    )
+    login_known_address_days: int = Field(
+        default=30,
+        description="After a successful login, the e-mail's own address is exempt from the "
+        "address-wide back-off for this long (a shared office address stays usable).",
+    )
 
     outbox_dir: Path = Field(
         default=DATA_DIR / "outbox",
@@ -81,6 +103,25 @@ class Settings(BaseSettings):
         default=True, description="Embedded mode: `serve` also runs the periodic jobs."
     )
     worker_threads: int = 8
+    health_timeout_seconds: float = Field(
+        default=2.0, description="How long /health waits for the database, and for the broker."
+    )
+
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        # A short key can be brute-forced offline from one access token; an empty one only fails
+        # when the first token is signed, after the login's rows were committed.
+        if value is not None:
+            check_secret_key(value.get_secret_value())
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for network in value:
+            ip_network(network, strict=False)  # ValueError names the bad entry
+        return value
 
     @property
     def is_sqlite(self) -> bool:
@@ -125,12 +166,26 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     }
 
 
+def check_secret_key(key: str) -> None:
+    size = len(key.encode())
+    if size < MIN_SECRET_KEY_BYTES:
+        raise ValueError(
+            f"must be at least {MIN_SECRET_KEY_BYTES} bytes long (it has {size}); "
+            "make one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+
+
 @lru_cache(maxsize=1)
 def _local_secret_key() -> str:
     """A per-checkout development key, so tokens survive a restart without configuration."""
     path = DATA_DIR / "secret_key"
     if path.exists():
-        return path.read_text().strip()
+        key = path.read_text().strip()
+        try:
+            check_secret_key(key)
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from None
+        return key
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
     path.write_text(key)

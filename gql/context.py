@@ -40,15 +40,30 @@ def require_actor(info: Info) -> Actor:
 
 
 def client_ip(request: Request, trusted_proxies: list[str]) -> str | None:
-    """The socket peer, or the left-most untrusted X-Forwarded-For hop behind trusted proxies."""
+    """The client's address, for the audit trail and the login throttle: the socket peer or,
+    when the peer is a trusted proxy, the right-most X-Forwarded-For hop that is not one.
+
+    The only place this is decided: uvicorn runs without its own proxy-header handling."""
     peer = request.client.host if request.client else None
     if peer is None or not _trusted(peer, trusted_proxies):
         return peer
     hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",") if hop.strip()]
+    closest = peer
     for hop in reversed(hops):
-        if not _trusted(hop, trusted_proxies):
-            return hop
-    return hops[0] if hops else peer
+        address = _address(hop)
+        if address is None:
+            return closest  # not an address: what lies left of it was never checked by a proxy
+        if not _trusted(address, trusted_proxies):
+            return address
+        closest = address
+    return closest
+
+
+def _address(value: str) -> str | None:
+    try:
+        return str(ip_address(value))
+    except ValueError:
+        return None
 
 
 def _trusted(address: str, trusted_proxies: list[str]) -> bool:

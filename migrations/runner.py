@@ -15,11 +15,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import structlog
 from aerich import Command
 from tortoise.context import TortoiseContext
 
 from settings import tortoise_config
 
+log = structlog.get_logger(__name__)
 HISTORIES = Path(__file__).resolve().parent
 APP = "models"
 # Any URL of the right dialect serves for offline generation: nothing connects to it.
@@ -68,7 +70,26 @@ async def make(engine: str, name: str, root: Path = HISTORIES) -> str | None:
             await command.init_migrations(safe=True)
             return "(initial)"
         await command.init(offline=True)
+        _forget_previous_diff()
         return await command.migrate(name, no_input=True, offline=True) or None
+
+
+def _forget_previous_diff() -> None:
+    """aerich collects a diff's SQL in class attributes and never empties them: without this,
+    the second history generated in a process also gets the first one's (other dialect's) SQL."""
+    from aerich.migrate import Migrate
+
+    for name in (
+        "upgrade_operators",
+        "downgrade_operators",
+        "_upgrade_fk_m2m_index_operators",
+        "_downgrade_fk_m2m_index_operators",
+        "_upgrade_m2m",
+        "_downgrade_m2m",
+    ):
+        setattr(Migrate, name, [])
+    Migrate._rename_fields = {}
+    Migrate._rename_models = {}
 
 
 async def stale_histories() -> list[str]:
@@ -84,4 +105,8 @@ async def stale_histories() -> list[str]:
 
 def _ensure_sqlite_dir(database_url: str) -> None:
     if database_url.startswith("sqlite://") and ":memory:" not in database_url:
-        Path(database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
+        directory = Path(database_url.removeprefix("sqlite://")).parent
+        if not directory.exists():
+            # Said out loud: a typo in the path would otherwise go unnoticed behind an empty database.
+            log.info("database.directory_created", path=str(directory.resolve()))
+            directory.mkdir(parents=True, exist_ok=True)

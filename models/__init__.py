@@ -1,6 +1,16 @@
 """Tortoise models, one module per aggregate."""
 
-from models.accounts import Account, ApiKey, AuthSession, LoginAttempt, RefreshToken, Reseller, Role, User
+from models.accounts import (
+    Account,
+    ApiKey,
+    AuthSession,
+    LoginAttempt,
+    LoginThrottle,
+    RefreshToken,
+    Reseller,
+    Role,
+    User,
+)
 from models.audit import AuditEntry
 from models.customers import Customer, CustomerTag
 from models.messaging import Message, PeriodicRun
@@ -14,6 +24,7 @@ __all__ = [
     "Customer",
     "CustomerTag",
     "LoginAttempt",
+    "LoginThrottle",
     "Message",
     "NumberBlock",
     "PeriodicRun",

@@ -170,3 +170,21 @@ class LoginAttempt(Model):
 
     class Meta:
         table = "login_attempt"
+
+
+class LoginThrottle(Model):
+    """Login back-off of an (e-mail, address) pair, or of a whole address (empty e-mail).
+
+    See services/login_throttle.py for the policy."""
+
+    id = fields.IntField(primary_key=True)
+    ip = fields.CharField(max_length=64)
+    email = fields.CharField(max_length=320)
+    failures = fields.IntField(default=0)
+    last_failure_at = fields.DatetimeField(null=True)
+    blocked_until = fields.DatetimeField(null=True)
+    succeeded_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "login_throttle"
+        unique_together = (("ip", "email"),)

@@ -1,5 +1,8 @@
 """API keys for integrations (billing system, CDR feed). The secret is shown once, at creation,
-and stored only as a SHA-256 hash; a key never holds a permission its creator lacks."""
+and stored only as a SHA-256 hash; a key never holds a permission its creator lacks.
+
+Keys are made by users (or the system), never by keys: a key that could mint keys could leave
+behind children that outlive its own revocation."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from models import ApiKey
-from models.enums import AuditAction, Permission
+from models.enums import ActorKind, AuditAction, Permission
 from services import auth
 from services.actor import Actor
 from services.auditing import creation_diff, json_safe
@@ -23,6 +26,8 @@ async def create_api_key(
 ) -> tuple[ApiKey, str]:
     """A new key and its secret (returned this once)."""
     actor.require(Permission.SETTINGS_WRITE)
+    if actor.kind not in (ActorKind.USER, ActorKind.SYSTEM):
+        raise ServiceError.single(ErrorCode.PERMISSION_DENIED, "Only a user can create API keys.")
     try:
         name = text(name, max_length=200, required=True)
     except Invalid as exc:

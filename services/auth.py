@@ -18,13 +18,16 @@ from tortoise.transactions import in_transaction
 
 from models import ApiKey, AuthSession, LoginAttempt, RefreshToken, User
 from models.enums import ActorKind, AuditAction, Permission, SessionKind
+from services import login_throttle
 from services.actor import Actor, RequestOrigin
 from services.errors import ErrorCode, ServiceError
 from services.passwords import verify_password
 from services.uow import unit_of_work
+from services.validation import Invalid, text
 from settings import Settings
 
 API_KEY_PREFIX = "sbk_"
+MAX_EMAIL_LENGTH = 320  # the column's length (RFC 5321's limit)
 _ALGORITHM = "HS256"
 
 
@@ -54,10 +57,10 @@ def user_actor(user: User, origin: RequestOrigin, session_id: uuid.UUID | None =
 
 
 async def login(settings: Settings, email: str, password: str, origin: RequestOrigin) -> Tokens:
-    """Check the credentials (throttled per address and per e-mail) and open a session."""
-    email = email.strip().lower()
-    ip = origin.ip or "unknown"
-    await _refuse_if_throttled(settings, email, ip)
+    """Check the credentials (throttled per e-mail and address, and per address) and open a session."""
+    email = _login_email(email)
+    ip = (origin.ip or "unknown")[:64]
+    reservation = await login_throttle.reserve_attempt(settings, email, ip)
     user = await User.filter(email=email, is_active=True).select_related("role").first()
     if not verify_password(user.password_hash if user else None, password) or user is None:
         await LoginAttempt.create(email=email, ip=ip, succeeded=False)
@@ -77,8 +80,22 @@ async def login(settings: Settings, email: str, password: str, origin: RequestOr
         refresh = await _new_refresh_token(session, uow.conn, settings)
         await User.filter(id=user.id).using_db(uow.conn).update(last_login_at=uow.now)
         await LoginAttempt.create(email=email, ip=ip, succeeded=True, using_db=uow.conn)
+        await login_throttle.settle_success(uow.conn, reservation, uow.now, settings)
         uow.audit(AuditAction.LOGIN, "user", user.id, f"{user.email} logged in")
-    return _tokens(settings, user, session.id, refresh)
+        # Signed before commit: a token that cannot be made leaves no session behind.
+        tokens = _tokens(settings, user, session.id, refresh)
+    return tokens
+
+
+def _login_email(value: str) -> str:
+    """The e-mail as stored (trimmed, lower case); a value no user can have is a typed error."""
+    try:
+        email = text(value, max_length=MAX_EMAIL_LENGTH, required=True).lower()
+    except Invalid as exc:
+        raise ServiceError([exc.at("email")]) from exc
+    if any(ord(char) < 32 or ord(char) == 127 for char in email):
+        raise ServiceError.single(ErrorCode.INVALID, "Must not contain control characters.", "email")
+    return email
 
 
 async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
@@ -88,12 +105,12 @@ async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
         # Lock only the token row: PostgreSQL refuses FOR UPDATE on select_related's outer join.
         token = await (
             RefreshToken.filter(token_hash=sha256(refresh_token))
-            .select_related("session")
+            .select_related("session__user")
             .using_db(conn)
             .select_for_update(of=("refresh_token",))
         ).first()
         now = datetime.now(UTC)
-        if token is None or token.session.revoked_at is not None or token.expires_at < now:
+        if token is None or not _session_usable(token.session, now) or token.expires_at < now:
             raise _invalid_refresh()
         if token.used_at is not None:
             await AuthSession.filter(id=token.session_id).using_db(conn).update(revoked_at=now)
@@ -103,10 +120,25 @@ async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
             await token.save(using_db=conn, update_fields=["used_at"])
             reuse = False
             new_refresh = await _new_refresh_token(token.session, conn, settings)
+            tokens = _tokens(settings, token.session.user, token.session.id, new_refresh)
     if reuse:
         raise _invalid_refresh()
-    user = await User.get(id=token.session.user_id)
-    return _tokens(settings, user, token.session.id, new_refresh)
+    return tokens
+
+
+def _session_usable(session: AuthSession, now: datetime) -> bool:
+    """Not revoked, not expired, and its user still active (`session.user` must be loaded)."""
+    return session.revoked_at is None and session.expires_at > now and session.user.is_active
+
+
+async def end_sessions(conn: BaseDBAsyncClient, user_id: int, now: datetime) -> int:
+    """Revoke every open session of the user, on the caller's transaction: their access and
+    refresh tokens stop working at once. Deactivation and a password change call it."""
+    return (
+        await AuthSession.filter(user_id=user_id, revoked_at__isnull=True)
+        .using_db(conn)
+        .update(revoked_at=now)
+    )
 
 
 async def logout(actor: Actor) -> None:
@@ -156,16 +188,6 @@ def new_api_key_secret() -> tuple[str, str]:
     """A fresh API key: (its public prefix, the whole secret shown once)."""
     prefix = secrets.token_hex(6)
     return prefix, f"{API_KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
-
-
-async def _refuse_if_throttled(settings: Settings, email: str, ip: str) -> None:
-    since = datetime.now(UTC) - timedelta(seconds=settings.login_window_seconds)
-    failures = LoginAttempt.filter(succeeded=False, at__gte=since)
-    by_email = await failures.filter(email=email).count()
-    by_ip = await failures.filter(ip=ip).count()
-    # An address may try several accounts (an office behind NAT); an e-mail only a few times.
-    if by_email >= settings.login_max_failures or by_ip >= settings.login_max_failures * 4:
-        raise ServiceError.single(ErrorCode.THROTTLED, "Too many failed logins; try again in a few minutes.")
 
 
 async def _new_refresh_token(session: AuthSession, conn: BaseDBAsyncClient, settings: Settings) -> str:

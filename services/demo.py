@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from models import Account, Reseller, User
 from models.enums import CustomerStatus, InvoiceSchedule, Weekday
-from services.accounts import create_account, create_user
+from services.accounts import create_account, create_user, set_password
 from services.actor import system_actor
 from services.customers.commands import create_customer
 from services.customers.values import CustomerPatch, DialWindow
-from services.passwords import generate_password, hash_password
+from services.passwords import generate_password
 
 DEMO_ACCOUNT = "Demo Carrier"
 ADMIN_EMAIL = "admin@demo.switchboard.test"
@@ -60,8 +60,10 @@ async def load_demo() -> DemoLogin:
     admin_password, partner_password = generate_password(), generate_password()
     account = await Account.get_or_none(name=DEMO_ACCOUNT)
     if account is not None:
-        await User.filter(email=ADMIN_EMAIL).update(password_hash=hash_password(admin_password))
-        await User.filter(email=PARTNER_EMAIL).update(password_hash=hash_password(partner_password))
+        system = system_actor(account.id)
+        for email, password in ((ADMIN_EMAIL, admin_password), (PARTNER_EMAIL, partner_password)):
+            user = await User.get(account_id=account.id, email=email)
+            await set_password(system, user.id, password, "Demo reloaded")
         return DemoLogin(ADMIN_EMAIL, admin_password, PARTNER_EMAIL, partner_password)
     account = await create_account(DEMO_ACCOUNT)
     account.number_range_start, account.number_block_size = 1000, 100

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 
+from redis import asyncio as aioredis
 from tortoise import Tortoise
 
 from services import jobs
@@ -22,20 +23,36 @@ from workers.scheduler import run_scheduler
 
 @dataclass
 class Background:
-    """What runs the jobs of this process; `runner` is set in embedded mode."""
+    """What runs the jobs of this process; `runner` is set in embedded mode, `redis_probe`
+    (a client of its own, with short timeouts) when the jobs go to Redis."""
 
     mode: str
     runner: InProcessRunner | None = None
     redis_dispatcher: RedisDispatcher | None = None
+    redis_probe: RedisProbe | None = None
 
     async def broker_ok(self) -> bool:
-        if self.redis_dispatcher is None:
-            return True
-        client = self.redis_dispatcher.broker.client
+        """The broker answers a PING in time (the in-process one always does)."""
+        return True if self.redis_probe is None else await self.redis_probe.answers()
+
+
+class RedisProbe:
+    """PINGs Redis on the event loop with a bound: a hung server (one that accepts and never
+    answers) must not hold /health for the client's default 5 s socket timeout, nor a thread."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        self.timeout = timeout
+        self.client = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+
+    async def answers(self) -> bool:
+        """True if Redis answers a PING within the timeout (retries included)."""
         try:
-            return bool(await asyncio.to_thread(client.ping))
+            return bool(await asyncio.wait_for(self.client.ping(), self.timeout))
         except Exception:  # noqa: BLE001 - any failure means the broker is unreachable
             return False
+
+    async def close(self) -> None:
+        await self.client.aclose()
 
 
 @asynccontextmanager
@@ -46,11 +63,13 @@ async def background(settings: Settings) -> AsyncIterator[Background]:
         broker, specs = redis_broker(settings)
         dispatcher = RedisDispatcher(broker, specs)
         jobs.set_dispatcher(dispatcher.dispatch)
+        probe = RedisProbe(settings.redis_url, settings.health_timeout_seconds)
         try:
-            yield Background("redis", redis_dispatcher=dispatcher)
+            yield Background("redis", redis_dispatcher=dispatcher, redis_probe=probe)
         finally:
             jobs.set_dispatcher(None)
             broker.close()
+            await probe.close()
         return
     runner = InProcessRunner(load_actors())
     runner.start()
