@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from tortoise.queryset import QuerySet
 
 from models import AuditEntry
@@ -17,20 +15,21 @@ from services.listing import (
     PageRequest,
     SortKey,
     column_condition,
+    cursor_datetime,
     filter_q,
     paginate,
 )
 
 CONDITIONS: dict[str, ConditionBuilder] = {
-    "actor_kind": column_condition("actor_kind"),
-    "actor_user_id": column_condition("actor_user_id"),
-    "action": column_condition("action"),
-    "table_name": column_condition("table_name"),
-    "record_id": column_condition("record_id"),
-    "customer_id": column_condition("customer_id"),
-    "at": column_condition("at"),
+    "actor_kind": column_condition("actor_kind", AuditEntry),
+    "actor_user_id": column_condition("actor_user_id", AuditEntry),
+    "action": column_condition("action", AuditEntry),
+    "table_name": column_condition("table_name", AuditEntry),
+    "record_id": column_condition("record_id", AuditEntry),
+    "customer_id": column_condition("customer_id", AuditEntry),
+    "at": column_condition("at", AuditEntry),
 }
-NEWEST_FIRST = [(SortKey("at", datetime.fromisoformat), True)]
+NEWEST_FIRST = [(SortKey("at", cursor_datetime), True)]
 
 
 def visible_entries(actor: Actor) -> QuerySet[AuditEntry]:

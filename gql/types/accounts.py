@@ -9,6 +9,7 @@ import strawberry
 from strawberry import relay
 
 from gql.context import Info
+from gql.types.common import node_pks
 from models import Reseller as ResellerModel
 from models import User as UserModel
 from models.enums import ActorKind
@@ -32,7 +33,7 @@ class Reseller(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(info, node_ids, visible_resellers, cls.from_model)
+        return await _resolve(info, node_ids, ResellerModel, visible_resellers, cls.from_model)
 
 
 @strawberry.type(description="A staff or partner user of the account.")
@@ -47,16 +48,16 @@ class User(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(info, node_ids, visible_users, cls.from_model)
+        return await _resolve(info, node_ids, UserModel, visible_users, cls.from_model)
 
 
-async def _resolve(info: Info, node_ids: Iterable[str], scope: Any, to_node: Any) -> list[Any]:
+async def _resolve(info: Info, node_ids: Iterable[str], model: Any, scope: Any, to_node: Any) -> list[Any]:
     actor = info.context.actor
-    ids = [int(i) for i in node_ids if i.isdigit()]
+    pks = node_pks(node_ids, model)
     if actor is None:
-        return [None for _ in node_ids]
-    rows = {row.id: row for row in await scope(actor).filter(id__in=ids)}
-    return [to_node(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+        return [None for _ in pks]
+    rows = {row.id: row for row in await scope(actor).filter(id__in=[pk for pk in pks if pk])}
+    return [to_node(rows[pk]) if pk in rows else None for pk in pks]
 
 
 @strawberry.type(description="The authenticated principal.")

@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 
 from gql.context import Info
 from gql.types.accounts import PrincipalKind
-from gql.types.common import DateTimeFilter, IDFilter, StringFilter
+from gql.types.common import DateTimeFilter, IDFilter, StringFilter, node_pks
 from models import AuditEntry as AuditEntryModel
 from models import enums
 from services.audit import visible_entries
@@ -63,11 +63,11 @@ class AuditEntry(relay.Node):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         actor = info.context.actor
+        pks = node_pks(node_ids, AuditEntryModel)
         if actor is None or not actor.can(enums.Permission.AUDIT_READ):
-            return [None for _ in node_ids]
-        ids = [int(i) for i in node_ids if i.isdigit()]
-        rows = {row.id: row for row in await visible_entries(actor).filter(id__in=ids)}
-        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+            return [None for _ in pks]
+        rows = {row.id: row for row in await visible_entries(actor).filter(id__in=[pk for pk in pks if pk])}
+        return [cls.from_model(rows[pk]) if pk in rows else None for pk in pks]
 
 
 @strawberry.input(description="Conditions on the audit action.")

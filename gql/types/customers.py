@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
@@ -25,6 +26,7 @@ from gql.types.common import (
     SortDirection,
     StringFilter,
     TagsFilter,
+    node_pks,
 )
 from gql.types.numbers import NumberBlock, SipUser
 from models import Customer as CustomerModel
@@ -202,11 +204,11 @@ class Customer(relay.Node):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         actor = info.context.actor
-        ids = [int(i) for i in node_ids if i.isdigit()]
+        pks = node_pks(node_ids, CustomerModel)
         if actor is None:
-            return [None for _ in node_ids]
-        rows = {row.id: row for row in await visible_customers(actor).filter(id__in=ids)}
-        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+            return [None for _ in pks]
+        rows = {row.id: row for row in await visible_customers(actor).filter(id__in=[pk for pk in pks if pk])}
+        return [cls.from_model(rows[pk]) if pk in rows else None for pk in pks]
 
 
 _MONEY_FIELDS = ("debit_limit", "minimum_payment", "balance")
@@ -223,9 +225,14 @@ _PLAIN_FIELDS = tuple(
 def _extension_cursor(after: str | None) -> int | None:
     if after is None:
         return None
-    if not after.isdigit():
+    if not _EXTENSION.fullmatch(after):
         raise ServiceError.single(ErrorCode.INVALID, "This cursor is not an extension.", "after")
     return int(after)
+
+
+# An extension as its cursor writes it: ASCII digits (`str.isdigit` also takes "²"), at most
+# the 19 digits of the 64-bit extension column.
+_EXTENSION = re.compile(r"[0-9]{1,19}")
 
 
 def extension_connection(page: ExtensionPage, has_previous: bool) -> Connection[int]:

@@ -11,7 +11,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import UserError
-from gql.types.common import REASON, DateTimeFilter, IDFilter, StringFilter
+from gql.types.common import REASON, DateTimeFilter, IDFilter, StringFilter, node_pks
 from models import Account, enums
 from models import Message as MessageModel
 from services.listing import Condition, Filter
@@ -146,11 +146,11 @@ class Message(relay.Node):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         actor = info.context.actor
+        pks = node_pks(node_ids, MessageModel)
         if actor is None or not actor.can(enums.Permission.MESSAGING_SEND):
-            return [None for _ in node_ids]
-        ids = [int(i) for i in node_ids if i.isdigit()]
-        rows = {row.id: row for row in await visible_messages(actor).filter(id__in=ids)}
-        return [cls.from_model(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in node_ids]
+            return [None for _ in pks]
+        rows = {row.id: row for row in await visible_messages(actor).filter(id__in=[pk for pk in pks if pk])}
+        return [cls.from_model(rows[pk]) if pk in rows else None for pk in pks]
 
 
 @strawberry.input(description="Conditions on an enumerated value.")

@@ -12,7 +12,7 @@ from tortoise.expressions import Subquery
 
 from gql.context import Info
 from gql.errors import UserError
-from gql.types.common import REASON
+from gql.types.common import REASON, node_pks
 from models import NumberBlock as NumberBlockModel
 from models import SipUser as SipUserModel
 from services.customers.scope import visible_customers
@@ -63,16 +63,16 @@ class SipUser(relay.Node):
 
 async def _nodes(info: Info, node_ids: Iterable[str], model: Any, to_node: Any) -> list[Any]:
     actor = info.context.actor
-    keys = list(node_ids)
+    pks = node_pks(node_ids, model)
     if actor is None:
-        return [None for _ in keys]
-    ids = [int(i) for i in keys if i.isdigit()]
+        return [None for _ in pks]
+    ids = [pk for pk in pks if pk]
     visible = Subquery(visible_customers(actor).values("id"))
     rows = {
         row.id: row
         for row in await model.filter(id__in=ids, account_id=actor.account_id, customer_id__in=visible)
     }
-    return [to_node(rows[int(i)]) if i.isdigit() and int(i) in rows else None for i in keys]
+    return [to_node(rows[pk]) if pk in rows else None for pk in pks]
 
 
 @strawberry.input(description="Give the customer the next free number block.")
