@@ -14,6 +14,7 @@ from strawberry.types.field import StrawberryField
 from strawberry.utils.await_maybe import await_maybe
 from strawberry.utils.str_converters import to_camel_case
 
+from gql.inputs import text_errors
 from gql.scalars import InvalidScalar
 from services.errors import ErrorCode as ServiceErrorCode
 from services.errors import FieldError, ServiceError
@@ -101,6 +102,12 @@ class Payload(FieldExtension):
     ) -> Any:
         if self.authenticated and info.context.actor is None:
             return self.payload_type(errors=[_unauthenticated()])
+        refused = text_errors(kwargs)
+        if refused:
+            # paths start at the argument and are GraphQL names already
+            return self.payload_type(
+                errors=[UserError(field=list(e.field), message=e.message, code=e.code) for e in refused]
+            )
         try:
             return await next_(source, info, **kwargs)
         except ServiceError as exc:
@@ -115,6 +122,9 @@ class Refusals(FieldExtension):
     ) -> Any:
         if info.context.actor is None:
             raise ExpectedError("Authentication required.", ServiceErrorCode.UNAUTHENTICATED)
+        refused = text_errors(kwargs)
+        if refused:
+            raise ExpectedError(f"{'.'.join(refused[0].field)}: {refused[0].message}", refused[0].code)
         try:
             return await next_(source, info, **kwargs)
         except ServiceError as exc:

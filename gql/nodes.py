@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
+from tortoise.models import Model
+
 from gql.context import Info
 from gql.errors import ExpectedError
+from gql.types.common import node_pks
 from services.actor import Actor
 from services.errors import ErrorCode, ServiceError
 
@@ -21,21 +24,11 @@ NodeT = TypeVar("NodeT")
 
 BatchRead = Callable[[Actor, Sequence[int]], Awaitable[Mapping[int, Row]]]
 
-# Database ids are positive 64-bit integers; anything else names no object.
-_MAX_ID = 2**63 - 1
-
-
-def database_id(node_id: str) -> int | None:
-    """The row id inside a global id's node part, or None when it cannot be one."""
-    if not node_id.isascii() or not node_id.isdigit() or len(node_id) > 19:
-        return None
-    value = int(node_id)
-    return value if 0 < value <= _MAX_ID else None
-
 
 async def resolve_nodes(
     info: Info,
     node_ids: Iterable[str],
+    model: type[Model],
     read: BatchRead[Row],
     to_node: Callable[[Row], NodeT],
 ) -> list[NodeT | ExpectedError | None]:
@@ -45,7 +38,7 @@ async def resolve_nodes(
     actor = info.context.actor
     if actor is None:
         return [ExpectedError("Authentication required.", ErrorCode.UNAUTHENTICATED) for _ in keys]
-    ids = [database_id(key) for key in keys]
+    ids = node_pks(keys, model)
     try:
         rows = await read(actor, [i for i in ids if i is not None])
     except ServiceError as exc:

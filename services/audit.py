@@ -17,23 +17,24 @@ from services.listing import (
     PageRequest,
     SortKey,
     column_condition,
+    cursor_int,
     filter_q,
     paginate,
 )
 
 CONDITIONS: dict[str, ConditionBuilder] = {
-    "actor_kind": column_condition("actor_kind"),
-    "actor_user_id": column_condition("actor_user_id"),
-    "action": column_condition("action"),
-    "table_name": column_condition("table_name"),
-    "record_id": column_condition("record_id"),
-    "customer_id": column_condition("customer_id"),
-    "at": column_condition("at"),
+    "actor_kind": column_condition("actor_kind", AuditEntry),
+    "actor_user_id": column_condition("actor_user_id", AuditEntry),
+    "action": column_condition("action", AuditEntry),
+    "table_name": column_condition("table_name", AuditEntry),
+    "record_id": column_condition("record_id", AuditEntry),
+    "customer_id": column_condition("customer_id", AuditEntry),
+    "at": column_condition("at", AuditEntry),
 }
 # By id, not by `at`: ids are drawn when the entries are inserted, just before commit and after
 # every row lock the change took, so one record's entries are listed in the order its changes
 # committed, whatever the clocks of the servers that stamped them.
-NEWEST_FIRST = [(SortKey("id", int), True)]
+NEWEST_FIRST = [(SortKey("id", cursor_int(AuditEntry, "id")), True)]
 
 
 def visible_entries(actor: Actor) -> QuerySet[AuditEntry]:

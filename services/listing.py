@@ -10,6 +10,9 @@ import base64
 import binascii
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 import orjson
@@ -23,6 +26,18 @@ from services.errors import ErrorCode, ServiceError
 M = TypeVar("M", bound=Model)
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# A filter is a tree the database plans and runs: bound its shape so one request cannot ask
+# for a statement no engine parses (SQLite's parser overflows near 30 nested NOTs).
+MAX_FILTER_DEPTH = 5  # nested AND / OR / NOT levels, the top filter being level 1
+MAX_FILTER_BRANCHES = 50  # filters in one AND or OR list
+MAX_FILTER_PARTS = 200  # filters in the whole tree
+MAX_FILTER_VALUES = 100  # values in one `in`, `notIn`, `containsAny` or `containsAll` list
+# Decimal operands stay within what the numeric columns hold (money is below 1e15).
+MAX_FILTER_DECIMAL = Decimal("1e15")
+FILTER_DECIMAL_PLACES = 10
+MAX_SEARCH_LENGTH = 200
+# Cursors carry a few sort values: a longer one is not one of ours.
+MAX_CURSOR_LENGTH = 1_000
 
 
 @dataclass(frozen=True)
@@ -69,10 +84,13 @@ _OPERATORS = {
 }
 
 
-def column_condition(column: str) -> ConditionBuilder:
-    """Plain column operators: each operator given becomes one ANDed lookup."""
+def column_condition(column: str, model: type[Model] | None = None) -> ConditionBuilder:
+    """Plain column operators: each operator given becomes one ANDed lookup. With the model,
+    every operand must fit the column (a longer text or a larger number than the column holds
+    is refused: Tortoise or the driver would fail on it)."""
 
     def build(condition: Condition) -> Q:
+        check_operands(condition, column_limits(model, column) if model else {})
         q = Q()
         for operator, suffix in _OPERATORS.items():
             value = getattr(condition, operator)
@@ -99,27 +117,155 @@ Matching = Callable[[Q], QuerySet[Any]]
 
 
 def filter_q(where: Filter, builders: dict[str, ConditionBuilder], matching: Matching) -> Q:
+    """The Q of a filter whose shape is within the limits (INVALID otherwise)."""
+    _check_shape(where)
+    return _filter_q(where, builders, matching)
+
+
+def _filter_q(where: Filter, builders: dict[str, ConditionBuilder], matching: Matching) -> Q:
     q = Q()
     for name, condition in where.conditions.items():
         q &= builders[name](condition)
     for sub in where.and_:
-        q &= filter_q(sub, builders, matching)
+        q &= _filter_q(sub, builders, matching)
     if where.or_:
-        q &= any_of([filter_q(sub, builders, matching) for sub in where.or_])
+        q &= any_of([_filter_q(sub, builders, matching) for sub in where.or_])
     if where.not_ is not None:
         # Not SQL's NOT: a comparison with NULL is never true, so `NOT (manager = 5)` would drop
         # the rows without a manager. "Every row but the matching ones" keeps them.
-        inner = filter_q(where.not_, builders, matching)
+        inner = _filter_q(where.not_, builders, matching)
         q &= Q(id__not_in=Subquery(matching(inner).values("id")))
     return q
 
 
+def _check_shape(where: Filter) -> None:
+    """Depth, width and size of the tree, walked without recursion (a hostile tree may be
+    deeper than the stack) and stopped at the first excess."""
+    parts = 0
+    pending = [(where, 1)]
+    while pending:
+        current, depth = pending.pop()
+        parts += 1
+        if depth > MAX_FILTER_DEPTH:
+            raise _invalid(f"Filters nest at most {MAX_FILTER_DEPTH} levels deep.", "where")
+        if parts > MAX_FILTER_PARTS:
+            raise _invalid(f"A filter has at most {MAX_FILTER_PARTS} parts in all.", "where")
+        for branches in (current.and_, current.or_):
+            if len(branches) > MAX_FILTER_BRANCHES:
+                raise _invalid(f"AND and OR take at most {MAX_FILTER_BRANCHES} filters each.", "where")
+            pending.extend((sub, depth + 1) for sub in branches)
+        if current.not_ is not None:
+            pending.append((current.not_, depth + 1))
+
+
+def column_limits(model: type[Model], column: str) -> dict[str, Any]:
+    """Tortoise's constraints of a column (`max_length`, `ge`, `le`), read when a query is built:
+    foreign-key columns join the model's fields only once the ORM is initialised."""
+    constraints: dict[str, Any] = model._meta.fields_map[column].constraints
+    return constraints
+
+
+def check_operands(condition: Condition, limits: dict[str, Any]) -> None:
+    """Every operand of the condition fits a column with these constraints (INVALID otherwise)."""
+    for operator in dataclass_fields(condition):
+        value = getattr(condition, operator.name)
+        values = value if isinstance(value, list | tuple) else [value]
+        if len(values) > MAX_FILTER_VALUES:
+            raise _invalid(f"A filter list has at most {MAX_FILTER_VALUES} values.", "where")
+        for item in values:
+            problem = operand_problem(item, limits)
+            if problem is not None:
+                raise _invalid(problem, "where")
+
+
+def operand_problem(value: Any, limits: dict[str, Any]) -> str | None:
+    """Why `value` cannot be compared with a column of these Tortoise constraints, if it cannot."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return "A filter text cannot contain NUL characters."
+        max_length = limits.get("max_length")
+        if max_length is not None and len(value) > max_length:
+            return f"A filter text on this field has at most {max_length} characters."
+    elif isinstance(value, Decimal):
+        if not value.is_finite() or abs(value) >= MAX_FILTER_DECIMAL:
+            return (
+                f"A filter decimal is between -{MAX_FILTER_DECIMAL:f} and {MAX_FILTER_DECIMAL:f}, exclusive."
+            )
+        if value.normalize().as_tuple().exponent < -FILTER_DECIMAL_PLACES:  # type: ignore[operator]
+            return f"A filter decimal has at most {FILTER_DECIMAL_PLACES} decimal places."
+    elif (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and not limits.get("ge", value) <= value <= limits.get("le", value)
+    ):
+        return f"A filter number on this field is between {limits['ge']} and {limits['le']}."
+    return None
+
+
+def check_search(search: str | None, *field: str) -> None:
+    """Free text for a search: bounded, and without NUL (PostgreSQL text cannot hold it)."""
+    if search is None:
+        return
+    if len(search) > MAX_SEARCH_LENGTH:
+        raise _invalid(f"A search has at most {MAX_SEARCH_LENGTH} characters.", *field)
+    if "\x00" in search:
+        raise _invalid("A search cannot contain NUL characters.", *field)
+
+
 @dataclass(frozen=True)
 class SortKey:
-    """A sortable column: `column` is ordered and compared, `parse` reads it from a cursor."""
+    """A sortable column: `column` is ordered and compared, `parse` reads it from a cursor (and
+    raises ValueError, TypeError or ArithmeticError on anything this column cannot hold)."""
 
     column: str
     parse: Callable[[Any], Any] = lambda value: value
+
+
+def cursor_int(model: type[Model], column: str) -> Callable[[Any], int]:
+    """A whole number read from a cursor, within the column's range."""
+
+    def parse(value: Any) -> int:
+        limits = column_limits(model, column)
+        if not isinstance(value, int) or isinstance(value, bool) or not limits["ge"] <= value <= limits["le"]:
+            raise ValueError(value)
+        return value
+
+    return parse
+
+
+def cursor_text(model: type[Model], column: str) -> Callable[[Any], str]:
+    """A text read from a cursor, that the column can hold."""
+
+    def parse(value: Any) -> str:
+        if not isinstance(value, str) or operand_problem(value, column_limits(model, column)) is not None:
+            raise ValueError(value)
+        return value
+
+    return parse
+
+
+def cursor_decimal(value: Any) -> Decimal:
+    """A decimal read from a cursor, within the filter range (SQLite's numeric cast may have
+    written it as a JSON number)."""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise TypeError(value)
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation as exc:
+        raise ValueError(value) from exc
+    if operand_problem(number, {}) is not None:
+        raise ValueError(value)
+    return number
+
+
+def cursor_datetime(value: Any) -> datetime:
+    """An ISO 8601 time with its offset, read from a cursor, in UTC."""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(value)
+    return parsed.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -143,15 +289,19 @@ async def paginate(
     queryset: QuerySet[M], order: Sequence[tuple[SortKey, bool]], request: PageRequest
 ) -> Page[M]:
     """One page of `queryset` in `order` ((key, descending) pairs; `id` is appended as the
-    tie-breaker unless the order ends with it), after/before the given cursors."""
+    tie-breaker unless the order ends with it), as the Relay connection spec slices it: the rows
+    after `after` and before `before` (each cursor given is applied), then the first `first` of
+    them, or the last `last` (the first DEFAULT_PAGE_SIZE when neither is given)."""
     size, backward = _page_size(request)
     keys = list(order)
     if not keys or keys[-1][0].column != "id":
-        keys.append((SortKey("id", int), keys[-1][1] if keys else False))
-    cursor = request.before if backward else request.after
+        id_key = SortKey("id", cursor_int(queryset.model, queryset.model._meta.pk_attr))
+        keys.append((id_key, keys[-1][1] if keys else False))
     page_qs = queryset
-    if cursor is not None:
-        page_qs = page_qs.filter(_beyond(keys, _decode(cursor, keys), backward))
+    if request.after is not None:
+        page_qs = page_qs.filter(_beyond(keys, _decode(request.after, keys, "after"), backward=False))
+    if request.before is not None:
+        page_qs = page_qs.filter(_beyond(keys, _decode(request.before, keys, "before"), backward=True))
     directions = [(key, descending != backward) for key, descending in keys]
     page_qs = page_qs.order_by(*[("-" if desc else "") + key.column for key, desc in directions])
     rows = list(await page_qs.limit(size + 1))
@@ -162,8 +312,10 @@ async def paginate(
     return Page(
         rows=rows,
         cursors=[_encode(row, keys) for row in rows],
-        has_next_page=more if not backward else request.before is not None,
-        has_previous_page=more if backward else request.after is not None,
+        # Beyond a cursor there is at least the cursor's own row (the spec lets a server answer
+        # so when it cannot tell cheaply).
+        has_next_page=(more and not backward) or request.before is not None,
+        has_previous_page=(more and backward) or request.after is not None,
         count_total=queryset.count,
     )
 
@@ -195,14 +347,18 @@ def _encode(row: Model, keys: list[tuple[SortKey, bool]]) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(values)).decode().rstrip("=")
 
 
-def _decode(cursor: str, keys: list[tuple[SortKey, bool]]) -> list[Any]:
+def _decode(cursor: str, keys: list[tuple[SortKey, bool]], argument: str) -> list[Any]:
+    """The sort values in a cursor; INVALID (naming the argument) unless each one is a value
+    its column can hold: a cursor is client input like any other."""
     try:
+        if len(cursor) > MAX_CURSOR_LENGTH:
+            raise ValueError(argument)
         raw = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if not isinstance(raw, list) or len(raw) != len(keys):
             raise ValueError(cursor)
         return [key.parse(value) for (key, _), value in zip(keys, raw, strict=True)]
     except (ValueError, TypeError, ArithmeticError, binascii.Error, orjson.JSONDecodeError) as exc:
-        raise _invalid("This cursor is not valid for this list and sort order.", "after") from exc
+        raise _invalid("This cursor is not valid for this list and sort order.", argument) from exc
 
 
 def _invalid(message: str, *field: str) -> ServiceError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import HttpUrl, TypeAdapter, ValidationError
+from tortoise.models import Model
 
 from services import reference
 from services.errors import ErrorCode, FieldError
@@ -17,6 +19,13 @@ from services.errors import ErrorCode, FieldError
 E = TypeVar("E", bound=Enum)
 MAX_MONEY = Decimal("1e15")
 _URL = TypeAdapter(HttpUrl)
+# A primary key as global ids and cursors write it: ASCII digits, no sign, no leading zero
+# (`str.isdigit` would also take "²", which `int` then refuses).
+_DATABASE_ID = re.compile(r"[1-9][0-9]{0,18}")
+# Customer vars: tomllib recurses once per nested array or inline table, so a deep document
+# would exhaust the stack; both bounds are checked before parsing.
+MAX_TOML_CHARS = 65_536
+MAX_TOML_DEPTH = 16
 
 
 class Unset(Enum):
@@ -136,13 +145,70 @@ def url(value: str | None) -> str | None:
         raise Invalid("Not a valid http(s) URL.") from exc
 
 
+def database_id(text: str, model: type[Model]) -> int | None:
+    """The primary key of `model` written in `text`, or None when it cannot be one: not plain
+    digits, or beyond the key column's range (the driver would refuse to send it)."""
+    if not _DATABASE_ID.fullmatch(text):
+        return None
+    value = int(text)
+    return value if value <= int(model._meta.pk.constraints["le"]) else None
+
+
 def toml_document(value: str) -> str:
     """TOML text that parses; the error names the line and column."""
+    if len(value) > MAX_TOML_CHARS:
+        raise Invalid(f"At most {MAX_TOML_CHARS} characters.")
+    if toml_nesting(value) > MAX_TOML_DEPTH:
+        raise Invalid(f"Arrays and inline tables nest at most {MAX_TOML_DEPTH} deep.")
     try:
         tomllib.loads(value)
     except tomllib.TOMLDecodeError as exc:
         raise Invalid(f"Invalid TOML: {exc}") from exc
     return value
+
+
+def toml_nesting(document: str) -> int:
+    """The deepest nesting of arrays and inline tables (brackets outside strings and comments);
+    table headers count one or two while their line is read, as they nest nothing."""
+    depth = deepest = 0
+    index, end = 0, len(document)
+    while index < end:
+        char = document[index]
+        if char == "#":
+            newline = document.find("\n", index)
+            index = end if newline < 0 else newline
+        elif char in "\"'":
+            index = _after_string(document, index)
+            continue
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    return deepest
+
+
+def _after_string(document: str, start: int) -> int:
+    """The index after the TOML string opening at `start` (basic strings have escapes, literal
+    ones do not; tripled quotes make multi-line strings). An unclosed string runs to the end."""
+    quote = document[start]
+    delimiter = quote * 3 if document.startswith(quote * 3, start) else quote
+    index = start + len(delimiter)
+    while index < len(document):
+        if quote == '"' and document[index] == "\\":
+            index += 2
+        elif document.startswith(delimiter, index):
+            index += len(delimiter)
+            # a multi-line string may end in up to two more quotes ("""a"""" is 'a"')
+            while delimiter != quote and index < len(document) and document[index] == quote:
+                index += 1
+            return index
+        elif delimiter == quote and document[index] == "\n":
+            return index  # a one-line string cannot span lines: the parser will say so
+        else:
+            index += 1
+    return index
 
 
 def tag_list(values: list[str], *, max_tags: int = 50, max_length: int = 100) -> list[str]:

@@ -33,7 +33,7 @@ class Reseller(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, resellers_by_id, cls.from_model)
+        return await resolve_nodes(info, node_ids, ResellerModel, resellers_by_id, cls.from_model)
 
 
 @strawberry.type(description="A staff or partner user of the account.")
@@ -48,7 +48,7 @@ class User(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, users_by_id, cls.from_model)
+        return await resolve_nodes(info, node_ids, UserModel, users_by_id, cls.from_model)
 
 
 @strawberry.type(description="The authenticated principal.")

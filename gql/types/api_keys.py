@@ -40,7 +40,7 @@ class ApiKey(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, api_keys_by_id, cls.from_model)
+        return await resolve_nodes(info, node_ids, ApiKeyModel, api_keys_by_id, cls.from_model)
 
 
 @strawberry.input(description="A new API key.")

@@ -71,7 +71,9 @@ class AuditEntry(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, entries_by_id, AuditEntry.for_reader(info))
+        return await resolve_nodes(
+            info, node_ids, AuditEntryModel, entries_by_id, AuditEntry.for_reader(info)
+        )
 
 
 @strawberry.input(description="Conditions on the audit action.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import datetime
 from decimal import Decimal
@@ -11,9 +11,12 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
+from tortoise.models import Model
 
+import models
 from services.errors import ErrorCode, ServiceError
 from services.listing import Condition, Page
+from services.validation import database_id
 
 NodeT = TypeVar("NodeT")
 REASON = "Why (kept in the audit entry; required when the account demands it)."
@@ -52,13 +55,26 @@ def connection_of(page: Page[Any], to_node: Callable[[Any], NodeT]) -> Connectio
 
 
 def decode_id(global_id: relay.GlobalID, type_name: str, *field: str) -> int:
-    """The database id inside a global id of the expected type; anything else is NOT_FOUND."""
+    """The database id inside a global id of the expected type; anything else, an id beyond
+    its column's range included, is NOT_FOUND (no row can have it)."""
     if global_id.type_name == type_name:
-        try:
-            return int(global_id.node_id)
-        except ValueError:
-            pass
+        pk = database_id(global_id.node_id, _model_of(type_name))
+        if pk is not None:
+            return pk
     raise ServiceError.single(ErrorCode.NOT_FOUND, f"{type_name} not found.", *field)
+
+
+def node_pks(node_ids: Iterable[str], model: type[Model]) -> list[int | None]:
+    """The primary keys in the node ids relay hands to `resolve_nodes`, in order; None where a
+    node id cannot be one (no row has it, so its node is null)."""
+    return [database_id(node_id, model) for node_id in node_ids]
+
+
+def _model_of(type_name: str) -> type[Model]:
+    # A Node type is named after its model (Customer, SipUser, ApiKey...).
+    model = getattr(models, type_name)
+    assert isinstance(model, type) and issubclass(model, Model), type_name
+    return model
 
 
 def decode_ids(global_ids: Sequence[relay.GlobalID] | None, type_name: str, *field: str) -> list[int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
@@ -165,7 +166,7 @@ class Customer(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, customers_by_id, cls.from_model)
+        return await resolve_nodes(info, node_ids, CustomerModel, customers_by_id, cls.from_model)
 
 
 _MONEY_FIELDS = ("debit_limit", "minimum_payment", "balance")
@@ -182,9 +183,14 @@ _PLAIN_FIELDS = tuple(
 def _extension_cursor(after: str | None) -> int | None:
     if after is None:
         return None
-    if not after.isdigit():
+    if not _EXTENSION.fullmatch(after):
         raise ServiceError.single(ErrorCode.INVALID, "This cursor is not an extension.", "after")
     return int(after)
+
+
+# An extension as its cursor writes it: ASCII digits (`str.isdigit` also takes "²"), at most
+# the 19 digits of the 64-bit extension column.
+_EXTENSION = re.compile(r"[0-9]{1,19}")
 
 
 def extension_connection(page: ExtensionPage, has_previous: bool) -> Connection[int]:

@@ -146,7 +146,7 @@ class Message(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, messages_by_id, cls.from_model)
+        return await resolve_nodes(info, node_ids, MessageModel, messages_by_id, cls.from_model)
 
 
 @strawberry.input(description="Conditions on an enumerated value.")

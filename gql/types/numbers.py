@@ -13,6 +13,7 @@ from gql.context import Info
 from gql.errors import UserError
 from gql.nodes import resolve_nodes
 from gql.types.common import REASON
+from models import NumberBlock as NumberBlockModel
 from models import SipUser as SipUserModel
 from services.numbers.queries import BlockUsage, blocks_by_id, sip_users_by_id
 
@@ -33,7 +34,7 @@ class NumberBlock(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, blocks_by_id, cls.from_usage)
+        return await resolve_nodes(info, node_ids, NumberBlockModel, blocks_by_id, cls.from_usage)
 
 
 @strawberry.type(description="A SIP user (customer auth). Its password is never readable.")
@@ -58,7 +59,7 @@ class SipUser(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await resolve_nodes(info, node_ids, sip_users_by_id, cls.from_model)
+        return await resolve_nodes(info, node_ids, SipUserModel, sip_users_by_id, cls.from_model)
 
 
 @strawberry.input(description="Give the customer the next free number block.")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
-from decimal import Decimal
 from enum import StrEnum
 
 from tortoise.expressions import Q, RawSQL, Subquery
@@ -23,7 +21,14 @@ from services.listing import (
     PageRequest,
     SortKey,
     any_of,
+    check_operands,
+    check_search,
     column_condition,
+    column_limits,
+    cursor_datetime,
+    cursor_decimal,
+    cursor_int,
+    cursor_text,
     filter_q,
     paginate,
 )
@@ -43,23 +48,17 @@ class CustomerSortField(StrEnum):
 _NUMERIC = {"balance_value": "balance", "debit_limit_value": "debit_limit"}
 
 
-def _text(value: object) -> str:
-    """A text sort value read from a cursor; anything else makes the cursor invalid."""
-    if not isinstance(value, str):
-        raise TypeError(value)
-    return value
-
-
 SORT_KEYS = {
-    CustomerSortField.NAME: SortKey("name_key", _text),
-    CustomerSortField.BALANCE: SortKey("balance_value", lambda value: Decimal(str(value))),
-    CustomerSortField.CREATED_AT: SortKey("created_at", datetime.fromisoformat),
+    CustomerSortField.NAME: SortKey("name_key", cursor_text(Customer, "name_key")),
+    CustomerSortField.BALANCE: SortKey("balance_value", cursor_decimal),
+    CustomerSortField.CREATED_AT: SortKey("created_at", cursor_datetime),
     CustomerSortField.STATUS: SortKey("status", CustomerStatus),
-    CustomerSortField.CHANNELS: SortKey("channels", int),
+    CustomerSortField.CHANNELS: SortKey("channels", cursor_int(Customer, "channels")),
 }
 
 
 def _tags_condition(condition: Condition) -> Q:
+    check_operands(condition, column_limits(CustomerTag, "tag"))
     parts = []
     if condition.contains_any:
         parts.append(Q(id__in=_with_any_tag(condition.contains_any)))
@@ -77,17 +76,17 @@ def _with_any_tag(tags: Sequence[str]) -> Subquery:
 
 
 CONDITIONS: dict[str, ConditionBuilder] = {
-    "id": column_condition("id"),
-    "name": column_condition("name"),
-    "status": column_condition("status"),
-    "currency": column_condition("currency"),
-    "reseller_id": column_condition("reseller_id"),
-    "account_manager_id": column_condition("account_manager_id"),
+    "id": column_condition("id", Customer),
+    "name": column_condition("name", Customer),
+    "status": column_condition("status", Customer),
+    "currency": column_condition("currency", Customer),
+    "reseller_id": column_condition("reseller_id", Customer),
+    "account_manager_id": column_condition("account_manager_id", Customer),
     "balance": column_condition("balance_value"),
     "debit_limit": column_condition("debit_limit_value"),
-    "channels": column_condition("channels"),
-    "created_at": column_condition("created_at"),
-    "external_accounting_id": column_condition("external_accounting_id"),
+    "channels": column_condition("channels", Customer),
+    "created_at": column_condition("created_at", Customer),
+    "external_accounting_id": column_condition("external_accounting_id", Customer),
     "tags": _tags_condition,
 }
 
@@ -112,6 +111,7 @@ def _matching(q: Q) -> QuerySet[Customer]:
 
 
 def customer_queryset(actor: Actor, where: Filter | None, search: str | None) -> QuerySet[Customer]:
+    check_search(search, "search")
     queryset = _with_numeric_values(visible_customers(actor))
     if where is not None:
         queryset = queryset.filter(filter_q(where, CONDITIONS, _matching))

@@ -21,8 +21,10 @@ from services.errors import ErrorCode, FieldError
 from services.fields import CleanContext, Cleaner, clean_each, spec, specs_of
 from services.validation import Invalid, Patch, Unset
 
-_HHMM = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$")
+# Whole-value patterns, used with fullmatch (`$` also matches before a trailing newline) and
+# with ASCII digits only (`\d` also takes other scripts' digits).
+_HHMM = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+_HOSTNAME = re.compile(r"(?=.{1,253}\Z)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*")
 MAX_DIAL_WINDOWS = 50
 
 
@@ -49,7 +51,7 @@ def _dial_windows(windows: list[DialWindow]) -> list[dict[str, object]]:
     cleaned = []
     for index, window in enumerate(windows):
         for part in ("start", "end"):
-            if not _HHMM.match(getattr(window, part)):
+            if not _HHMM.fullmatch(getattr(window, part)):
                 raise Invalid("Use HH:MM (00:00 to 24:00).", ErrorCode.INVALID, str(index), part)
         if window.start >= window.end:
             raise Invalid("The window must end after it starts.", ErrorCode.INVALID, str(index), "end")
@@ -62,7 +64,7 @@ def _hostname(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     host = value.strip().lower()
-    if not _HOSTNAME.match(host):
+    if not _HOSTNAME.fullmatch(host):
         raise Invalid("Not a valid domain name.")
     return host
 

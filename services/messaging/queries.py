@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from tortoise.queryset import QuerySet
 
@@ -18,19 +17,20 @@ from services.listing import (
     PageRequest,
     SortKey,
     column_condition,
+    cursor_datetime,
     filter_q,
     paginate,
 )
 
 CONDITIONS: dict[str, ConditionBuilder] = {
-    "channel": column_condition("channel"),
-    "status": column_condition("status"),
-    "kind": column_condition("kind"),
-    "customer_id": column_condition("customer_id"),
-    "created_at": column_condition("created_at"),
-    "to": column_condition("to"),
+    "channel": column_condition("channel", Message),
+    "status": column_condition("status", Message),
+    "kind": column_condition("kind", Message),
+    "customer_id": column_condition("customer_id", Message),
+    "created_at": column_condition("created_at", Message),
+    "to": column_condition("to", Message),
 }
-NEWEST_FIRST = [(SortKey("created_at", datetime.fromisoformat), True)]
+NEWEST_FIRST = [(SortKey("created_at", cursor_datetime), True)]
 
 
 def visible_messages(actor: Actor) -> QuerySet[Message]:

@@ -27,8 +27,10 @@ from services.validation import UNSET, Invalid, Patch, Unset, non_negative_int
 TABLE = "sip_user"
 AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
 SECRETS = frozenset({"ha1"})
-_USERNAME = re.compile(r"^[A-Za-z0-9._+-]{1,64}$")
+_USERNAME = re.compile(r"[A-Za-z0-9._+-]{1,64}")
 MIN_PASSWORD, MAX_PASSWORD, MAX_IP_RULES = 8, 128, 50
+# The extension column is a 64-bit integer; a numeric username beyond it cannot be one.
+MAX_EXTENSION = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,11 @@ def extension_of(username: str) -> int | None:
 
 
 def _username(value: str) -> str:
-    if not _USERNAME.match(value):
+    # fullmatch: `$` would also accept a trailing newline
+    if not _USERNAME.fullmatch(value):
         raise Invalid("1 to 64 letters, digits, dots, dashes, underscores or plus signs.")
+    if value.isdigit() and int(value) > MAX_EXTENSION:
+        raise Invalid(f"A numeric username is an extension, at most {MAX_EXTENSION}.")
     return value
 
 
