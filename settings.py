@@ -55,7 +55,6 @@ class Settings(BaseSettings):
     max_tokens: int = 5000
     max_body_bytes: int = 200_000
     max_query_cost: int = 50_000
-    max_page_size: int = 100
     max_field_repeats: int = Field(
         default=10,
         description="How many times one response name may occur in one selection set, fragments "
