@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import strawberry
+from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry import relay
 from strawberry.extensions import (
@@ -17,9 +18,10 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from gql.cost import QueryCost
-from gql.errors import Payload, Refusals, should_mask
+from gql.errors import Payload, Refusals, log_errors, should_mask
 from gql.resolvers import api_keys as api_key_resolvers
 from gql.resolvers import audit as audit_resolvers
 from gql.resolvers import auth as auth_resolvers
@@ -201,6 +203,14 @@ def _introspection_rules() -> SchemaExtension:
     return AddValidationRules([] if enabled else [NoSchemaIntrospectionCustomRule])
 
 
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # strawberry's own logging writes each error's message and traceback, input included.
+        log_errors(errors)
+
+
 def build_schema() -> strawberry.Schema:
     """The schema; build it once per process (relay's node fields bind to one schema)."""
     extensions: list[Callable[[], SchemaExtension]] = [
@@ -213,7 +223,7 @@ def build_schema() -> strawberry.Schema:
         # Parsing the same query text again is a large share of a small request's work.
         lambda: ParserCache(maxsize=256),
     ]
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
