@@ -91,7 +91,13 @@ async def deliver(settings: Settings, message_id: int) -> Delivery:
         return Delivery(None)
     message = await Message.get(id=message_id)
     account = await Account.get(id=message.account_id)
-    sender = sender_for(account, message.channel, settings.outbox_dir, settings.send_timeout_seconds)
+    sender = sender_for(
+        account,
+        message.channel,
+        settings.outbox_dir,
+        settings.send_timeout_seconds,
+        allow_private=settings.allow_private_outbound,
+    )
     try:
         reference = await sender.send(_outgoing(message, account))
     except PermanentSendError as exc:

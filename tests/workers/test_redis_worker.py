@@ -58,6 +58,7 @@ def worker_process(
         "SWITCHBOARD_OUTBOX_LEASE_SECONDS": str(LEASE_SECONDS),
         "SWITCHBOARD_WORKER_THREADS": str(threads),
         "SWITCHBOARD_OUTBOX_REDRIVE_SECONDS": "1",
+        "SWITCHBOARD_ALLOW_PRIVATE_OUTBOUND": "true",  # the test SMTP server is on loopback
     }
     process = subprocess.Popen([sys.executable, "-m", "cli", command], cwd=ROOT, env=env)
     try:
