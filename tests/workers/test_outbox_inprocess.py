@@ -189,7 +189,7 @@ async def test_an_unreachable_server_is_retried_then_fails_with_the_reason(
     await runner.join()
     first = await Message.get(account_id=account.id)
     for _ in range(settings.outbox_max_attempts):
-        await outbox.redrive()
+        await outbox.redrive(settings)
         await runner.join()
 
     assert (first.status, first.attempts) == (MessageStatus.QUEUED, 1)
@@ -210,7 +210,7 @@ async def test_concurrent_deliveries_of_one_message_send_it_once(
     await runner.join()  # the after-commit send
 
     results = await asyncio.gather(*(outbox.deliver(settings, message.id) for _ in range(5)))
-    await outbox.redrive()
+    await outbox.redrive(settings)
     await runner.join()
 
     assert [r.status for r in results] == [None] * 5

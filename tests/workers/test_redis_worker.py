@@ -166,7 +166,7 @@ async def test_sigkill_mid_batch_loses_nothing_and_duplicates_at_most_one_per_ki
     with worker_process(settings, threads=1):
 
         async def redriven_and_done() -> bool:
-            await outbox.redrive()
+            await outbox.redrive(settings)
             return await all_sent(account)
 
         await wait_until(redriven_and_done, seconds=120)
