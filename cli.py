@@ -66,6 +66,8 @@ def configure_logging(settings: Settings) -> None:
 
     import structlog
 
+    from services.logsafe import SafeFormatter, structlog_exc_info
+
     production = settings.environment is Environment.PRODUCTION
     renderer = (
         structlog.processors.JSONRenderer() if production else structlog.dev.ConsoleRenderer(colors=False)
@@ -75,12 +77,14 @@ def configure_logging(settings: Settings) -> None:
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.format_exc_info,
+            structlog_exc_info,  # type and frames, never the exception's text
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.INFO),
     )
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
 def _needs_redis(settings: Settings, command: str) -> None:

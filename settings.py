@@ -97,6 +97,12 @@ class Settings(BaseSettings):
     outbox_backoff_seconds: list[float] = Field(default_factory=lambda: [5.0, 30.0, 120.0, 600.0, 1800.0])
     outbox_redrive_seconds: float = 15.0
     send_timeout_seconds: float = 30.0
+    allow_private_outbound: bool = Field(
+        default=False,
+        description="Let tenant-configured SMTP hosts and SMS API URLs be loopback, private or "
+        "link-local addresses (development and tests against local servers). Cloud metadata "
+        "addresses stay refused.",
+    )
     scheduler_tick_seconds: float = 1.0
     run_scheduler_in_process: bool = Field(
         default=True, description="Embedded mode: `serve` also runs the periodic jobs."

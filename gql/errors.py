@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeAlias
 
 import strawberry
+import structlog
 from graphql import GraphQLError
 from strawberry.extensions import FieldExtension
 from strawberry.extensions.field_extension import AsyncExtensionResolver, SyncExtensionResolver
@@ -19,7 +20,10 @@ from gql.scalars import InvalidScalar
 from services.errors import ErrorCode as ServiceErrorCode
 from services.errors import FieldError, ServiceError
 from services.listing import MAX_PAGE_SIZE
+from services.logsafe import exception_fields
 from settings import Environment, Settings
+
+log = structlog.get_logger(__name__)
 
 ErrorCode: TypeAlias = ServiceErrorCode
 strawberry.enum(ErrorCode, description="Why an operation was refused.")
@@ -84,6 +88,20 @@ class IdsCap(FieldExtension):
 def _check_ids(kwargs: dict[str, Any]) -> None:
     if len(kwargs.get("ids") or ()) > MAX_PAGE_SIZE:
         raise ExpectedError(f"At most {MAX_PAGE_SIZE} ids per request.", ServiceErrorCode.TOO_MANY)
+
+
+def log_errors(errors: list[GraphQLError]) -> None:
+    """Log a request's errors without their messages, which can quote the input (a secret in a
+    failed write, a variable's value): unexpected ones with their type and frames, expected
+    ones with their code only."""
+    for error in errors:
+        path = ".".join(str(part) for part in error.path or ())
+        if should_mask(error):
+            assert error.original_error is not None
+            log.error("graphql.unexpected_error", path=path, **exception_fields(error.original_error))
+        else:
+            code = (error.extensions or {}).get("code", "GRAPHQL_VALIDATION")
+            log.info("graphql.refused", path=path, code=code)
 
 
 class Payload(FieldExtension):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry import relay
 from strawberry.extensions import (
@@ -16,8 +17,9 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
-from gql.errors import IdsCap, Payload, Refusals, masking
+from gql.errors import IdsCap, Payload, Refusals, log_errors, masking
 from gql.limits import RequestLimits, hides_suggestions
 from gql.resolvers import api_keys as api_key_resolvers
 from gql.resolvers import audit as audit_resolvers
@@ -211,6 +213,12 @@ class SwitchboardSchema(strawberry.Schema):
         # strawberry's one hook into its keyword arguments.
         kwargs = super()._get_custom_context_kwargs(operation_extensions, sync=sync)
         return {**kwargs, "hide_suggestions": hides_suggestions(Limits.settings)}
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # strawberry's own logging writes each error's message and traceback, input included.
+        log_errors(errors)
 
 
 def build_schema() -> strawberry.Schema:

@@ -1,11 +1,14 @@
 """The account's settings: number range, audit policy, e-mail and SMS transports.
 
-Secrets (SMTP password, SMS token) are write-only: never returned, never in an audit diff."""
+Secrets (SMTP password, SMS token) are write-only: never returned, never in an audit diff.
+Every text is refused past its column's length (never left to the database, whose error would
+quote it), and the SMTP host and SMS API URL may not name an internal address."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from typing import Any
+from urllib.parse import urlsplit
 
 from models import Account
 from models.enums import AuditAction, MessageChannel, Permission, SmtpTlsMode
@@ -13,6 +16,7 @@ from services import validation as v
 from services.actor import Actor
 from services.auditing import diff, snapshot
 from services.errors import ErrorCode, FieldError, ServiceError
+from services.messaging import egress
 from services.messaging.outbox import normalized_destination
 from services.numbers.blocks import blocks_stay_valid, lock_account
 from services.uow import UnitOfWork, unit_of_work
@@ -62,21 +66,72 @@ def _phone(value: str) -> str:
     return normalized_destination(MessageChannel.SMS, value)
 
 
+def _column_length(name: str) -> int:
+    """The column's max_length, so validation and schema never drift apart."""
+    length = Account._meta.fields_map[name].max_length  # type: ignore[attr-defined]
+    assert isinstance(length, int)
+    return length
+
+
+def _secret(name: str) -> Any:
+    limit = _column_length(name)
+
+    def clean(value: str) -> str | None:
+        # Kept as given: spaces can be part of a password. The message never quotes it.
+        if len(value) > limit:
+            raise Invalid(f"At most {limit} characters.")
+        return value or None
+
+    return clean
+
+
+def _text(name: str) -> Any:
+    limit = _column_length(name)
+    return lambda value: v.optional_text(value, max_length=limit)
+
+
+def _url(name: str) -> Any:
+    limit = _column_length(name)
+
+    def clean(value: str) -> str | None:
+        cleaned = v.url(value)
+        if cleaned is not None and len(cleaned) > limit:
+            raise Invalid(f"At most {limit} characters.")
+        return cleaned
+
+    return clean
+
+
 CLEANERS: dict[str, Any] = {
     "number_range_start": _range_start,
     "number_block_size": _block_size,
     "require_audit_reason": lambda value: value,
     "email_from": v.email,
-    "smtp_host": lambda value: v.optional_text(value, max_length=255),
+    "smtp_host": _text("smtp_host"),
     "smtp_port": _port,
     "smtp_tls_mode": lambda value: value,
-    "smtp_username": lambda value: v.optional_text(value, max_length=255),
-    "smtp_password": lambda value: value or None,
-    "sms_api_base_url": v.url,
-    "sms_account_sid": lambda value: v.optional_text(value, max_length=100),
-    "sms_auth_token": lambda value: value or None,
+    "smtp_username": _text("smtp_username"),
+    "smtp_password": _secret("smtp_password"),
+    "sms_api_base_url": _url("sms_api_base_url"),
+    "sms_account_sid": _text("sms_account_sid"),
+    "sms_auth_token": _secret("sms_auth_token"),
     "sms_from": _phone,
 }
+# The host each tenant-configured destination names, to refuse internal addresses early (the
+# senders check again at send time, after resolving names).
+HOSTS: dict[str, Any] = {
+    "smtp_host": lambda value: value,
+    "sms_api_base_url": lambda value: urlsplit(value).hostname or "",
+}
+
+
+def _refuse_internal_host(host: str, allow_private: bool) -> None:
+    address = egress.literal_address(host)
+    if address is not None and not egress.address_allowed(address, allow_private=allow_private):
+        raise Invalid(
+            "Loopback, private, link-local and cloud metadata addresses cannot be used here.",
+            ErrorCode.ADDRESS_NOT_ALLOWED,
+        )
 
 
 async def read_settings(actor: Actor) -> Account:
@@ -84,10 +139,18 @@ async def read_settings(actor: Actor) -> Account:
     return await Account.get(id=actor.account_id)
 
 
-async def update_settings(actor: Actor, patch: AccountSettingsPatch, reason: str | None = None) -> Account:
-    """Apply the given settings; one audit entry with the secrets redacted."""
+async def update_settings(
+    actor: Actor,
+    patch: AccountSettingsPatch,
+    reason: str | None = None,
+    *,
+    allow_private_outbound: bool = False,
+) -> Account:
+    """Apply the given settings; one audit entry with the secrets redacted.
+
+    `allow_private_outbound` (the operator's setting) lets hosts be internal addresses."""
     actor.require(Permission.SETTINGS_WRITE)
-    cleaned = _cleaned(patch.given())
+    cleaned = _cleaned(patch.given(), allow_private_outbound)
     async with unit_of_work(actor, reason) as uow:
         account = await lock_account(uow)
         before = snapshot(account, FIELDS)
@@ -114,7 +177,7 @@ async def _refuse_range_change_breaking_blocks(
         )
 
 
-def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
+def _cleaned(values: dict[str, Any], allow_private: bool) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     errors: list[FieldError] = []
     for name, value in values.items():
@@ -126,6 +189,8 @@ def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
             continue
         try:
             cleaned[name] = CLEANERS[name](value)
+            if name in HOSTS and cleaned[name] is not None:
+                _refuse_internal_host(HOSTS[name](cleaned[name]), allow_private)
         except Invalid as exc:
             errors.append(exc.at(name))
     if errors:

@@ -70,6 +70,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         outbox_max_attempts=3,
         outbox_lease_seconds=30.0,
         send_timeout_seconds=5.0,
+        allow_private_outbound=True,  # the test SMTP and SMS servers listen on loopback
     )
 
 

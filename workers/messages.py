@@ -14,4 +14,4 @@ async def send_message(message_id: int) -> None:
 
 @actor(outbox.REDRIVE)
 async def redrive_outbox() -> None:
-    await outbox.redrive()
+    await outbox.redrive(current_settings())

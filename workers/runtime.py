@@ -78,7 +78,7 @@ async def background(settings: Settings) -> AsyncIterator[Background]:
     scheduler = (
         asyncio.create_task(run_scheduler(settings, stop)) if settings.run_scheduler_in_process else None
     )
-    await outbox.redrive()  # what an earlier process left queued: memory queues do not survive
+    await outbox.redrive(settings)  # what an earlier process left queued: memory queues do not survive
     try:
         yield Background("in-process", runner=runner)
     finally:

@@ -36,7 +36,12 @@ async def account_settings_update(
         if isinstance(raw := getattr(input, name, None), Some)
     }
     patch = account_settings.AccountSettingsPatch(**values)
-    account = await account_settings.update_settings(require_actor(info), patch, input.reason)
+    account = await account_settings.update_settings(
+        require_actor(info),
+        patch,
+        input.reason,
+        allow_private_outbound=info.context.settings.allow_private_outbound,
+    )
     return AccountSettingsUpdatePayload(account_settings=AccountSettings.from_model(account))
 
 

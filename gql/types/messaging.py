@@ -121,7 +121,10 @@ class Message(relay.Node):
     subject: str = strawberry.field(description="Subject (e-mail).")
     status: MessageStatus = strawberry.field(description="QUEUED, SENT or FAILED.")
     attempts: int = strawberry.field(description="Delivery attempts so far.")
-    last_error: str | None = strawberry.field(description="Why the last attempt failed.")
+    last_error: str | None = strawberry.field(
+        description="Why the last attempt failed: a short classified reason with at most a status "
+        "code, never the remote server's own answer."
+    )
     provider_reference: str | None = strawberry.field(description="Message-ID, provider SID or file.")
     created_at: datetime = strawberry.field(description="When it was queued (UTC).")
     sent_at: datetime | None = strawberry.field(description="When it was sent (UTC).")

@@ -1,6 +1,7 @@
 """The outbox: queue a message in the transaction of its cause; deliver it at most once at a
 time (a lease claimed by an atomic UPDATE); retry transient failures with backoff; re-drive
-what a crash, a restart or a lost broker left behind."""
+what a crash, a restart or a lost broker left behind. At most `outbox_max_attempts` attempts,
+however each one ends."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from models import Account, Message
 from models.enums import MessageChannel, MessageKind, MessageStatus
 from services import jobs
 from services.errors import ErrorCode, ServiceError
+from services.logsafe import exception_fields
 from services.messaging.rendering import Rendered
 from services.messaging.senders import Outgoing, PermanentSendError, TransientSendError, sender_for
 from services.uow import UnitOfWork
@@ -86,21 +88,30 @@ class Delivery:
 
 
 async def deliver(settings: Settings, message_id: int) -> Delivery:
-    """Send one message if it is still QUEUED and nobody is sending it; record the outcome."""
+    """Send one message if it is still QUEUED, under the attempt limit and nobody is sending
+    it; record the outcome. Every attempt counts, whatever ends it (an unclassified exception
+    or a lost lease included), so the limit holds on every path (see `redrive` for the last)."""
     now = datetime.now(UTC)
-    if not await _claim(message_id, now, settings.outbox_lease_seconds):
+    if not await _claim(message_id, now, settings):
         return Delivery(None)
     message = await Message.get(id=message_id)
     account = await Account.get(id=message.account_id)
-    sender = sender_for(account, message.channel, settings.outbox_dir, settings.send_timeout_seconds)
+    sender = sender_for(
+        account,
+        message.channel,
+        settings.outbox_dir,
+        settings.send_timeout_seconds,
+        allow_private=settings.allow_private_outbound,
+    )
     try:
         reference = await sender.send(_outgoing(message, account))
     except PermanentSendError as exc:
         return await _failed(message, str(exc))
     except TransientSendError as exc:
-        if message.attempts >= settings.outbox_max_attempts:
-            return await _failed(message, f"Gave up after {message.attempts} attempts: {exc}")
-        return await _retry_later(message, str(exc), settings)
+        return await _transient(message, str(exc), settings)
+    except Exception as exc:  # noqa: BLE001 - an unclassified failure is still a counted attempt
+        log.error("message.send_crashed", message_id=message.id, **exception_fields(exc))
+        return await _transient(message, f"unexpected error ({type(exc).__name__})", settings)
     await Message.filter(id=message.id).update(
         status=MessageStatus.SENT,
         sent_at=datetime.now(UTC),
@@ -111,14 +122,25 @@ async def deliver(settings: Settings, message_id: int) -> Delivery:
     return Delivery(MessageStatus.SENT)
 
 
-async def _claim(message_id: int, now: datetime, lease_seconds: float) -> bool:
-    """Take the send lease; an atomic UPDATE, so two senders never both win."""
+async def _claim(message_id: int, now: datetime, settings: Settings) -> bool:
+    """Take the send lease and count the attempt; an atomic UPDATE, so two senders never both
+    win, and none wins once the attempts are spent."""
     claimed = await Message.filter(
         Q(lease_until__isnull=True) | Q(lease_until__lt=now),
         id=message_id,
         status=MessageStatus.QUEUED,
-    ).update(lease_until=now + timedelta(seconds=lease_seconds), attempts=F("attempts") + 1)
+        attempts__lt=settings.outbox_max_attempts,
+    ).update(
+        lease_until=now + timedelta(seconds=settings.outbox_lease_seconds),
+        attempts=F("attempts") + 1,
+    )
     return bool(claimed)
+
+
+async def _transient(message: Message, error: str, settings: Settings) -> Delivery:
+    if message.attempts >= settings.outbox_max_attempts:
+        return await _failed(message, f"Gave up after {message.attempts} attempts: {error}")
+    return await _retry_later(message, error, settings)
 
 
 async def _failed(message: Message, error: str) -> Delivery:
@@ -159,14 +181,17 @@ def _slug(name: str) -> str:
     return "".join(c for c in name.lower().replace(" ", "-") if c.isalnum() or c == "-") or "account"
 
 
-async def redrive(limit: int = REDRIVE_BATCH) -> int:
-    """Enqueue a send for every due QUEUED message nobody holds; returns how many."""
+async def redrive(settings: Settings, limit: int = REDRIVE_BATCH) -> int:
+    """Fail what spent its attempts, then enqueue a send for every due QUEUED message nobody
+    holds; returns how many were enqueued."""
     now = datetime.now(UTC)
+    await _give_up_exhausted(now, settings.outbox_max_attempts)
     ids = (
         await Message.filter(
             Q(lease_until__isnull=True) | Q(lease_until__lt=now),
             status=MessageStatus.QUEUED,
             next_attempt_at__lte=now,
+            attempts__lt=settings.outbox_max_attempts,
         )
         .order_by("next_attempt_at", "id")
         .limit(limit)
@@ -174,3 +199,16 @@ async def redrive(limit: int = REDRIVE_BATCH) -> int:
     )
     jobs.dispatch([SEND(message_id=int(str(i))) for i in ids])
     return len(ids)
+
+
+async def _give_up_exhausted(now: datetime, max_attempts: int) -> None:
+    """QUEUED messages nobody holds whose attempts are spent: the last attempt never recorded an
+    outcome (its process died, or its lease ran out). They fail instead of going round again."""
+    error = f"Gave up after {max_attempts} attempts: the last attempt did not finish."
+    failed = await Message.filter(
+        Q(lease_until__isnull=True) | Q(lease_until__lt=now),
+        status=MessageStatus.QUEUED,
+        attempts__gte=max_attempts,
+    ).update(status=MessageStatus.FAILED, last_error=error, lease_until=None)
+    if failed:
+        log.warning("message.gave_up", count=failed, error=error)

@@ -2,16 +2,23 @@
 nothing configured, a local folder (and one log line), so a newcomer sees what would be sent.
 
 A sender raises TransientSendError for what may work later (unreachable, timeouts, 4xx SMTP,
-5xx HTTP) and PermanentSendError for what never will (wrong credentials, refused recipient)."""
+5xx HTTP, an answer it cannot read) and PermanentSendError for what never will (wrong
+credentials, refused recipient, a destination tenants may not reach). Their text is a short
+classified reason with at most a status code, never what the remote end said: it becomes
+`message.lastError`, which tenants read. Tenant-configured hosts are reached through `egress`."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
+import socket
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import quote
 
 import aiosmtplib
 import httpx
@@ -19,6 +26,7 @@ import structlog
 
 from models import Account
 from models.enums import MessageChannel, SmtpTlsMode
+from services.messaging import egress
 
 log = structlog.get_logger(__name__)
 
@@ -77,6 +85,14 @@ class FolderSender:
         self.folder = folder / str(account_id)
 
     async def send(self, outgoing: Outgoing) -> str:
+        try:
+            path = self._write(outgoing)
+        except OSError as exc:
+            raise TransientSendError("cannot write to the outbox folder") from exc
+        log.info("message.written_to_folder", channel=outgoing.channel.value, to=outgoing.to, path=str(path))
+        return f"file:{path}"
+
+    def _write(self, outgoing: Outgoing) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         if outgoing.channel is MessageChannel.EMAIL:
             path = self.folder / f"message-{outgoing.message_id}.eml"
@@ -85,8 +101,7 @@ class FolderSender:
             path = self.folder / f"message-{outgoing.message_id}.sms.json"
             sms = {"from": outgoing.sender, "to": outgoing.to, "body": outgoing.text}
             path.write_text(json.dumps(sms, indent=2) + "\n")
-        log.info("message.written_to_folder", channel=outgoing.channel.value, to=outgoing.to, path=str(path))
-        return f"file:{path}"
+        return path
 
 
 @dataclass(frozen=True)
@@ -97,66 +112,184 @@ class SmtpSender:
     username: str | None
     password: str | None
     timeout: float
+    allow_private: bool = False
 
     async def send(self, outgoing: Outgoing) -> str:
         try:
+            async with asyncio.timeout(self.timeout):
+                sock = await _connect(self.host, self.port, self.allow_private)
+        except TimeoutError as exc:
+            raise TransientSendError("timed out") from exc
+        try:
+            # Connected to the checked address; the name stays for EHLO and TLS verification.
             await aiosmtplib.send(
                 email_of(outgoing),
                 hostname=self.host,
-                port=self.port,
+                sock=sock,
                 username=self.username or None,
                 password=self.password or None,
                 use_tls=self.tls_mode is SmtpTlsMode.TLS,
                 start_tls=self.tls_mode is SmtpTlsMode.STARTTLS,
                 timeout=self.timeout,
             )
-        except aiosmtplib.SMTPAuthenticationError as exc:
-            raise PermanentSendError(f"SMTP authentication failed: {exc.code} {exc.message}") from exc
-        except aiosmtplib.SMTPRecipientsRefused as exc:
-            refused = "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in exc.recipients)
-            raise PermanentSendError(f"Recipient refused: {refused}") from exc
-        except aiosmtplib.SMTPResponseException as exc:
-            error = PermanentSendError if exc.code >= 500 else TransientSendError
-            raise error(f"SMTP server answered {exc.code} {exc.message}") from exc
         except (aiosmtplib.SMTPException, OSError) as exc:
-            raise TransientSendError(f"Cannot reach SMTP server {self.host}:{self.port}: {exc}") from exc
+            raise _smtp_failure(exc) from exc
+        finally:
+            sock.close()
         return outgoing.header_message_id
+
+
+async def _connect(host: str, port: int, allow_private: bool) -> socket.socket:
+    try:
+        address = await egress.checked_address(host, port, allow_private=allow_private)
+        return await egress.connected_socket(address, port)
+    except egress.DestinationNotAllowed as exc:
+        raise PermanentSendError(egress.NOT_ALLOWED) from exc
+    except (OSError, UnicodeError) as exc:
+        raise TransientSendError(egress.network_reason(exc)) from exc
+
+
+# What the server refused, by the step that failed; the server's own text is never kept.
+_SMTP_REFUSALS: tuple[tuple[type[aiosmtplib.SMTPResponseException], str], ...] = (
+    (aiosmtplib.SMTPAuthenticationError, "SMTP server refused the credentials"),
+    (aiosmtplib.SMTPRecipientRefused, "SMTP server refused the recipient"),
+    (aiosmtplib.SMTPSenderRefused, "SMTP server refused the sender"),
+    (aiosmtplib.SMTPDataError, "SMTP server refused the message"),
+)
+
+
+def _smtp_failure(exc: BaseException) -> SendError:
+    if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
+        code = exc.recipients[0].code if exc.recipients else 550
+        return _by_code(code, f"SMTP server refused the recipient ({code})")
+    if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
+        return PermanentSendError(f"SMTP server refused the credentials ({exc.code})")
+    if isinstance(exc, aiosmtplib.SMTPTimeoutError):
+        return TransientSendError("timed out")
+    if isinstance(exc, aiosmtplib.SMTPResponseException):
+        what = next((text for kind, text in _SMTP_REFUSALS if isinstance(exc, kind)), "SMTP server answered")
+        return _by_code(exc.code, f"{what} ({exc.code})")
+    if isinstance(exc, aiosmtplib.SMTPNotSupported):
+        return PermanentSendError("SMTP server does not offer STARTTLS or AUTH as the settings need")
+    if isinstance(exc, aiosmtplib.SMTPServerDisconnected):
+        return TransientSendError("SMTP server closed the connection")
+    return TransientSendError(egress.network_reason(exc))
+
+
+def _by_code(code: int, reason: str) -> SendError:
+    return PermanentSendError(reason) if code >= 500 else TransientSendError(reason)
+
+
+MAX_ANSWER_BYTES = 64 * 1024
+_SID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
 class TwilioSender:
-    """POST {base}/2010-04-01/Accounts/{sid}/Messages.json with To, From, Body (Basic auth)."""
+    """POST {base}/2010-04-01/Accounts/{sid}/Messages.json with To, From, Body (Basic auth).
+
+    Only the HTTP status and a SID of the expected shape are kept from the answer: its body
+    never reaches a field the tenant reads."""
 
     base_url: str
     account_sid: str
     auth_token: str
     timeout: float
+    allow_private: bool = False
 
     async def send(self, outgoing: Outgoing) -> str:
-        url = f"{self.base_url.rstrip('/')}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
+        url = self._url()
         form = {"To": outgoing.to, "From": outgoing.sender, "Body": outgoing.text}
         try:
-            async with httpx.AsyncClient(timeout=self.timeout) as http:
-                response = await http.post(url, data=form, auth=(self.account_sid, self.auth_token))
-        except httpx.HTTPError as exc:
-            raise TransientSendError(f"Cannot reach SMS provider {self.base_url}: {exc}") from exc
-        if response.status_code >= 500 or response.status_code == 429:
-            raise TransientSendError(f"SMS provider answered {response.status_code}: {response.text[:300]}")
-        if response.status_code >= 400:
-            raise PermanentSendError(f"SMS provider refused ({response.status_code}): {_reason(response)}")
-        return str(response.json().get("sid", ""))
+            async with asyncio.timeout(self.timeout):
+                status, body = await self._post(url, form)
+        except egress.DestinationNotAllowed as exc:
+            raise PermanentSendError(egress.NOT_ALLOWED) from exc
+        except httpx.TimeoutException as exc:
+            raise TransientSendError("timed out") from exc
+        except (httpx.HTTPError, OSError, TimeoutError, UnicodeError) as exc:
+            raise TransientSendError(egress.network_reason(exc)) from exc
+        return _sid(status, body)
+
+    def _url(self) -> httpx.URL:
+        path = f"/2010-04-01/Accounts/{quote(self.account_sid, safe='')}/Messages.json"
+        try:
+            url = httpx.URL(self.base_url.rstrip("/") + path)
+        except httpx.InvalidURL as exc:
+            raise PermanentSendError("SMS API URL is not valid") from exc
+        if url.scheme not in {"http", "https"} or not url.raw_host:
+            raise PermanentSendError("SMS API URL is not valid")
+        return url
+
+    async def _post(self, url: httpx.URL, form: dict[str, str]) -> tuple[int, bytes | None]:
+        """POST to the checked address of the URL's host, with the name in the Host header
+        and in TLS (SNI and certificate check); returns the status and at most 64 KiB."""
+        host = url.raw_host.decode("ascii")
+        port = url.port or (443 if url.scheme == "https" else 80)
+        address = await egress.checked_address(host, port, allow_private=self.allow_private)
+        extensions = {"sni_hostname": host} if url.scheme == "https" else {}
+        # trust_env=False: a proxy from the environment would connect somewhere unchecked.
+        async with (
+            httpx.AsyncClient(timeout=self.timeout, trust_env=False) as http,
+            http.stream(
+                "POST",
+                url.copy_with(host=str(address)),
+                data=form,
+                auth=(self.account_sid, self.auth_token),
+                headers={"Host": url.netloc.decode("ascii")},
+                extensions=extensions,
+            ) as response,
+        ):
+            return response.status_code, await _read_at_most(response, MAX_ANSWER_BYTES)
 
 
-def _reason(response: httpx.Response) -> str:
+async def _read_at_most(response: httpx.Response, limit: int) -> bytes | None:
+    """The (decoded) body, or None past `limit` bytes."""
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def _sid(status: int, body: bytes | None) -> str:
+    """The message SID of a 2xx answer; anything else is a classified failure."""
+    if status == 429 or status >= 500:
+        raise TransientSendError(f"SMS provider answered HTTP {status}")
+    if status in {401, 403}:
+        raise PermanentSendError(f"SMS provider refused the credentials (HTTP {status})")
+    if 400 <= status < 500:
+        raise PermanentSendError(f"SMS provider refused the message (HTTP {status})")
+    sid = _json_field(body, "sid") if 200 <= status < 300 else None
+    if sid is None or not _SID.fullmatch(sid):
+        # Not what a provider that accepted the message answers: try again, within the limit.
+        raise TransientSendError(f"SMS provider gave an unexpected answer (HTTP {status})")
+    return sid
+
+
+def _json_field(body: bytes | None, name: str) -> str | None:
+    if body is None:
+        return None
     try:
-        body = response.json()
-    except ValueError:
-        return response.text[:300]
-    return f"{body.get('code', '')} {body.get('message', '')}".strip() or response.text[:300]
+        answer = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    value = answer.get(name) if isinstance(answer, dict) else None
+    return value if isinstance(value, str) else None
 
 
-def sender_for(account: Account, channel: MessageChannel, outbox_dir: Path, timeout: float) -> Sender:
-    """The account's configured transport for the channel, or the local folder."""
+def sender_for(
+    account: Account,
+    channel: MessageChannel,
+    outbox_dir: Path,
+    timeout: float,
+    *,
+    allow_private: bool = False,
+) -> Sender:
+    """The account's configured transport for the channel, or the local folder.
+
+    `allow_private` lets tenant-configured hosts be private addresses (operator's setting)."""
     if channel is MessageChannel.EMAIL and account.smtp_host:
         return SmtpSender(
             host=account.smtp_host,
@@ -165,6 +298,7 @@ def sender_for(account: Account, channel: MessageChannel, outbox_dir: Path, time
             username=account.smtp_username,
             password=account.smtp_password,
             timeout=timeout,
+            allow_private=allow_private,
         )
     if channel is MessageChannel.SMS and account.sms_api_base_url and account.sms_account_sid:
         return TwilioSender(
@@ -172,5 +306,6 @@ def sender_for(account: Account, channel: MessageChannel, outbox_dir: Path, time
             account_sid=account.sms_account_sid,
             auth_token=account.sms_auth_token or "",
             timeout=timeout,
+            allow_private=allow_private,
         )
     return FolderSender(outbox_dir, account.id)

@@ -130,7 +130,7 @@ async def test_an_invalid_number_is_refused_and_nothing_is_queued(client: httpx.
     assert await AuditEntry.filter(account_id=account.id).count() == audit_before
 
 
-async def test_a_provider_refusal_ends_failed_with_its_reason(
+async def test_a_provider_refusal_ends_failed_with_its_status_not_its_text(
     client: httpx.AsyncClient, runner: InProcessRunner, sms_provider: SmsProvider
 ) -> None:
     account = await make_account()
@@ -143,9 +143,7 @@ async def test_a_provider_refusal_ends_failed_with_its_reason(
 
     message = await Message.get(account_id=account.id)
     assert (message.status, message.attempts) == (MessageStatus.FAILED, 1)
-    assert (
-        message.last_error == "SMS provider refused (400): 21211 The 'To' number is not a valid phone number."
-    )
+    assert message.last_error == "SMS provider refused the message (HTTP 400)"
 
 
 async def test_wrong_smtp_credentials_end_failed(
@@ -160,7 +158,7 @@ async def test_wrong_smtp_credentials_end_failed(
 
     message = await Message.get(account_id=account.id)
     assert message.status is MessageStatus.FAILED
-    assert message.last_error is not None and message.last_error.startswith("SMTP authentication failed: 535")
+    assert message.last_error == "SMTP server refused the credentials (535)"
     assert smtp_server_with_auth.received == []
 
 
@@ -191,16 +189,13 @@ async def test_an_unreachable_server_is_retried_then_fails_with_the_reason(
     await runner.join()
     first = await Message.get(account_id=account.id)
     for _ in range(settings.outbox_max_attempts):
-        await outbox.redrive()
+        await outbox.redrive(settings)
         await runner.join()
 
     assert (first.status, first.attempts) == (MessageStatus.QUEUED, 1)
     final = await Message.get(account_id=account.id)
     assert (final.status, final.attempts) == (MessageStatus.FAILED, settings.outbox_max_attempts)
-    assert final.last_error is not None
-    assert final.last_error.startswith(
-        f"Gave up after 3 attempts: Cannot reach SMTP server 127.0.0.1:{unused_tcp_port}"
-    )
+    assert final.last_error == "Gave up after 3 attempts: connection refused"
 
 
 async def test_concurrent_deliveries_of_one_message_send_it_once(
@@ -215,7 +210,7 @@ async def test_concurrent_deliveries_of_one_message_send_it_once(
     await runner.join()  # the after-commit send
 
     results = await asyncio.gather(*(outbox.deliver(settings, message.id) for _ in range(5)))
-    await outbox.redrive()
+    await outbox.redrive(settings)
     await runner.join()
 
     assert [r.status for r in results] == [None] * 5

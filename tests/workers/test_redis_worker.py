@@ -58,6 +58,7 @@ def worker_process(
         "SWITCHBOARD_OUTBOX_LEASE_SECONDS": str(LEASE_SECONDS),
         "SWITCHBOARD_WORKER_THREADS": str(threads),
         "SWITCHBOARD_OUTBOX_REDRIVE_SECONDS": "1",
+        "SWITCHBOARD_ALLOW_PRIVATE_OUTBOUND": "true",  # the test SMTP server is on loopback
     }
     process = subprocess.Popen([sys.executable, "-m", "cli", command], cwd=ROOT, env=env)
     try:
@@ -165,7 +166,7 @@ async def test_sigkill_mid_batch_loses_nothing_and_duplicates_at_most_one_per_ki
     with worker_process(settings, threads=1):
 
         async def redriven_and_done() -> bool:
-            await outbox.redrive()
+            await outbox.redrive(settings)
             return await all_sent(account)
 
         await wait_until(redriven_and_done, seconds=120)

@@ -50,7 +50,9 @@ async def test_concurrent_schedulers_have_exactly_one_winner() -> None:
     assert wins.count(True) == 1
 
 
-async def test_redrive_sends_only_due_unheld_queued_messages(dispatched: list[jobs.Job]) -> None:
+async def test_redrive_sends_only_due_unheld_queued_messages(
+    dispatched: list[jobs.Job], settings: Settings
+) -> None:
     account = await make_account()
     now = datetime.now(UTC)
 
@@ -74,7 +76,7 @@ async def test_redrive_sends_only_due_unheld_queued_messages(dispatched: list[jo
     await message(MessageStatus.SENT, timedelta(seconds=-5), None)
     await message(MessageStatus.FAILED, timedelta(seconds=-5), None)
 
-    count = await outbox.redrive()
+    count = await outbox.redrive(settings)
 
     assert count == 2
     assert dispatched == [
