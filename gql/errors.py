@@ -17,6 +17,7 @@ from strawberry.utils.str_converters import to_camel_case
 
 from gql.inputs import text_errors
 from gql.scalars import InvalidScalar
+from models.enums import Permission
 from services.errors import ErrorCode as ServiceErrorCode
 from services.errors import FieldError, ServiceError
 from services.listing import MAX_PAGE_SIZE
@@ -109,8 +110,9 @@ class Payload(FieldExtension):
 
     The payload type must accept `errors=` alone (every other field defaults to null)."""
 
-    def __init__(self, authenticated: bool = True) -> None:
+    def __init__(self, authenticated: bool = True, needs: Permission | None = None) -> None:
         self.authenticated = authenticated
+        self.needs = needs  # declared (gql/declare.py); the service enforces it
 
     def apply(self, field: StrawberryField) -> None:
         self.payload_type: Callable[..., Any] = field.type  # type: ignore[assignment]
@@ -134,6 +136,9 @@ class Payload(FieldExtension):
 
 class Refusals(FieldExtension):
     """For queries: require a principal and raise ServiceErrors as coded GraphQL errors."""
+
+    def __init__(self, needs: Permission | None = None) -> None:
+        self.needs = needs  # declared (gql/declare.py); the service enforces it
 
     async def resolve_async(
         self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any

@@ -1,4 +1,5 @@
-"""The schema: every query and mutation, with the limits that protect the server."""
+"""The schema: the domains' queries and mutations (gql/resolvers/<domain>.py) merged, with the
+limits that protect the server."""
 
 from __future__ import annotations
 
@@ -19,173 +20,29 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
-from gql.errors import IdsCap, Payload, Refusals, log_errors, masking
+from gql.errors import IdsCap, log_errors, masking
 from gql.limits import RequestLimits, hides_suggestions
-from gql.resolvers import api_keys as api_key_resolvers
-from gql.resolvers import audit as audit_resolvers
-from gql.resolvers import auth as auth_resolvers
-from gql.resolvers import customers as customer_resolvers
-from gql.resolvers import messaging as messaging_resolvers
-from gql.resolvers import numbers as number_resolvers
-from gql.resolvers.auth import LogoutPayload, TokenPayload
+from gql.resolvers.api_keys import ApiKeyMutations, ApiKeyQueries
+from gql.resolvers.audit import AuditQueries
+from gql.resolvers.auth import AuthMutations, AuthQueries
+from gql.resolvers.customers import CustomerMutations, CustomerQueries
+from gql.resolvers.messaging import MessagingMutations, MessagingQueries
+from gql.resolvers.numbers import NumberMutations
 from gql.scalars import SCALAR_MAP
-from gql.types.accounts import Viewer
-from gql.types.api_keys import ApiKey, ApiKeyCreatePayload, ApiKeyRevokePayload
-from gql.types.audit import AuditEntry
-from gql.types.common import Connection
-from gql.types.customer_inputs import (
-    CustomerBulkPayload,
-    CustomerCreatePayload,
-    CustomerDeletePayload,
-    CustomerUpdatePayload,
-)
-from gql.types.customers import Customer
-from gql.types.messaging import AccountSettings, AccountSettingsUpdatePayload, Message, MessageTestPayload
-from gql.types.numbers import (
-    NumberBlockAssignPayload,
-    NumberBlockReleasePayload,
-    SipUserDeletePayload,
-    SipUserPayload,
-)
 from settings import Settings, get_settings
 
 
 @strawberry.type(description="Reads.")
-class Query:
+class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, AuthQueries):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
         description="Objects by their global ids (at most 100).", extensions=[IdsCap()]
     )
-    viewer: Viewer | None = strawberry.field(
-        resolver=auth_resolvers.viewer, description="The principal, or null."
-    )
-    customers: Connection[Customer] = strawberry.field(
-        resolver=customer_resolvers.customers,
-        extensions=[Refusals()],
-        description="Customers, filtered, searched and sorted. Needs customers:read.",
-    )
-    customer: Customer | None = strawberry.field(
-        resolver=customer_resolvers.customer,
-        extensions=[Refusals()],
-        description="One customer, or null. Needs customers:read.",
-    )
-    account_settings: AccountSettings = strawberry.field(
-        resolver=messaging_resolvers.account_settings_query,
-        extensions=[Refusals()],
-        description="The account's settings (secrets read as null). Needs settings:read.",
-    )
-    messages: Connection[Message] = strawberry.field(
-        resolver=messaging_resolvers.messages,
-        extensions=[Refusals()],
-        description="The outbox, newest first. Needs messaging:send.",
-    )
-    message: Message | None = strawberry.field(
-        resolver=messaging_resolvers.message,
-        extensions=[Refusals()],
-        description="One message, or null. Needs messaging:send.",
-    )
-    api_keys: list[ApiKey] = strawberry.field(
-        resolver=api_key_resolvers.api_keys_query,
-        extensions=[Refusals()],
-        description="The account's API keys, newest first (secrets never). Needs settings:read.",
-    )
-    audit_log: Connection[AuditEntry] = strawberry.field(
-        resolver=audit_resolvers.audit_log,
-        extensions=[Refusals()],
-        description="The account's audit trail, newest first. Needs audit:read.",
-    )
 
 
 @strawberry.type(description="Writes. Each returns a payload whose `errors` say why it was refused.")
-class Mutation:
-    login: TokenPayload = strawberry.mutation(
-        resolver=auth_resolvers.login,
-        extensions=[Payload(authenticated=False)],
-        description="Log in with e-mail and password.",
-    )
-    token_refresh: TokenPayload = strawberry.mutation(
-        resolver=auth_resolvers.token_refresh,
-        extensions=[Payload(authenticated=False)],
-        description="Exchange a refresh token for new tokens (the old one is spent).",
-    )
-    logout: LogoutPayload = strawberry.mutation(
-        resolver=auth_resolvers.logout, extensions=[Payload()], description="End the current session."
-    )
-    customer_create: CustomerCreatePayload = strawberry.mutation(
-        resolver=customer_resolvers.customer_create,
-        extensions=[Payload()],
-        description="Create a customer. Needs customers:write.",
-    )
-    customer_update: CustomerUpdatePayload = strawberry.mutation(
-        resolver=customer_resolvers.customer_update,
-        extensions=[Payload()],
-        description="Change a customer's fields. Needs customers:write.",
-    )
-    customer_delete: CustomerDeletePayload = strawberry.mutation(
-        resolver=customer_resolvers.customer_delete,
-        extensions=[Payload()],
-        description="Soft-delete a customer. Needs customers:write.",
-    )
-    customer_bulk_update: CustomerBulkPayload = strawberry.mutation(
-        resolver=customer_resolvers.customer_bulk_update,
-        extensions=[Payload()],
-        description="Edit many customers at once. Needs customers:write.",
-    )
-    account_settings_update: AccountSettingsUpdatePayload = strawberry.mutation(
-        resolver=messaging_resolvers.account_settings_update,
-        extensions=[Payload()],
-        description="Change the account's settings (audited, secrets redacted). Needs settings:write.",
-    )
-    message_test: MessageTestPayload = strawberry.mutation(
-        resolver=messaging_resolvers.message_test,
-        extensions=[Payload()],
-        description="Queue a test e-mail or SMS to check the settings. Needs messaging:send.",
-    )
-    api_key_create: ApiKeyCreatePayload = strawberry.mutation(
-        resolver=api_key_resolvers.api_key_create,
-        extensions=[Payload()],
-        description="Create an API key; its secret is shown once. Needs settings:write.",
-    )
-    api_key_revoke: ApiKeyRevokePayload = strawberry.mutation(
-        resolver=api_key_resolvers.api_key_revoke,
-        extensions=[Payload()],
-        description="Revoke an API key at once. Needs settings:write.",
-    )
-    number_block_assign: NumberBlockAssignPayload = strawberry.mutation(
-        resolver=number_resolvers.number_block_assign,
-        extensions=[Payload()],
-        description="Give a customer the next free internal number block. Needs customers:write.",
-    )
-    number_block_release: NumberBlockReleasePayload = strawberry.mutation(
-        resolver=number_resolvers.number_block_release,
-        extensions=[Payload()],
-        description="Release a block no SIP user uses; it becomes free again. Needs customers:write.",
-    )
-    sip_user_create: SipUserPayload = strawberry.mutation(
-        resolver=number_resolvers.sip_user_create,
-        extensions=[Payload()],
-        description="Create a SIP user of a customer. Needs customers:write.",
-    )
-    sip_user_update: SipUserPayload = strawberry.mutation(
-        resolver=number_resolvers.sip_user_update,
-        extensions=[Payload()],
-        description="Change a SIP user. Needs customers:write.",
-    )
-    sip_user_delete: SipUserDeletePayload = strawberry.mutation(
-        resolver=number_resolvers.sip_user_delete,
-        extensions=[Payload()],
-        description="Delete a SIP user. Needs customers:write.",
-    )
-    customer_bulk_create: CustomerBulkPayload = strawberry.mutation(
-        resolver=customer_resolvers.customer_bulk_create,
-        extensions=[Payload()],
-        description="Upload many new customers at once. Needs customers:write.",
-    )
-    customer_bulk_delete: CustomerBulkPayload = strawberry.mutation(
-        resolver=customer_resolvers.customer_bulk_delete,
-        extensions=[Payload()],
-        description="Soft-delete many customers. Needs customers:write.",
-    )
+class Mutation(AuthMutations, CustomerMutations, MessagingMutations, ApiKeyMutations, NumberMutations):
+    """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 
 
 class Limits:

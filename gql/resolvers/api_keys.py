@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import strawberry
+
 from gql.context import Info, require_actor
+from gql.declare import mutation, query
 from gql.types.api_keys import (
     ApiKey,
     ApiKeyCreateInput,
@@ -11,6 +14,7 @@ from gql.types.api_keys import (
     ApiKeyRevokePayload,
 )
 from gql.types.common import decode_id
+from models.enums import Permission
 from services import api_keys
 
 
@@ -30,3 +34,26 @@ async def api_key_revoke(info: Info, input: ApiKeyRevokeInput) -> ApiKeyRevokePa
         require_actor(info), decode_id(input.id, "ApiKey", "id"), input.reason
     )
     return ApiKeyRevokePayload(api_key=ApiKey.from_model(key))
+
+
+@strawberry.type(description="Queries of API keys.")
+class ApiKeyQueries:
+    api_keys: list[ApiKey] = query(
+        api_keys_query,
+        needs=Permission.SETTINGS_READ,
+        description="The account's API keys, newest first (secrets never).",
+    )
+
+
+@strawberry.type(description="Mutations of API keys.")
+class ApiKeyMutations:
+    api_key_create: ApiKeyCreatePayload = mutation(
+        api_key_create,
+        needs=Permission.SETTINGS_WRITE,
+        description="Create an API key; its secret is shown once.",
+    )
+    api_key_revoke: ApiKeyRevokePayload = mutation(
+        api_key_revoke,
+        needs=Permission.SETTINGS_WRITE,
+        description="Revoke an API key at once.",
+    )

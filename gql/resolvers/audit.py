@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import strawberry
+
 from gql.context import Info
-from gql.types.audit import AuditEntry, AuditEntryWhere
-from gql.types.common import Connection, connection_of
-from services.audit import list_audit_entries
+from gql.declare import query
+from gql.types.audit import AuditEntry, AuditEntryWhere, audit_page
+from gql.types.common import Connection
+from models.enums import Permission
 from services.listing import PageRequest
 
 
@@ -20,12 +23,10 @@ async def audit_log(
     return await audit_page(info, where, PageRequest(first, after, last, before))
 
 
-async def audit_page(
-    info: Info, where: AuditEntryWhere | None, page: PageRequest, customer_id: int | None = None
-) -> Connection[AuditEntry]:
-    """The account's trail, or one customer's (for the card's auditLog field)."""
-    actor = info.context.actor
-    assert actor is not None, "guarded by the field's extension"
-    where_filter = where.to_filter() if where else None
-    entries = await list_audit_entries(actor, page, where_filter, customer_id=customer_id)
-    return connection_of(entries, AuditEntry.for_reader(info))
+@strawberry.type(description="Queries of the audit trail.")
+class AuditQueries:
+    audit_log: Connection[AuditEntry] = query(
+        audit_log,
+        needs=Permission.AUDIT_READ,
+        description="The account's audit trail, newest first.",
+    )

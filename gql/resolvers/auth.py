@@ -6,6 +6,7 @@ import strawberry
 from strawberry import relay
 
 from gql.context import Info
+from gql.declare import mutation
 from gql.errors import UserError
 from gql.types.accounts import Reseller, User, Viewer
 from services import auth, directory
@@ -68,3 +69,22 @@ async def viewer(info: Info) -> Viewer | None:
         reseller=Reseller.from_model(reseller) if reseller else None,
         permissions=sorted(actor.permissions),
     )
+
+
+@strawberry.type(description="Queries of logins and the viewer.")
+class AuthQueries:
+    viewer: Viewer | None = strawberry.field(resolver=viewer, description="The principal, or null.")
+
+
+@strawberry.type(description="Mutations of logins and the viewer.")
+class AuthMutations:
+    login: TokenPayload = mutation(
+        login, needs=None, description="Log in with e-mail and password.", public=True
+    )
+    token_refresh: TokenPayload = mutation(
+        token_refresh,
+        needs=None,
+        description="Exchange a refresh token for new tokens (the old one is spent).",
+        public=True,
+    )
+    logout: LogoutPayload = mutation(logout, needs=None, description="End the current session.")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import strawberry
 from strawberry import relay
 from strawberry.utils.str_converters import to_camel_case
 
 from gql.context import Info, require_actor
+from gql.declare import mutation, query
 from gql.errors import user_error
 from gql.types.common import Connection, SortDirection, connection_of, decode_id, decode_ids
 from gql.types.customer_inputs import (
@@ -24,6 +26,7 @@ from gql.types.customer_inputs import (
     patch_from,
 )
 from gql.types.customers import Customer, CustomerSort, CustomerWhere
+from models.enums import Permission
 from services.customers import bulk, commands, queries, scope, upload
 from services.customers.values import CustomerPatch
 from services.errors import ServiceError
@@ -153,4 +156,48 @@ def _bulk_payload(result: bulk.BulkResult) -> CustomerBulkPayload:
     ]
     return CustomerBulkPayload(
         dry_run=result.dry_run, applied=result.applied, failed=result.failed, results=rows
+    )
+
+
+@strawberry.type(description="Queries of customers.")
+class CustomerQueries:
+    customers: Connection[Customer] = query(
+        customers,
+        needs=Permission.CUSTOMERS_READ,
+        description="Customers, filtered, searched and sorted.",
+    )
+    customer: Customer | None = query(
+        customer, needs=Permission.CUSTOMERS_READ, description="One customer, or null."
+    )
+
+
+@strawberry.type(description="Mutations of customers.")
+class CustomerMutations:
+    customer_create: CustomerCreatePayload = mutation(
+        customer_create, needs=Permission.CUSTOMERS_WRITE, description="Create a customer."
+    )
+    customer_update: CustomerUpdatePayload = mutation(
+        customer_update,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Change a customer's fields.",
+    )
+    customer_delete: CustomerDeletePayload = mutation(
+        customer_delete,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Soft-delete a customer.",
+    )
+    customer_bulk_update: CustomerBulkPayload = mutation(
+        customer_bulk_update,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Edit many customers at once.",
+    )
+    customer_bulk_create: CustomerBulkPayload = mutation(
+        customer_bulk_create,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Upload many new customers at once.",
+    )
+    customer_bulk_delete: CustomerBulkPayload = mutation(
+        customer_bulk_delete,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Soft-delete many customers.",
     )

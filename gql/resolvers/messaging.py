@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import strawberry
 from strawberry import relay
 from strawberry.types.maybe import Some
 
 from gql.context import Info, require_actor
+from gql.declare import mutation, query
 from gql.types.common import Connection, connection_of, decode_id
 from gql.types.messaging import (
     AccountSettings,
@@ -18,6 +20,7 @@ from gql.types.messaging import (
     MessageTestPayload,
     MessageWhere,
 )
+from models.enums import Permission
 from services import account_settings
 from services.listing import PageRequest
 from services.messaging import commands, queries
@@ -67,3 +70,32 @@ async def messages(
         require_actor(info), PageRequest(first, after, last, before), where.to_filter() if where else None
     )
     return connection_of(page, Message.from_model)
+
+
+@strawberry.type(description="Queries of account settings and the outbox.")
+class MessagingQueries:
+    account_settings: AccountSettings = query(
+        account_settings_query,
+        needs=Permission.SETTINGS_READ,
+        description="The account's settings (secrets read as null).",
+    )
+    messages: Connection[Message] = query(
+        messages, needs=Permission.MESSAGING_SEND, description="The outbox, newest first."
+    )
+    message: Message | None = query(
+        message, needs=Permission.MESSAGING_SEND, description="One message, or null."
+    )
+
+
+@strawberry.type(description="Mutations of account settings and the outbox.")
+class MessagingMutations:
+    account_settings_update: AccountSettingsUpdatePayload = mutation(
+        account_settings_update,
+        needs=Permission.SETTINGS_WRITE,
+        description="Change the account's settings (audited, secrets redacted).",
+    )
+    message_test: MessageTestPayload = mutation(
+        message_test,
+        needs=Permission.MESSAGING_SEND,
+        description="Queue a test e-mail or SMS to check the settings.",
+    )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import strawberry
 from strawberry import relay
 from strawberry.types.maybe import Some
 
 from gql.context import Info, require_actor
+from gql.declare import mutation
 from gql.types.common import decode_id
 from gql.types.numbers import (
     NumberBlock,
@@ -22,6 +24,7 @@ from gql.types.numbers import (
     SipUserPayload,
     SipUserUpdateInput,
 )
+from models.enums import Permission
 from services.numbers import blocks, sip_users
 from services.numbers.queries import BlockUsage
 
@@ -74,3 +77,28 @@ async def sip_user_delete(info: Info, input: SipUserDeleteInput) -> SipUserDelet
         require_actor(info), decode_id(input.id, "SipUser", "id"), input.reason
     )
     return SipUserDeletePayload(deleted_id=relay.GlobalID("SipUser", str(row.id)))
+
+
+@strawberry.type(description="Mutations of number blocks and SIP users.")
+class NumberMutations:
+    number_block_assign: NumberBlockAssignPayload = mutation(
+        number_block_assign,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Give a customer the next free internal number block.",
+    )
+    number_block_release: NumberBlockReleasePayload = mutation(
+        number_block_release,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Release a block no SIP user uses; it becomes free again.",
+    )
+    sip_user_create: SipUserPayload = mutation(
+        sip_user_create,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Create a SIP user of a customer.",
+    )
+    sip_user_update: SipUserPayload = mutation(
+        sip_user_update, needs=Permission.CUSTOMERS_WRITE, description="Change a SIP user."
+    )
+    sip_user_delete: SipUserDeletePayload = mutation(
+        sip_user_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete a SIP user."
+    )

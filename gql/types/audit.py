@@ -13,11 +13,11 @@ from strawberry.scalars import JSON
 from gql.context import Info
 from gql.nodes import resolve_nodes
 from gql.types.accounts import PrincipalKind
-from gql.types.common import DateTimeFilter, IDFilter, StringFilter
+from gql.types.common import Connection, DateTimeFilter, IDFilter, StringFilter, connection_of
 from models import AuditEntry as AuditEntryModel
 from models import enums
-from services.audit import entries_by_id, may_see_origin
-from services.listing import Condition, Filter
+from services.audit import entries_by_id, list_audit_entries, may_see_origin
+from services.listing import Condition, Filter, PageRequest
 
 AuditAction: TypeAlias = enums.AuditAction
 strawberry.enum(AuditAction, description="What was done.")
@@ -129,3 +129,14 @@ class AuditEntryWhere:
             or_=[w.to_filter() for w in self.or_ or []],
             not_=self.not_.to_filter() if self.not_ else None,
         )
+
+
+async def audit_page(
+    info: Info, where: AuditEntryWhere | None, page: PageRequest, customer_id: int | None = None
+) -> Connection[AuditEntry]:
+    """The account's trail, or one customer's (for the card's auditLog field)."""
+    actor = info.context.actor
+    assert actor is not None, "guarded by the field's extension"
+    where_filter = where.to_filter() if where else None
+    entries = await list_audit_entries(actor, page, where_filter, customer_id=customer_id)
+    return connection_of(entries, AuditEntry.for_reader(info))

@@ -15,9 +15,8 @@ from gql.context import Info
 from gql.errors import Refusals
 from gql.fields import Mode, declared_fields, substitute
 from gql.nodes import resolve_nodes
-from gql.resolvers.audit import audit_page
 from gql.types.accounts import Reseller, User
-from gql.types.audit import AuditEntry, AuditEntryWhere
+from gql.types.audit import AuditEntry, AuditEntryWhere, audit_page
 from gql.types.common import (
     Connection,
     DateTimeFilter,

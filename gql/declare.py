@@ -1,0 +1,54 @@
+"""Declaring the API's operations, each with the permission it needs, as data:
+
+    customer_create = mutation(customers.customer_create, needs=Permission.CUSTOMERS_WRITE,
+                               description="Create a customer.")
+
+The permission travels on the field's extension (`declared_permission` reads it back, so a test
+can hold it against the permission the service enforces) and into the description ("Needs
+customers:write."). Enforcing it stays with the service, the one place every path goes through;
+the extension requires a principal and turns the service's refusals into the payload's `errors`
+(mutations) or a coded error (queries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+from strawberry.types.field import StrawberryField
+
+from gql.errors import Payload, Refusals
+from models.enums import Permission
+
+
+def mutation(
+    resolver: Callable[..., Any], *, needs: Permission | None, description: str, public: bool = False
+) -> Any:
+    """A mutation; `public` ones (login) run without a principal."""
+    return strawberry.mutation(
+        resolver=resolver,
+        extensions=[Payload(authenticated=not public, needs=needs)],
+        description=_described(description, needs),
+    )
+
+
+def query(resolver: Callable[..., Any], *, needs: Permission | None, description: str) -> Any:
+    """A query field that needs a principal (and `needs`, when given)."""
+    return strawberry.field(
+        resolver=resolver,
+        extensions=[Refusals(needs=needs)],
+        description=_described(description, needs),
+    )
+
+
+def declared_permission(field: StrawberryField) -> Permission | None:
+    """The permission a field was declared with (None: any principal, or none at all)."""
+    for extension in field.extensions:
+        if isinstance(extension, Payload | Refusals):
+            return extension.needs
+    return None
+
+
+def _described(description: str, needs: Permission | None) -> str:
+    return f"{description} Needs {needs.value}." if needs is not None else description

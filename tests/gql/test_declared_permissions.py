@@ -1,0 +1,119 @@
+"""Each operation is declared with the permission it needs (gql/declare.py); the service is what
+enforces it. Held together here for every declared query and mutation: a principal holding every
+permission but the declared one is refused with PERMISSION_DENIED and nothing changes, and one
+holding only the declared permission is never refused for lack of a permission."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from gql.declare import declared_permission
+from gql.schema import schema
+from models import Account
+from models.enums import Permission
+from tests.factories import db_state, global_id, gql, make_account, make_principal, make_role
+
+MISSING = 987_654
+CUSTOMER, SIP_USER = global_id("Customer", MISSING), global_id("SipUser", MISSING)
+BULK = "errors { code } results { errors { code } }"
+
+DOCUMENTS: dict[str, str] = {
+    # queries
+    "customers": "{ customers { totalCount } }",
+    "customer": f'{{ customer(id: "{CUSTOMER}") {{ id }} }}',
+    "accountSettings": "{ accountSettings { requireAuditReason } }",
+    "messages": "{ messages { totalCount } }",
+    "message": f'{{ message(id: "{global_id("Message", MISSING)}") {{ id }} }}',
+    "apiKeys": "{ apiKeys { id } }",
+    "auditLog": "{ auditLog { totalCount } }",
+    # mutations
+    "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
+    "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
+    "customerDelete": f'mutation {{ customerDelete(input: {{id: "{CUSTOMER}"}}) {{ errors {{ code }} }} }}',
+    "customerBulkUpdate": (
+        f'mutation {{ customerBulkUpdate(input: {{ids: ["{CUSTOMER}"], changes: {{channels: {{set: 1}}}}}}) {{ {BULK} }} }}'
+    ),
+    "customerBulkCreate": (
+        f'mutation {{ customerBulkCreate(input: {{rows: [{{name: "Newco", currency: "EUR"}}]}}) {{ {BULK} }} }}'
+    ),
+    "customerBulkDelete": f'mutation {{ customerBulkDelete(input: {{ids: ["{CUSTOMER}"]}}) {{ {BULK} }} }}',
+    "accountSettingsUpdate": "mutation { accountSettingsUpdate(input: {requireAuditReason: false}) { errors { code } } }",
+    "messageTest": 'mutation { messageTest(input: {channel: EMAIL, to: "ops@example.com"}) { errors { code } } }',
+    "apiKeyCreate": 'mutation { apiKeyCreate(input: {name: "Billing", permissions: []}) { errors { code } } }',
+    "apiKeyRevoke": f'mutation {{ apiKeyRevoke(input: {{id: "{global_id("ApiKey", MISSING)}"}}) {{ errors {{ code }} }} }}',
+    "numberBlockAssign": f'mutation {{ numberBlockAssign(input: {{customerId: "{CUSTOMER}"}}) {{ errors {{ code }} }} }}',
+    "numberBlockRelease": (
+        f'mutation {{ numberBlockRelease(input: {{id: "{global_id("NumberBlock", MISSING)}"}}) {{ errors {{ code }} }} }}'
+    ),
+    "sipUserCreate": (
+        f'mutation {{ sipUserCreate(input: {{customerId: "{CUSTOMER}", username: "alice", password: "long-secret-1"}}) '
+        "{ errors { code } } }"
+    ),
+    "sipUserUpdate": f'mutation {{ sipUserUpdate(input: {{id: "{SIP_USER}", channels: 2}}) {{ errors {{ code }} }} }}',
+    "sipUserDelete": f'mutation {{ sipUserDelete(input: {{id: "{SIP_USER}"}}) {{ errors {{ code }} }} }}',
+}
+
+
+def declared() -> dict[str, Permission]:
+    """Every query and mutation of the schema that declares a permission, by GraphQL name."""
+    found: dict[str, Permission] = {}
+    for type_name in ("Query", "Mutation"):
+        definition = schema.get_type_by_name(type_name)
+        assert definition is not None
+        for field in definition.fields:  # type: ignore[union-attr]
+            needs = declared_permission(field)
+            if needs is not None:
+                found[schema.config.name_converter.get_graphql_name(field)] = needs
+    return found
+
+
+def test_every_declared_operation_is_checked_here() -> None:
+    assert set(DOCUMENTS) == set(declared())
+
+
+def _codes(body: dict[str, Any]) -> list[str]:
+    """Every error code in the answer: GraphQL errors and payload errors at any depth."""
+    text = json.dumps(body)
+    return [part.split('"')[0] for part in text.split('"code": "')[1:]]
+
+
+async def _principal(client: httpx.AsyncClient, account: Account, permissions: list[Permission]) -> str:
+    role = f"Role {len(permissions)}"  # the two roles of a test differ in size
+    await make_role(account, role, permissions)
+    return (await make_principal(client, account, role_name=role)).token
+
+
+@pytest.mark.parametrize(("operation", "needs"), sorted(declared().items()))
+async def test_the_service_enforces_the_declared_permission(
+    client: httpx.AsyncClient, operation: str, needs: Permission
+) -> None:
+    # given
+    account = await make_account()
+    without = await _principal(client, account, [p for p in Permission if p is not needs])
+    only = await _principal(client, account, [needs])
+    before = await db_state()
+
+    # when
+    refused = await gql(client, DOCUMENTS[operation], token=without)
+    after_refusal = await db_state()
+    allowed = await gql(client, DOCUMENTS[operation], token=only)
+
+    # then
+    assert "PERMISSION_DENIED" in _codes(refused), refused
+    assert after_refusal == before
+    assert "PERMISSION_DENIED" not in _codes(allowed), allowed
+
+
+def test_the_description_names_the_permission() -> None:
+    for type_name in ("Query", "Mutation"):
+        definition = schema.get_type_by_name(type_name)
+        assert definition is not None
+        for field in definition.fields:  # type: ignore[union-attr]
+            needs = declared_permission(field)
+            if needs is not None:
+                assert field.description is not None
+                assert field.description.endswith(f" Needs {needs.value}."), field.name
