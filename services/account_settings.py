@@ -6,7 +6,7 @@ quote it), and the SMTP host and SMS API URL may not name an internal address.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,54 +15,36 @@ from models.enums import AuditAction, MessageChannel, Permission, SmtpTlsMode
 from services import validation as v
 from services.actor import Actor
 from services.auditing import diff, snapshot
-from services.errors import ErrorCode, FieldError, ServiceError
+from services.errors import ErrorCode, ServiceError
+from services.fields import CleanContext, Cleaner, clean, secret_names, spec, specs_of
 from services.messaging import egress
 from services.messaging.outbox import normalized_destination
 from services.numbers.blocks import blocks_stay_valid, lock_account
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, Patch, Unset
-
-SECRETS = frozenset({"smtp_password", "sms_auth_token"})
+from services.validation import Invalid, Patch, Unset
 
 
-@dataclass(frozen=True)
-class AccountSettingsPatch(Patch):
-    number_range_start: int | None | Unset = UNSET
-    number_block_size: int | None | Unset = UNSET
-    require_audit_reason: bool | Unset = UNSET
-    email_from: str | None | Unset = UNSET
-    smtp_host: str | None | Unset = UNSET
-    smtp_port: int | None | Unset = UNSET
-    smtp_tls_mode: SmtpTlsMode | Unset = UNSET
-    smtp_username: str | None | Unset = UNSET
-    smtp_password: str | None | Unset = UNSET
-    sms_api_base_url: str | None | Unset = UNSET
-    sms_account_sid: str | None | Unset = UNSET
-    sms_auth_token: str | None | Unset = UNSET
-    sms_from: str | None | Unset = UNSET
-
-
-FIELDS = tuple(f.name for f in fields(AccountSettingsPatch))
-NOT_NULL = frozenset({"require_audit_reason", "smtp_tls_mode"})
-
-
-def _port(value: int) -> int:
+def _port(value: int, _context: CleanContext) -> int:
     if not 1 <= value <= 65535:
         raise Invalid("A port is between 1 and 65535.")
     return value
 
 
-def _block_size(value: int) -> int:
+def _block_size(value: int, _context: CleanContext) -> int:
     if not 1 <= value <= 1_000_000:
         raise Invalid("A block size is between 1 and 1000000.")
     return value
 
 
-def _range_start(value: int) -> int:
+def _range_start(value: int, _context: CleanContext) -> int:
     return v.non_negative_int(value, maximum=10**15)
 
 
-def _phone(value: str) -> str:
+def _email(value: str, _context: CleanContext) -> str | None:
+    return v.email(value)
+
+
+def _phone(value: str, _context: CleanContext) -> str:
     return normalized_destination(MessageChannel.SMS, value)
 
 
@@ -73,10 +55,10 @@ def _column_length(name: str) -> int:
     return length
 
 
-def _secret(name: str) -> Any:
+def _secret(name: str) -> Cleaner:
     limit = _column_length(name)
 
-    def clean(value: str) -> str | None:
+    def clean(value: str, _context: CleanContext) -> str | None:
         # Kept as given: spaces can be part of a password. The message never quotes it.
         if len(value) > limit:
             raise Invalid(f"At most {limit} characters.")
@@ -85,44 +67,71 @@ def _secret(name: str) -> Any:
     return clean
 
 
-def _text(name: str) -> Any:
+def _text(name: str) -> Cleaner:
     limit = _column_length(name)
-    return lambda value: v.optional_text(value, max_length=limit)
+    return lambda value, _context: v.optional_text(value, max_length=limit)
 
 
-def _url(name: str) -> Any:
+def _host(name: str) -> Cleaner:
+    """A host name that may not be a literal internal address (the senders check again at send
+    time, after resolving names)."""
+    text = _text(name)
+
+    def clean(value: str, context: CleanContext) -> str | None:
+        host: str | None = text(value, context)
+        if host is not None:
+            _refuse_internal_host(host, context.allow_private_outbound)
+        return host
+
+    return clean
+
+
+def _url(name: str) -> Cleaner:
     limit = _column_length(name)
 
-    def clean(value: str) -> str | None:
+    def clean(value: str, context: CleanContext) -> str | None:
         cleaned = v.url(value)
         if cleaned is not None and len(cleaned) > limit:
             raise Invalid(f"At most {limit} characters.")
+        if cleaned is not None:
+            _refuse_internal_host(urlsplit(cleaned).hostname or "", context.allow_private_outbound)
         return cleaned
 
     return clean
 
 
-CLEANERS: dict[str, Any] = {
-    "number_range_start": _range_start,
-    "number_block_size": _block_size,
-    "require_audit_reason": lambda value: value,
-    "email_from": v.email,
-    "smtp_host": _text("smtp_host"),
-    "smtp_port": _port,
-    "smtp_tls_mode": lambda value: value,
-    "smtp_username": _text("smtp_username"),
-    "smtp_password": _secret("smtp_password"),
-    "sms_api_base_url": _url("sms_api_base_url"),
-    "sms_account_sid": _text("sms_account_sid"),
-    "sms_auth_token": _secret("sms_auth_token"),
-    "sms_from": _phone,
-}
-# The host each tenant-configured destination names, to refuse internal addresses early (the
-# senders check again at send time, after resolving names).
-HOSTS: dict[str, Any] = {
-    "smtp_host": lambda value: value,
-    "sms_api_base_url": lambda value: urlsplit(value).hostname or "",
-}
+@dataclass(frozen=True)
+class AccountSettingsPatch(Patch):
+    """The account's editable settings, declared once (see services/fields.py)."""
+
+    number_range_start: int | None | Unset = spec(
+        "First number of the range internal number blocks are cut from.", clean=_range_start
+    )
+    number_block_size: int | None | Unset = spec("Numbers in each block.", clean=_block_size)
+    require_audit_reason: bool | Unset = spec("Every change must give a reason (REASON_REQUIRED).")
+    email_from: str | None | Unset = spec("The From address of e-mails to customers.", clean=_email)
+    smtp_host: str | None | Unset = spec(
+        "SMTP server; none: e-mails go to the local outbox folder.", clean=_host("smtp_host")
+    )
+    smtp_port: int | None | Unset = spec("SMTP port.", clean=_port)
+    smtp_tls_mode: SmtpTlsMode | Unset = spec("How the SMTP connection is encrypted.")
+    smtp_username: str | None | Unset = spec("SMTP login.", clean=_text("smtp_username"))
+    smtp_password: str | None | Unset = spec(
+        "SMTP password (write-only).", clean=_secret("smtp_password"), secret=True
+    )
+    sms_api_base_url: str | None | Unset = spec(
+        "Base URL of the Twilio-compatible SMS API.", clean=_url("sms_api_base_url")
+    )
+    sms_account_sid: str | None | Unset = spec("SMS account SID.", clean=_text("sms_account_sid"))
+    sms_auth_token: str | None | Unset = spec(
+        "SMS auth token (write-only).", clean=_secret("sms_auth_token"), secret=True
+    )
+    sms_from: str | None | Unset = spec("Origination number, E.164.", clean=_phone)
+
+
+SPECS = specs_of(AccountSettingsPatch)
+FIELDS = tuple(SPECS)
+SECRETS = secret_names(AccountSettingsPatch)
 
 
 def _refuse_internal_host(host: str, allow_private: bool) -> None:
@@ -150,7 +159,7 @@ async def update_settings(
 
     `allow_private_outbound` (the operator's setting) lets hosts be internal addresses."""
     actor.require(Permission.SETTINGS_WRITE)
-    cleaned = _cleaned(patch.given(), allow_private_outbound)
+    cleaned = clean(patch, CleanContext(allow_private_outbound=allow_private_outbound)).given()
     async with unit_of_work(actor, reason) as uow:
         account = await lock_account(uow)
         before = snapshot(account, FIELDS)
@@ -175,24 +184,3 @@ async def _refuse_range_change_breaking_blocks(
             "Assigned number blocks would no longer be blocks of this range; release them first.",
             changed[0],
         )
-
-
-def _cleaned(values: dict[str, Any], allow_private: bool) -> dict[str, Any]:
-    cleaned: dict[str, Any] = {}
-    errors: list[FieldError] = []
-    for name, value in values.items():
-        if value is None:
-            if name in NOT_NULL:
-                errors.append(FieldError(ErrorCode.REQUIRED, "This field cannot be null.", (name,)))
-            else:
-                cleaned[name] = None
-            continue
-        try:
-            cleaned[name] = CLEANERS[name](value)
-            if name in HOSTS and cleaned[name] is not None:
-                _refuse_internal_host(HOSTS[name](cleaned[name]), allow_private)
-        except Invalid as exc:
-            errors.append(exc.at(name))
-    if errors:
-        raise ServiceError(errors)
-    return cleaned

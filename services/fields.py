@@ -30,9 +30,11 @@ _SPEC = "switchboard.spec"
 
 @dataclass(frozen=True)
 class CleanContext:
-    """What a cleaner may need beyond the value: the record's currency, for money."""
+    """What a cleaner may need beyond the value: the record's currency (for money), and whether
+    the operator lets tenant endpoints be internal addresses."""
 
     currency: str | None = None
+    allow_private_outbound: bool = False
 
 
 Cleaner = Callable[[Any, CleanContext], Any]

@@ -20,9 +20,10 @@ from services.actor import Actor
 from services.auditing import creation_diff, diff, snapshot
 from services.customers.scope import visible_customers
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
+from services.fields import CleanContext, clean, spec
 from services.numbers.blocks import lock_account
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, Patch, Unset, non_negative_int
+from services.validation import Invalid, Patch, Unset, non_negative_int
 
 TABLE = "sip_user"
 AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
@@ -31,15 +32,6 @@ _USERNAME = re.compile(r"[A-Za-z0-9._+-]{1,64}")
 MIN_PASSWORD, MAX_PASSWORD, MAX_IP_RULES = 8, 128, 50
 # The extension column is a 64-bit integer; a numeric username beyond it cannot be one.
 MAX_EXTENSION = 2**63 - 1
-
-
-@dataclass(frozen=True)
-class SipUserPatch(Patch):
-    username: str | Unset = UNSET
-    password: str | Unset = UNSET
-    channels: int | Unset = UNSET
-    cps: int | Unset = UNSET
-    ip_allow: list[str] | Unset = UNSET
 
 
 def ha1(username: str, realm: str, password: str) -> str:
@@ -52,7 +44,7 @@ def extension_of(username: str) -> int | None:
     return int(username) if username.isdigit() and str(int(username)) == username else None
 
 
-def _username(value: str) -> str:
+def _username(value: str, _context: CleanContext) -> str:
     # fullmatch: `$` would also accept a trailing newline
     if not _USERNAME.fullmatch(value):
         raise Invalid("1 to 64 letters, digits, dots, dashes, underscores or plus signs.")
@@ -61,13 +53,13 @@ def _username(value: str) -> str:
     return value
 
 
-def _password(value: str) -> str:
+def _password(value: str, _context: CleanContext) -> str:
     if not MIN_PASSWORD <= len(value) <= MAX_PASSWORD:
         raise Invalid(f"Between {MIN_PASSWORD} and {MAX_PASSWORD} characters.")
     return value
 
 
-def _ip_allow(values: list[str]) -> list[str]:
+def _ip_allow(values: list[str], _context: CleanContext) -> list[str]:
     if len(values) > MAX_IP_RULES:
         raise Invalid(f"At most {MAX_IP_RULES} entries.")
     networks = []
@@ -81,27 +73,25 @@ def _ip_allow(values: list[str]) -> list[str]:
     return list(dict.fromkeys(networks))
 
 
-CLEANERS: dict[str, Any] = {
-    "username": _username,
-    "password": _password,
-    "channels": non_negative_int,
-    "cps": non_negative_int,
-    "ip_allow": _ip_allow,
-}
+def _count(value: int, _context: CleanContext) -> int:
+    return non_negative_int(value)
 
 
-def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
-    cleaned, errors = {}, []
-    for name, value in values.items():
-        try:
-            if value is None:
-                raise Invalid("This field cannot be null.", ErrorCode.REQUIRED)
-            cleaned[name] = CLEANERS[name](value)
-        except Invalid as exc:
-            errors.append(exc.at(name))
-    if errors:
-        raise ServiceError(errors)
-    return cleaned
+@dataclass(frozen=True)
+class SipUserPatch(Patch):
+    """A SIP user's editable fields, declared once (see services/fields.py)."""
+
+    username: str | Unset = spec(
+        "SIP username; an extension inside the customer's blocks when it holds any.", clean=_username
+    )
+    password: str | Unset = spec(
+        "SIP password; kept only as HA1, never readable.", clean=_password, audited=False
+    )
+    channels: int | Unset = spec("Concurrent calls allowed; 0 means unlimited.", clean=_count, default=0)
+    cps: int | Unset = spec("Calls per second allowed; 0 means unlimited.", clean=_count, default=0)
+    ip_allow: list[str] | Unset = spec(
+        "Networks it may register from; any when empty.", clean=_ip_allow, default=[]
+    )
 
 
 async def create_sip_user(
@@ -109,7 +99,7 @@ async def create_sip_user(
 ) -> SipUser:
     """A new SIP user of the customer; username and password are required."""
     actor.require(Permission.CUSTOMERS_WRITE)
-    values = _cleaned(patch.given())
+    values = clean(patch).given()
     missing = [
         FieldError(ErrorCode.REQUIRED, "This field is required.", (n,))
         for n in ("username", "password")
@@ -150,7 +140,7 @@ async def update_sip_user(
 ) -> SipUser:
     """Change the given fields; a new username needs the password again (HA1 includes it)."""
     actor.require(Permission.CUSTOMERS_WRITE)
-    values = _cleaned(patch.given())
+    values = clean(patch).given()
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
         sip_user = await _sip_user(uow, sip_user_id)
