@@ -89,6 +89,11 @@ class BulkResult:
     def failed(self) -> int:
         return sum(not row.ok for row in self.rows)
 
+    def writes(self, policy: ErrorPolicy) -> bool:
+        """Whether the valid rows are written: never on a dry run, and all or nothing under
+        ALL_OR_NOTHING (one failed row keeps every row unwritten)."""
+        return not self.dry_run and not (policy is ErrorPolicy.ALL_OR_NOTHING and self.failed)
+
 
 async def bulk_update_customers(
     actor: Actor,
@@ -118,7 +123,7 @@ async def bulk_update_customers(
             results.append(RowResult(row.id, not errors, changed, [e.under("changes") for e in errors]))
             planned.append((row, before, cleaned))
         result = BulkResult(dry_run=dry_run, rows=_in_selection_order(results, selection))
-        if dry_run or (policy is ErrorPolicy.ALL_OR_NOTHING and result.failed):
+        if not result.writes(policy):
             return result
         valid = {r.customer_id for r in results if r.ok}
         for row, before, cleaned in planned:
@@ -142,7 +147,7 @@ async def bulk_delete_customers(
         rows, results = await _selected(uow, selection)
         results += [RowResult(row.id, True, ["deleted_at"]) for row in rows]
         result = BulkResult(dry_run=dry_run, rows=_in_selection_order(results, selection))
-        if dry_run or (policy is ErrorPolicy.ALL_OR_NOTHING and result.failed):
+        if not result.writes(policy):
             return result
         for row in rows:
             await mark_deleted(uow, row)

@@ -8,6 +8,7 @@ from tortoise.exceptions import IntegrityError
 
 from models import Customer, CustomerTag
 from models.enums import AuditAction, Permission
+from services import integrity
 from services.actor import Actor
 from services.auditing import JsonValue, creation_diff, diff, snapshot
 from services.customers.scope import tags_of, visible_customers, visible_resellers, visible_users
@@ -173,7 +174,9 @@ async def _saved(customer: Customer, uow: UnitOfWork, update_fields: list[str] |
     try:
         await customer.save(using_db=uow.conn, update_fields=update_fields)
     except IntegrityError as exc:
-        raise _duplicate_name() from exc
+        if integrity.hit(exc, "account_id", "name_key"):
+            raise _duplicate_name() from exc
+        raise
 
 
 def _duplicate_name() -> ServiceError:

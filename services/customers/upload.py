@@ -45,7 +45,7 @@ async def bulk_create_customers(
             )
             valid.append(cleaned if not errors else None)
         result = BulkResult(dry_run=dry_run, rows=results)
-        if dry_run or (policy is ErrorPolicy.ALL_OR_NOTHING and result.failed):
+        if not result.writes(policy):
             return result
         for row_result, values in zip(results, valid, strict=True):
             if values is not None:

@@ -12,6 +12,7 @@ from tortoise.functions import Count, Max
 
 from models import Account, NumberBlock, SipUser
 from models.enums import AuditAction, Permission
+from services import integrity
 from services.actor import Actor
 from services.customers.scope import visible_customers
 from services.errors import ErrorCode, ServiceError, not_found
@@ -87,7 +88,10 @@ async def assign_block(actor: Actor, customer_id: int, reason: str | None = None
                 size=account.number_block_size,
                 using_db=uow.conn,
             )
-        except IntegrityError as exc:  # only if the lock were bypassed; the constraint holds
+        except IntegrityError as exc:
+            if not integrity.hit(exc, "account_id", "start"):
+                raise
+            # only if the lock were bypassed; the constraint holds
             raise ServiceError.single(ErrorCode.CONFLICT, "The block was taken; try again.") from exc
         uow.audit(
             AuditAction.CREATE,

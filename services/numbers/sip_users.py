@@ -16,6 +16,7 @@ from tortoise.expressions import Subquery
 
 from models import Customer, NumberBlock, SipUser
 from models.enums import AuditAction, Permission
+from services import integrity
 from services.actor import Actor
 from services.auditing import creation_diff, diff, snapshot
 from services.customers.scope import visible_customers
@@ -244,7 +245,9 @@ async def _saved(sip_user: SipUser, uow: UnitOfWork) -> None:
     try:
         await sip_user.save(using_db=uow.conn)
     except IntegrityError as exc:
-        raise _duplicate() from exc
+        if integrity.hit(exc, "account_id", "username"):
+            raise _duplicate() from exc
+        raise
 
 
 def _duplicate() -> ServiceError:
