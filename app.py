@@ -22,7 +22,7 @@ from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
 from gql.context import Context, build_context
-from gql.schema import schema, use_settings
+from gql.schema import schema
 from settings import Settings, get_settings
 from workers.runtime import Background, background
 
@@ -138,7 +138,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        use_settings(settings)  # the running app's limits apply to the process-wide schema
         async with (
             RegisterTortoise(app, config=settings.tortoise_config(), _enable_global_fallback=True),
             background(settings) as jobs,

@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import re
@@ -179,7 +180,7 @@ class Enqueue:
 
 async def queue_messages(account_id: int, count: int, batch: int) -> None:
     """`count` messages through `queue_message`, `batch` per unit of work (system actor); each
-    unit's jobs go to the dispatcher installed with `jobs.set_dispatcher` after its commit."""
+    unit's jobs go to the installed runtime's dispatcher (services/runtime.py) after its commit."""
     from models.enums import MessageChannel, MessageKind
     from services.actor import system_actor
     from services.messaging.outbox import queue_message
@@ -448,8 +449,9 @@ async def run(options: Options, smtp: SmtpServer, log: IO[bytes], results: Resul
 
     from models import Account
     from models.enums import SmtpTlsMode
-    from services import jobs
+    from services import runtime
     from services.accounts import create_account
+    from services.runtime import Runtime
     from settings import Settings
     from workers.broker import RedisDispatcher, redis_broker
 
@@ -459,7 +461,8 @@ async def run(options: Options, smtp: SmtpServer, log: IO[bytes], results: Resul
         await queue.flushdb()
         settings = Settings(database_url=database_url, redis_url=REDIS_URL)
         broker, specs = redis_broker(settings)
-        jobs.set_dispatcher(RedisDispatcher(broker, specs).dispatch)
+        installs = contextlib.ExitStack()
+        installs.enter_context(runtime.installed(Runtime(settings, RedisDispatcher(broker, specs).dispatch)))
         try:
             await Tortoise.init(config=settings.tortoise_config())
             try:
@@ -481,7 +484,10 @@ async def run(options: Options, smtp: SmtpServer, log: IO[bytes], results: Resul
                     delivered.distinct_received = int(smtp.distinct.value) - distinct_before
                     results.delivery.append(asdict(delivered))
                     print(f"worker, {threads} thread(s): {delivered.per_second}/s", flush=True)
-                jobs.set_dispatcher(lambda batch: None)  # the direct runs deliver their rows themselves
+                # the direct runs deliver their rows themselves
+                installs.enter_context(
+                    runtime.installed(runtime.current().with_dispatcher(lambda batch: None))
+                )
                 for concurrency in (1, options.concurrency) if options.direct_messages else ():
                     direct = await direct_deliveries(
                         settings, account.id, smtp, options.direct_messages, concurrency
@@ -498,7 +504,7 @@ async def run(options: Options, smtp: SmtpServer, log: IO[bytes], results: Resul
                 results.raw.append(asdict(raw))
                 print(f"raw aiosmtplib.send, {concurrency} task(s): {raw.per_second}/s", flush=True)
         finally:
-            jobs.set_dispatcher(None)
+            installs.close()
             broker.close()
             await queue.flushdb()
             await queue.aclose()

@@ -29,7 +29,8 @@ from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
 from gql.scalars import SCALAR_MAP
-from settings import Settings, get_settings
+from services import runtime
+from settings import Settings
 
 
 @strawberry.type(description="Reads.")
@@ -45,20 +46,15 @@ class Mutation(AuthMutations, CustomerMutations, MessagingMutations, ApiKeyMutat
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 
 
-class Limits:
+def _settings() -> Settings:
     """The settings the request limits are read from, per request: the schema is built once
-    per process, while each app (`create_app(settings)`) brings its own settings."""
-
-    settings: Settings = get_settings()
-
-
-def use_settings(settings: Settings) -> None:
-    Limits.settings = settings
+    per process, while each app (`create_app(settings)`) installs its own runtime."""
+    return runtime.current().settings
 
 
 def _introspection_rules() -> SchemaExtension:
     # The rule is a fixed class, so the validation cache's key stays the same across requests.
-    enabled = Limits.settings.introspection_enabled
+    enabled = _settings().introspection_enabled
     return AddValidationRules([] if enabled else [NoSchemaIntrospectionCustomRule])
 
 
@@ -69,7 +65,7 @@ class SwitchboardSchema(strawberry.Schema):
         # graphql-core's execute() takes hide_suggestions (variable and argument coercion); this is
         # strawberry's one hook into its keyword arguments.
         kwargs = super()._get_custom_context_kwargs(operation_extensions, sync=sync)
-        return {**kwargs, "hide_suggestions": hides_suggestions(Limits.settings)}
+        return {**kwargs, "hide_suggestions": hides_suggestions(_settings())}
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -81,11 +77,11 @@ class SwitchboardSchema(strawberry.Schema):
 def build_schema() -> strawberry.Schema:
     """The schema; build it once per process (relay's node fields bind to one schema)."""
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: MaxTokensLimiter(max_token_count=Limits.settings.max_tokens),
+        lambda: MaxTokensLimiter(max_token_count=_settings().max_tokens),
         _introspection_rules,
         # Depth, aliases, cost and repeated fields, then graphql-core's rules (cached).
-        lambda: RequestLimits(Limits.settings),
-        lambda: MaskErrors(should_mask_error=masking(Limits.settings)),
+        lambda: RequestLimits(_settings()),
+        lambda: MaskErrors(should_mask_error=masking(_settings())),
         # Parsing the same query text again is a large share of a small request's work.
         lambda: ParserCache(maxsize=256),
     ]

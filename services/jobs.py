@@ -1,6 +1,6 @@
 """After-commit work. Each kind of job is declared once, as a `JobSpec`, by the domain that
 enqueues it; the worker side binds one actor to each spec and refuses to start when a spec has
-no actor. Services never import the workers: the process installs the dispatcher at start-up.
+no actor. Services never import the workers: the process's runtime (services/runtime.py) says where jobs go.
 
 Jobs carry ids only and are safe to run twice, so a job lost before dispatch is recovered by
 the periodic re-drive of its rows.
@@ -8,12 +8,10 @@ the periodic re-drive of its rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-import structlog
-
-log = structlog.get_logger(__name__)
+from services import runtime
 
 
 @dataclass(frozen=True)
@@ -49,22 +47,7 @@ def declare(name: str, *, queue: str, max_retries: int = 0) -> JobSpec:
     return spec
 
 
-Dispatcher = Callable[[list[Job]], None]
-
-
-def _log_only(jobs: list[Job]) -> None:
-    for job in jobs:
-        log.warning("job.not_dispatched", job=job.name, kwargs=dict(job.kwargs))
-
-
-_dispatcher: Dispatcher = _log_only
-
-
-def set_dispatcher(dispatcher: Dispatcher | None) -> None:
-    global _dispatcher
-    _dispatcher = dispatcher or _log_only
-
-
 def dispatch(jobs: list[Job]) -> None:
+    """Send jobs where the process's runtime says (services/runtime.py)."""
     if jobs:
-        _dispatcher(jobs)
+        runtime.current().dispatch(jobs)

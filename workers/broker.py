@@ -16,9 +16,10 @@ from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AsyncIO
 from tortoise import Tortoise
 
-from services import jobs
+from services import jobs, runtime
+from services.runtime import Runtime
 from settings import Settings
-from workers.registry import ActorSpec, configure, load_actors, spec_of
+from workers.registry import ActorSpec, load_actors, spec_of
 
 log = structlog.get_logger(__name__)
 
@@ -96,9 +97,9 @@ class AsyncIOWithOrm(AsyncIO):
 
 def run_worker(settings: Settings) -> int:
     """`switchboard worker`: consume every queue until SIGTERM or SIGINT."""
-    configure(settings)
     broker, specs = redis_broker(settings, with_orm=True)
-    jobs.set_dispatcher(RedisDispatcher(broker, specs).dispatch)
+    # The worker's threads run its actors until the process ends: installed for its lifetime.
+    runtime.install_for_process(Runtime(settings, RedisDispatcher(broker, specs).dispatch))
     worker = dramatiq.Worker(broker, worker_threads=settings.worker_threads, worker_timeout=100)
     stopped = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):

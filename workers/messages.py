@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from services import runtime
 from services.messaging import outbox
-from workers.registry import actor, current_settings
+from workers.registry import actor
 
 
 @actor(outbox.SEND)
 async def send_message(message_id: int) -> None:
     # Retries are the outbox's (backoff in the database), not the broker's.
-    await outbox.deliver(current_settings(), message_id)
+    await outbox.deliver(runtime.current().settings, message_id)
 
 
 @actor(outbox.REDRIVE)
 async def redrive_outbox() -> None:
-    await outbox.redrive(current_settings())
+    await outbox.redrive(runtime.current().settings)

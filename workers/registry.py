@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from services.jobs import DECLARED, JobSpec
-from settings import Settings, get_settings
 
 ActorFn = Callable[..., Awaitable[Any]]
 F = TypeVar("F", bound=ActorFn)
@@ -35,7 +34,6 @@ class ActorSpec:
 
 
 ACTORS: dict[str, ActorSpec] = {}
-_settings: Settings | None = None
 
 
 def actor(job: JobSpec) -> Callable[[F], F]:
@@ -48,16 +46,6 @@ def actor(job: JobSpec) -> Callable[[F], F]:
         return fn
 
     return register
-
-
-def configure(settings: Settings) -> None:
-    """The settings the actors of this process use."""
-    global _settings
-    _settings = settings
-
-
-def current_settings() -> Settings:
-    return _settings or get_settings()
 
 
 def load_actors() -> dict[str, ActorSpec]:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from redis import asyncio as aioredis
 from tortoise import Tortoise
 
-from services import jobs
 from services.messaging import outbox
+from services.runtime import Runtime, installed
 from settings import Settings
 from workers.broker import RedisDispatcher, redis_broker
 from workers.inprocess import InProcessRunner
-from workers.registry import configure, load_actors
+from workers.registry import load_actors
 from workers.scheduler import run_scheduler
 
 
@@ -58,22 +58,27 @@ class RedisProbe:
 @asynccontextmanager
 async def background(settings: Settings) -> AsyncIterator[Background]:
     """Start the background side for a serving process (on its event loop)."""
-    configure(settings)
     if settings.redis_url:
         broker, specs = redis_broker(settings)
         dispatcher = RedisDispatcher(broker, specs)
-        jobs.set_dispatcher(dispatcher.dispatch)
         probe = RedisProbe(settings.redis_url, settings.health_timeout_seconds)
         try:
-            yield Background("redis", redis_dispatcher=dispatcher, redis_probe=probe)
+            with installed(Runtime(settings, dispatcher.dispatch)):
+                yield Background("redis", redis_dispatcher=dispatcher, redis_probe=probe)
         finally:
-            jobs.set_dispatcher(None)
             broker.close()
             await probe.close()
         return
     runner = InProcessRunner(load_actors())
     runner.start()
-    jobs.set_dispatcher(runner.dispatch)
+    with installed(Runtime(settings, runner.dispatch)):
+        async with _in_process(settings, runner) as background:
+            yield background
+
+
+@asynccontextmanager
+async def _in_process(settings: Settings, runner: InProcessRunner) -> AsyncIterator[Background]:
+    """Embedded mode: the scheduler beside the API, and what an earlier process left queued."""
     stop = asyncio.Event()
     scheduler = (
         asyncio.create_task(run_scheduler(settings, stop)) if settings.run_scheduler_in_process else None
@@ -86,7 +91,6 @@ async def background(settings: Settings) -> AsyncIterator[Background]:
         if scheduler is not None:
             await scheduler
         await runner.stop()
-        jobs.set_dispatcher(None)
 
 
 async def scheduler_main(settings: Settings) -> int:

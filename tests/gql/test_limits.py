@@ -1,6 +1,6 @@
 """The limits that protect the server: depth, aliases, tokens, body size; masking; introspection.
 
-The limits come from the app's settings, read at each request (see gql/schema.py `Limits`); the
+The limits come from the app's settings, read at each request (the runtime the app installs, see services/runtime.py); the
 depth test lowers that limit, since no valid query of this schema reaches the default depth of 10.
 """
 
@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from gql.schema import Limits
 from models import AuditEntry, Customer
+from services import runtime
 from services.customers import commands, queries
 from settings import Settings
 from tests.factories import Principal, db_state, gql, make_account, make_principal, post_gql, refusals
@@ -35,7 +35,7 @@ async def admin(client: httpx.AsyncClient) -> Principal:
 
 
 async def test_the_schema_enforces_the_limits_of_the_apps_settings(settings: Settings) -> None:
-    assert Limits.settings is settings
+    assert runtime.current().settings is settings
 
 
 @pytest.mark.parametrize(

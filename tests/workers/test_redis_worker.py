@@ -18,7 +18,7 @@ import redis
 
 from models import Account, Message
 from models.enums import MessageChannel, MessageKind, MessageStatus, SmtpTlsMode
-from services import jobs
+from services import runtime
 from services.messaging import outbox
 from settings import Settings
 from tests.factories import make_account
@@ -40,9 +40,8 @@ async def redis_jobs(settings: Settings, runner: InProcessRunner) -> AsyncIterat
     redis.Redis.from_url(REDIS_URL).flushdb()
     broker, specs = redis_broker(settings.model_copy(update={"redis_url": REDIS_URL}))
     dispatcher = RedisDispatcher(broker, specs)
-    jobs.set_dispatcher(dispatcher.dispatch)
-    yield dispatcher
-    jobs.set_dispatcher(runner.dispatch)
+    with runtime.installed(runtime.current().with_dispatcher(dispatcher.dispatch)):
+        yield dispatcher
     broker.close()
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from models import Message
 from models.enums import MessageChannel, MessageKind, MessageStatus
-from services import jobs
+from services import jobs, runtime
 from services.messaging import outbox
 from services.scheduling import claim_run
 from settings import Settings
@@ -24,9 +24,8 @@ NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 @pytest.fixture
 def dispatched(runner: InProcessRunner) -> Iterator[list[jobs.Job]]:
     recorded: list[jobs.Job] = []
-    jobs.set_dispatcher(recorded.extend)
-    yield recorded
-    jobs.set_dispatcher(runner.dispatch)
+    with runtime.installed(runtime.current().with_dispatcher(recorded.extend)):
+        yield recorded
 
 
 async def test_a_due_job_is_claimed_once_per_slot(settings: Settings, dispatched: list[jobs.Job]) -> None:
