@@ -51,14 +51,30 @@ class Settings(BaseSettings):
     )
 
     max_query_depth: int = 10
+    max_introspection_depth: int = Field(
+        default=16, description="Depth below __schema/__type (GraphiQL's schema query needs 14)."
+    )
     max_aliases: int = 30
-    max_tokens: int = 5000
+    max_tokens: int = Field(
+        default=2000,
+        description="Tokens in a signed-in caller's document (parsing and validating cost about "
+        "40 µs per token; bench/run_validation.py).",
+    )
+    max_anonymous_tokens: int = Field(
+        default=500,
+        description="Tokens in an anonymous caller's document: it can only log in, refresh a "
+        "token and read the schema (GraphiQL's schema query has 183).",
+    )
     max_body_bytes: int = 200_000
     max_query_cost: int = 50_000
     max_field_repeats: int = Field(
         default=10,
         description="How many times one response name may occur in one selection set, fragments "
         "included (graphql-core's field-merging check is quadratic in them).",
+    )
+    max_fragment_spreads: int = Field(
+        default=32,
+        description="Distinct fragments spread in one selection set (graphql-core compares them pairwise).",
     )
     max_validation_steps: int = Field(
         default=20_000,

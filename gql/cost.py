@@ -1,6 +1,6 @@
 """Measures of a GraphQL document, taken in one walk before graphql-core validates it.
 
-One walk gives, per operation, its depth (introspection fields included), its aliases, its cost
+One walk gives, per operation, its depth (and, apart, that of introspection), its aliases, its cost
 (every selected field costs 1, times the page size of every list it is inside, and `nodes(ids:)`
 times the number of ids) and how often one response name repeats in one selection set.
 
@@ -35,6 +35,7 @@ from graphql import (
 from services.listing import DEFAULT_PAGE_SIZE
 
 PAGE_ARGUMENTS = ("first", "last")
+INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 SATURATED = 10**12
 """Counts stop growing here: a document that reaches it is over every limit anyway."""
 MAX_NESTING = 64
@@ -48,6 +49,10 @@ class Measure:
 
     depth: int = 0
     """Nested field selection sets below this one; a leaf field adds 0 (as strawberry counts)."""
+    introspection_depth: int = 0
+    """The same, below `__schema` and `__type`, which have a limit of their own: the schema's
+    type references nest deeper than data does (GraphiQL asks for 9 levels of `ofType`), and
+    answering them reads only the schema, never the database."""
     aliases: int = 0
     cost: int = 0
     nesting: int = 0
@@ -70,6 +75,8 @@ class Refused(Exception):
 class Bounds:
     max_repeats: int
     max_steps: int
+    max_spreads: int = 32
+    """Distinct fragments spread in one selection set: graphql-core compares them pairwise."""
 
 
 @dataclass
@@ -110,6 +117,7 @@ class Walker:
         if level > MAX_NESTING:
             raise Refused(f"Selections are nested more than {MAX_NESTING} levels deep.", "QUERY_TOO_COMPLEX")
         total = _Sum()
+        spread: set[str] = set()
         for selection in node.selections:
             self._step()
             if isinstance(selection, FieldNode):
@@ -117,6 +125,12 @@ class Walker:
             elif isinstance(selection, InlineFragmentNode):
                 self._merge(total, self._set(selection.selection_set, level + 1))
             elif isinstance(selection, FragmentSpreadNode):
+                spread.add(selection.name.value)
+                if len(spread) > self.bounds.max_spreads:
+                    raise Refused(
+                        f"More than {self.bounds.max_spreads} fragments are spread in one selection set.",
+                        "QUERY_TOO_COMPLEX",
+                    )
                 fragment = self._fragment(selection.name.value, level + 1)
                 if fragment is not None:
                     self._merge(total, fragment)
@@ -128,7 +142,15 @@ class Walker:
                 f"(fragments included); the limit is {self.bounds.max_repeats}.",
                 "QUERY_TOO_COMPLEX",
             )
-        return Measure(total.depth, total.aliases, total.cost, total.nesting, repeats, total.names)
+        return Measure(
+            total.depth,
+            total.introspection_depth,
+            total.aliases,
+            total.cost,
+            total.nesting,
+            repeats,
+            total.names,
+        )
 
     def _field(self, node: FieldNode, level: int, total: _Sum) -> None:
         response_name = node.alias.value if node.alias else node.name.value
@@ -138,7 +160,11 @@ class Walker:
             total.cost = _sat(total.cost + 1)
             return
         inner = self._set(node.selection_set, level + 1)
-        total.depth = max(total.depth, 1 + inner.depth)
+        if node.name.value in INTROSPECTION_ROOTS:
+            total.introspection_depth = max(total.introspection_depth, 1 + inner.depth)
+        else:
+            total.depth = max(total.depth, 1 + inner.depth)
+        total.introspection_depth = max(total.introspection_depth, inner.introspection_depth)
         total.aliases = _sat(total.aliases + inner.aliases)
         total.cost = _sat(total.cost + 1 + self._multiplier(node) * inner.cost)
         total.nesting = max(total.nesting, 1 + inner.nesting)
@@ -147,6 +173,7 @@ class Walker:
     def _merge(self, total: _Sum, part: Measure) -> None:
         """Add a fragment's figures to the selection set it is spread (or inlined) in."""
         total.depth = max(total.depth, part.depth)
+        total.introspection_depth = max(total.introspection_depth, part.introspection_depth)
         total.aliases = _sat(total.aliases + part.aliases)
         total.cost = _sat(total.cost + part.cost)
         total.nesting = max(total.nesting, 1 + part.nesting)
@@ -214,6 +241,7 @@ class Walker:
 @dataclass
 class _Sum:
     depth: int = 0
+    introspection_depth: int = 0
     aliases: int = 0
     cost: int = 0
     nesting: int = 0

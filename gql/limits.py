@@ -20,6 +20,8 @@ from graphql import (
     DocumentNode,
     GraphQLError,
     GraphQLSchema,
+    NoUndefinedVariablesRule,
+    NoUnusedVariablesRule,
     OperationDefinitionNode,
     validate,
 )
@@ -31,6 +33,8 @@ from gql.cost import Bounds, Refused, Walker
 from settings import Environment, Settings
 
 VALIDATION_CACHE_SIZE = 256
+MAX_ERRORS = 10
+_VARIABLE_RULES = frozenset({NoUndefinedVariablesRule, NoUnusedVariablesRule})
 
 
 @dataclass
@@ -68,7 +72,8 @@ def check_document(
                 )
             ]
         )
-    walker = Walker(document, variables, Bounds(settings.max_field_repeats, settings.max_validation_steps))
+    bounds = Bounds(settings.max_field_repeats, settings.max_validation_steps, settings.max_fragment_spreads)
+    walker = Walker(document, variables, bounds)
     try:
         measured = walker.measure()
     except Refused as refused:
@@ -88,6 +93,13 @@ def _over_limits(measured: list[Any], cost: int, settings: Settings) -> list[Gra
             return [
                 _refusal(
                     f"'{op.name}' exceeds maximum operation depth of {settings.max_query_depth}",
+                    "QUERY_TOO_DEEP",
+                )
+            ]
+        if op.measure.introspection_depth > settings.max_introspection_depth:
+            return [
+                _refusal(
+                    f"'{op.name}' exceeds maximum introspection depth of {settings.max_introspection_depth}",
                     "QUERY_TOO_DEEP",
                 )
             ]
@@ -135,6 +147,10 @@ def _validate(
     rules: tuple[type[ASTValidationRule], ...],
     hide_suggestions: bool,
 ) -> list[GraphQLError]:
+    if query is not None and "$" not in query:
+        # No variable anywhere: the two variable rules would pass, after a second typed walk of
+        # every operation (the largest share of validating a big document).
+        rules = tuple(rule for rule in rules if rule not in _VARIABLE_RULES)
     if query is None:
         return _run_rules(schema, document, rules, hide_suggestions)
     return list(_cached_rules(_Query(schema, document, query), rules, hide_suggestions))
@@ -155,7 +171,9 @@ def _run_rules(
 ) -> list[GraphQLError]:
     # The two rules strawberry adds to every validation (strawberry.schema.schema.validate_document).
     all_rules = (*rules, MaybeNullValidationRule, OneOfInputValidationRule)
-    return validate(schema, document, all_rules, hide_suggestions=hide_suggestions)
+    # A client fixes its document from the first errors; computing a hundred (each unknown field
+    # with its suggestions) is work an attacker could ask for with every request.
+    return validate(schema, document, all_rules, max_errors=MAX_ERRORS, hide_suggestions=hide_suggestions)
 
 
 class RequestLimits(SchemaExtension):

@@ -3,7 +3,7 @@ limits that protect the server."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import strawberry
@@ -13,7 +13,6 @@ from strawberry import relay
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxTokensLimiter,
     ParserCache,
     SchemaExtension,
 )
@@ -58,6 +57,18 @@ def _introspection_rules() -> SchemaExtension:
     return AddValidationRules([] if enabled else [NoSchemaIntrospectionCustomRule])
 
 
+class TokenLimit(SchemaExtension):
+    """The parser's token limit for this request: smaller for anonymous callers, who can only
+    log in, refresh a token and read the schema, so unauthenticated work stays small."""
+
+    def on_operation(self) -> Iterator[None]:
+        settings = _settings()
+        anonymous = self.execution_context.context.actor is None
+        limit = settings.max_anonymous_tokens if anonymous else settings.max_tokens
+        self.execution_context.parse_options["max_tokens"] = limit
+        yield
+
+
 class SwitchboardSchema(strawberry.Schema):
     def _get_custom_context_kwargs(
         self, operation_extensions: dict[str, Any] | None = None, *, sync: bool = False
@@ -77,7 +88,7 @@ class SwitchboardSchema(strawberry.Schema):
 def build_schema() -> strawberry.Schema:
     """The schema; build it once per process (relay's node fields bind to one schema)."""
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: MaxTokensLimiter(max_token_count=_settings().max_tokens),
+        lambda: TokenLimit(),
         _introspection_rules,
         # Depth, aliases, cost and repeated fields, then graphql-core's rules (cached).
         lambda: RequestLimits(_settings()),

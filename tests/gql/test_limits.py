@@ -103,13 +103,34 @@ async def test_too_many_aliases_are_refused(
         assert body["data"] == {f"v{i}": {"kind": "USER"} for i in range(count)}
 
 
-async def test_a_query_with_too_many_tokens_is_refused(client: httpx.AsyncClient, settings: Settings) -> None:
-    body = await gql(client, "{ " + "__typename " * settings.max_tokens + "}")
+async def test_a_query_with_too_many_tokens_is_refused(
+    client: httpx.AsyncClient, admin: Principal, settings: Settings
+) -> None:
+    body = await gql(client, "{ " + "__typename " * settings.max_tokens + "}", token=admin.token)
 
     assert body["data"] is None
     assert [error["message"] for error in body["errors"]] == [
         f"Syntax Error: Document contains more than {settings.max_tokens} tokens. Parsing aborted."
     ]
+
+
+async def test_an_anonymous_caller_has_the_smaller_token_limit(
+    client: httpx.AsyncClient, admin: Principal, settings: Settings
+) -> None:
+    # given: a document between the anonymous and the signed-in limits
+    assert settings.max_anonymous_tokens < settings.max_tokens
+    document = "{ " + "__typename " * settings.max_anonymous_tokens + "}"
+
+    # when
+    anonymous = await gql(client, document)
+    signed_in = await gql(client, document, token=admin.token)
+
+    # then
+    assert anonymous["data"] is None
+    assert [error["message"] for error in anonymous["errors"]] == [
+        f"Syntax Error: Document contains more than {settings.max_anonymous_tokens} tokens. Parsing aborted."
+    ]
+    assert signed_in["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"  # parsed, then measured
 
 
 def _create_body(size: int) -> bytes:
@@ -212,3 +233,33 @@ async def test_introspection_works_in_development(client: httpx.AsyncClient, set
         "__schema": {"queryType": {"name": "Query"}, "mutationType": {"name": "Mutation"}},
         "__type": {"kind": "OBJECT"},
     }
+
+
+async def test_more_distinct_fragments_in_one_selection_than_the_limit_are_refused(
+    client: httpx.AsyncClient, admin: Principal, settings: Settings
+) -> None:
+    # graphql-core compares the fragments of one selection set pairwise
+    count = settings.max_fragment_spreads + 1
+    fragments = " ".join(f"fragment F{i} on Viewer {{ kind }}" for i in range(count))
+    spreads = " ".join(f"...F{i}" for i in range(count))
+
+    body = await gql(client, f"{{ viewer {{ {spreads} }} }} {fragments}", token=admin.token)
+
+    assert body["data"] is None
+    assert [(e["message"], e["extensions"]["code"]) for e in body["errors"]] == [
+        (
+            f"More than {settings.max_fragment_spreads} fragments are spread in one selection set.",
+            "QUERY_TOO_COMPLEX",
+        )
+    ]
+
+
+async def test_validation_reports_at_most_ten_errors(client: httpx.AsyncClient, admin: Principal) -> None:
+    body = await gql(client, "{ " + " ".join(f"unknown{i}" for i in range(50)) + " }", token=admin.token)
+
+    assert body["data"] is None
+    assert len(body["errors"]) == 11  # ten, and the note that validation stopped
+    assert (
+        body["errors"][-1]["message"]
+        == "Too many validation errors, error limit reached. Validation aborted."
+    )

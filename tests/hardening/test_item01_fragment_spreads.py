@@ -84,7 +84,8 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
 
 
 def _settings(environment: Environment) -> Settings:
-    return Settings(environment=environment)
+    # A token limit well above the default, so the shapes grow large enough to show the trend.
+    return Settings(environment=environment, max_tokens=5000)
 
 
 def validation_calls(query: str, settings: Settings) -> tuple[int, list[str]]:

@@ -1,9 +1,11 @@
-"""Item 19 (part): introspection fields count toward the depth limit like any other field."""
+"""Item 19 (part): introspection is depth-limited too. Below `__schema` and `__type` its own limit
+applies (16 by default: GraphiQL's schema query, 14 deep, must pass); aliases change nothing."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
+from graphql import get_introspection_query
 
 from settings import Settings
 from tests.factories import gql, refusals
@@ -21,27 +23,42 @@ def _type_chain(of_types: int) -> str:
 
 
 async def test_a_deep_introspection_query_is_refused(client: httpx.AsyncClient, settings: Settings) -> None:
-    # given: depth 11 with the default limit of 10
-    assert (settings.max_query_depth, settings.introspection_enabled) == (10, True)
+    # given: depth 17 with the default introspection limit of 16
+    assert (settings.max_introspection_depth, settings.introspection_enabled) == (16, True)
 
     # when
-    body = await gql(client, _type_chain(7))
+    body = await gql(client, _type_chain(13))
 
     # then
     assert body["data"] is None
     assert refusals(body) == [
         {
-            "message": "'anonymous' exceeds maximum operation depth of 10",
+            "message": "'anonymous' exceeds maximum introspection depth of 16",
             "extensions": {"code": "QUERY_TOO_DEEP"},
         }
     ]
+
+
+async def test_graphiqls_schema_query_is_answered(client: httpx.AsyncClient) -> None:
+    query = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
+
+    body = await gql(client, query)
+
+    assert "errors" not in body
+    assert body["data"]["__schema"]["queryType"] == {"name": "Query", "kind": "OBJECT"}
 
 
 @pytest.mark.parametrize("aliased", [False, True])
 async def test_an_introspection_query_at_the_limit_is_answered(
     client: httpx.AsyncClient, aliased: bool
 ) -> None:
-    query = _type_chain(6)
+    query = _type_chain(12)
     if aliased:  # an alias changes nothing about the depth
         query = query.replace("{ __schema", "{ s: __schema")
 
