@@ -166,7 +166,11 @@ def _serve(settings: Settings, host: str, port: int, demo: bool) -> int:
     # uvicorn would take X-Forwarded-For from any peer in FORWARDED_ALLOW_IPS (127.0.0.1 by
     # default); the client address is decided in one place, gql.context.client_ip, from
     # SWITCHBOARD_TRUSTED_PROXIES.
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
+    # log_config=None: uvicorn logs through the handler configure_logging installed, which shows an
+    # exception's type and frames but never its text ("Exception in ASGI application" included).
+    uvicorn.run(
+        create_app(settings), host=host, port=port, log_level="info", proxy_headers=False, log_config=None
+    )
     return 0
 
 

@@ -73,18 +73,6 @@ class FieldSpec:
         return self.default is NO_DEFAULT
 
 
-@dataclass(frozen=True)
-class _Declared:
-    description: str
-    clean: Cleaner
-    audited: bool
-    secret: bool
-    default: Any
-    refers_to: str | None
-    column: str | None
-    table: str | None
-
-
 def spec(
     description: str,
     *,
@@ -99,7 +87,20 @@ def spec(
     """Declare a patch field (it defaults to UNSET: not given). `column` is the column it is read
     from (its name by default); `table` names the table it lives in when that is not the
     record's own (e.g. tags)."""
-    declared = _Declared(description, clean, audited, secret, default, refers_to, column, table)
+    # name, value type and nullability are read from the patch class (specs_of)
+    declared = FieldSpec(
+        name="",
+        value_type=None,
+        nullable=False,
+        description=description,
+        clean=clean,
+        audited=audited,
+        secret=secret,
+        default=default,
+        refers_to=refers_to,
+        column=column or "",
+        table=table,
+    )
     return dataclasses.field(default=UNSET, metadata={_SPEC: declared})
 
 
@@ -117,22 +118,16 @@ def _read_specs(patch_type: type[Patch]) -> dict[str, FieldSpec]:
     hints = get_type_hints(patch_type)
     specs: dict[str, FieldSpec] = {}
     for field in dataclasses.fields(patch_type):  # type: ignore[arg-type]
-        declared: _Declared | None = field.metadata.get(_SPEC)
+        declared: FieldSpec | None = field.metadata.get(_SPEC)
         if declared is None:
             raise TypeError(f"{patch_type.__name__}.{field.name} is not declared with spec().")
         value_type, nullable = _value_type(hints[field.name])
-        specs[field.name] = FieldSpec(
+        specs[field.name] = dataclasses.replace(
+            declared,
             name=field.name,
             value_type=value_type,
             nullable=nullable,
-            description=declared.description,
-            clean=declared.clean,
-            audited=declared.audited,
-            secret=declared.secret,
-            default=declared.default,
-            refers_to=declared.refers_to,
             column=declared.column or field.name,
-            table=declared.table,
         )
     return specs
 
