@@ -10,7 +10,8 @@ import inspect
 import logging
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,11 @@ from tortoise import Tortoise
 
 from app import create_app
 from migrations.runner import upgrade
+from models import Account
+from models.enums import Permission
 from settings import Settings
+from tests.client import gql, make_principal
+from tests.factories import Principal, make_account, make_api_key, make_reseller
 from workers.inprocess import InProcessRunner
 
 ENGINE = os.environ.get("SWITCHBOARD_TEST_DB", "sqlite")
@@ -112,6 +117,59 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 40000))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield http
+
+
+# --- Principals: an account with its administrator, a partner, API keys, and a client for each ---
+
+
+@pytest.fixture
+async def account() -> Account:
+    return await make_account()
+
+
+@pytest.fixture
+async def admin(client: httpx.AsyncClient, account: Account) -> Principal:
+    """The account's administrator (every permission), logged in."""
+    return await make_principal(client, account)
+
+
+@pytest.fixture
+async def partner(client: httpx.AsyncClient, account: Account) -> Principal:
+    """A partner user of a reseller of the account, logged in."""
+    reseller = await make_reseller(account, "Partner reseller")
+    return await make_principal(client, account, role_name="Partner", reseller=reseller)
+
+
+@pytest.fixture
+def api_key(account: Account) -> Callable[[list[Permission]], Awaitable[str]]:
+    """Make an API key of the account with these permissions; returns its secret."""
+
+    async def make(permissions: list[Permission]) -> str:
+        return await make_api_key(account, f"Key {len(permissions)}", permissions)
+
+    return make
+
+
+@dataclass
+class GqlClient:
+    """GraphQL as one principal (or anonymously): `await as_admin(query, id=...)`."""
+
+    http: httpx.AsyncClient
+    token: str | None
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        return await gql(self.http, query, variables, token=self.token)
+
+
+@pytest.fixture
+def gql_client(client: httpx.AsyncClient) -> Callable[[Principal | str | None], GqlClient]:
+    """A client for a principal, an API key's secret, or nobody."""
+
+    def for_principal(principal: Principal | str | None) -> GqlClient:
+        token = principal.token if isinstance(principal, Principal) else principal
+        return GqlClient(client, token)
+
+    return for_principal
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ import pytest
 from models import Account, NumberBlock, SipUser
 from services.accounts import create_user
 from settings import Settings
-from tests.factories import PASSWORD, global_id, make_account, make_customer
+from tests.client import global_id
+from tests.factories import PASSWORD, make_account, make_customer
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGN = "mutation($id: ID!) { numberBlockAssign(input: {customerId: $id}) { numberBlock { id start end } errors { code } } }"

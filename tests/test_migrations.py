@@ -29,8 +29,9 @@ import httpx
 import pytest
 
 from migrations.runner import upgrade
+from tests.client import gql, make_principal
 from tests.conftest import ENGINE, PG_ADMIN_URL
-from tests.factories import gql, make_account, make_customer, make_principal
+from tests.factories import make_account, make_customer
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ["sqlite", "postgres"] if ENGINE == "postgres" else ["sqlite"]

@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from models import Account, AuditEntry
-from tests.factories import gql, make_account, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account
 
 READ = "{ accountSettings { emailFrom smtpHost smtpPort smtpTlsMode smtpPassword smtpPasswordSet smsAuthToken smsAuthTokenSet smsFrom requireAuditReason } }"
 UPDATE = """

@@ -6,7 +6,8 @@ import httpx
 
 from models import ApiKey, AuditEntry
 from models.enums import Permission
-from tests.factories import gql, make_account, make_principal, make_role
+from tests.client import gql, make_principal
+from tests.factories import make_account, make_role
 
 CREATE = """
 mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) {

@@ -15,23 +15,16 @@ from models import Account, AuditEntry
 from models.enums import Permission
 from services.customers import commands
 from settings import Settings
+from tests.client import LOGIN, customer_id_of, global_id, gql, make_principal, post_gql, refusal, refusals
 from tests.factories import (
-    LOGIN,
     PASSWORD,
     Principal,
-    customer_id_of,
     db_state,
-    global_id,
-    gql,
     make_account,
     make_customer,
-    make_principal,
     make_reseller,
     make_role,
     make_user,
-    post_gql,
-    refusal,
-    refusals,
 )
 
 AUDIT_LOG = (

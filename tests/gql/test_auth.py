@@ -14,18 +14,8 @@ import pytest
 from models import Account, ApiKey, AuditEntry, AuthSession
 from models.enums import Permission
 from settings import Settings
-from tests.factories import (
-    LOGIN,
-    PASSWORD,
-    gql,
-    login,
-    make_account,
-    make_api_key,
-    make_user,
-    post_gql,
-    refusal,
-    refusals,
-)
+from tests.client import LOGIN, gql, login, post_gql, refusal, refusals
+from tests.factories import PASSWORD, make_account, make_api_key, make_user
 
 VIEWER = "{ viewer { kind label user { email } reseller { name } permissions } }"
 CUSTOMERS = "{ customers { totalCount } }"

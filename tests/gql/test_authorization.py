@@ -15,18 +15,8 @@ import pytest
 
 from models import Account, Customer, Reseller
 from models.enums import Permission
-from tests.factories import (
-    db_state,
-    global_id,
-    gql,
-    make_account,
-    make_customer,
-    make_principal,
-    make_reseller,
-    make_role,
-    refusal,
-    refusals,
-)
+from tests.client import global_id, gql, make_principal, refusal, refusals
+from tests.factories import db_state, make_account, make_customer, make_reseller, make_role
 
 MISSING = 987_654
 USER_ERRORS = "errors { code message field }"

@@ -7,7 +7,8 @@ from typing import Any
 import httpx
 
 from models import AuditEntry, Customer
-from tests.factories import gql, make_account, make_customer, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account, make_customer
 
 UPLOAD = """
 mutation($input: CustomerBulkCreateInput!) {

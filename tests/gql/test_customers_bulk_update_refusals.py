@@ -8,17 +8,9 @@ import httpx
 import pytest
 
 from models import Account
-from tests.factories import (
-    bulk_update,
-    db_state,
-    global_id,
-    make_account,
-    make_customer,
-    make_principal,
-)
-from tests.factories import (
-    customer_ids as ids,
-)
+from tests.client import bulk_update, global_id, make_principal
+from tests.client import customer_ids as ids
+from tests.factories import db_state, make_account, make_customer
 
 
 def invalid(path: list[str], message: str) -> dict[str, Any]:

@@ -10,17 +10,9 @@ import httpx
 import pytest
 
 from models import AuditEntry, Customer, CustomerTag
-from tests.factories import (
-    CUSTOMER_FIELDS,
-    USER_ERRORS,
-    customer_id_of,
-    customer_mutation,
-    default_customer_json,
-    global_id,
-    make_account,
-    make_principal,
-    make_reseller,
-)
+from tests.client import USER_ERRORS, customer_id_of, customer_mutation, global_id, make_principal
+from tests.expected import CUSTOMER_FIELDS, default_customer_json
+from tests.factories import make_account, make_reseller
 
 CREATE = f"customer {{ {CUSTOMER_FIELDS} }} {USER_ERRORS}"
 

@@ -7,15 +7,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.factories import (
-    USER_ERRORS,
-    customer_mutation,
-    db_state,
-    gql,
-    make_account,
-    make_customer,
-    make_principal,
-)
+from tests.client import USER_ERRORS, customer_mutation, gql, make_principal
+from tests.factories import db_state, make_account, make_customer
 
 PAYLOAD = f"customer {{ id debitLimit }} {USER_ERRORS}"
 

@@ -8,17 +8,9 @@ import httpx
 import pytest
 
 from models import Account, AuditEntry, Customer
-from tests.factories import BULK_FIELDS as BULK
-from tests.factories import (
-    USER_ERRORS,
-    customer_mutation,
-    db_state,
-    global_id,
-    gql,
-    make_account,
-    make_customer,
-    make_principal,
-)
+from tests.client import BULK_FIELDS as BULK
+from tests.client import USER_ERRORS, customer_mutation, global_id, gql, make_principal
+from tests.factories import db_state, make_account, make_customer
 
 LIST = "{ customers { totalCount edges { node { name } } } }"
 ONE = "query($id: ID!) { customer(id: $id) { name } }"

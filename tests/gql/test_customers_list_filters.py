@@ -12,16 +12,8 @@ import httpx
 import pytest
 
 from models import Customer, Reseller, User
-from tests.factories import (
-    Principal,
-    global_id,
-    gql,
-    make_account,
-    make_customer,
-    make_principal,
-    make_reseller,
-    make_user,
-)
+from tests.client import global_id, gql, make_principal
+from tests.factories import Principal, make_account, make_customer, make_reseller, make_user
 
 LIST = """
 query($where: CustomerWhere, $search: String, $first: Int) {

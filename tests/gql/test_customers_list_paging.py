@@ -12,7 +12,8 @@ import orjson
 import pytest
 
 from models import Customer
-from tests.factories import Principal, gql, make_account, make_customer, make_principal
+from tests.client import gql, make_principal
+from tests.factories import Principal, make_account, make_customer
 
 PAGE = """
 query($sortBy: [CustomerSort!], $first: Int, $after: String, $last: Int, $before: String) {

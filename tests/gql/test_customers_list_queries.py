@@ -8,17 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.client import global_id, gql, make_principal
 from tests.conftest import SqlCounter
-from tests.factories import (
-    Principal,
-    global_id,
-    gql,
-    make_account,
-    make_customer,
-    make_principal,
-    make_reseller,
-    make_user,
-)
+from tests.factories import Principal, make_account, make_customer, make_reseller, make_user
 
 NESTED = """
 query($first: Int!) {

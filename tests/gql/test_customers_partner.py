@@ -9,19 +9,8 @@ import httpx
 import pytest
 
 from models import Account, AuditEntry, Customer, Reseller
-from tests.factories import (
-    USER_ERRORS,
-    Principal,
-    customer_mutation,
-    db_state,
-    global_id,
-    gql,
-    make_account,
-    make_customer,
-    make_principal,
-    make_reseller,
-    make_user,
-)
+from tests.client import USER_ERRORS, customer_mutation, global_id, gql, make_principal
+from tests.factories import Principal, db_state, make_account, make_customer, make_reseller, make_user
 
 CUSTOMER = f"customer {{ name reseller {{ id name }} }} {USER_ERRORS}"
 BULK = f"applied failed results {{ customerId ok changedFields {USER_ERRORS} }} {USER_ERRORS}"

@@ -9,18 +9,9 @@ import httpx
 import pytest
 
 from models import AuditEntry, Customer
-from tests.factories import (
-    CUSTOMER_FIELDS,
-    USER_ERRORS,
-    customer_mutation,
-    db_state,
-    default_customer_json,
-    global_id,
-    make_account,
-    make_customer,
-    make_principal,
-    make_reseller,
-)
+from tests.client import USER_ERRORS, customer_mutation, global_id, make_principal
+from tests.expected import CUSTOMER_FIELDS, default_customer_json
+from tests.factories import db_state, make_account, make_customer, make_reseller
 
 UPDATE = f"customer {{ {CUSTOMER_FIELDS} }} {USER_ERRORS}"
 

@@ -8,15 +8,8 @@ import httpx
 import pytest
 
 from models import Account, AuditEntry, Customer
-from tests.factories import (
-    USER_ERRORS,
-    customer_mutation,
-    db_state,
-    global_id,
-    make_account,
-    make_customer,
-    make_principal,
-)
+from tests.client import USER_ERRORS, customer_mutation, global_id, make_principal
+from tests.factories import db_state, make_account, make_customer
 
 PAYLOAD = f"customer {{ name channels }} {USER_ERRORS}"
 

@@ -15,7 +15,8 @@ from gql.declare import declared_permission
 from gql.schema import schema
 from models import Account
 from models.enums import Permission
-from tests.factories import db_state, global_id, gql, make_account, make_principal, make_role
+from tests.client import global_id, gql, make_principal
+from tests.factories import db_state, make_account, make_role
 
 MISSING = 987_654
 CUSTOMER, SIP_USER = global_id("Customer", MISSING), global_id("SipUser", MISSING)

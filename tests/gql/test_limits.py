@@ -16,7 +16,8 @@ from models import AuditEntry, Customer
 from services import runtime
 from services.customers import commands, queries
 from settings import Settings
-from tests.factories import Principal, db_state, gql, make_account, make_principal, post_gql, refusals
+from tests.client import gql, post_gql, refusals
+from tests.factories import Principal, db_state
 
 DEPTH_6 = "{ customers { edges { node { auditLog { edges { node { id } } } } } } }"
 DEPTH_6_ALIASED = (
@@ -27,11 +28,6 @@ DEPTH_6_FRAGMENTS = (
     "fragment Card on Customer { auditLog { ...Log } } fragment Log on AuditEntryConnection { edges { node { id } } }"
 )
 CREATE = 'mutation($notes: String!) { customerCreate(input: {name: "Acme", currency: "EUR", notes: $notes}) { errors { code } } }'
-
-
-@pytest.fixture
-async def admin(client: httpx.AsyncClient) -> Principal:
-    return await make_principal(client, await make_account())
 
 
 async def test_the_schema_enforces_the_limits_of_the_apps_settings(settings: Settings) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from tests.factories import global_id, gql, make_account, make_principal, make_reseller
+from tests.client import global_id, gql, make_principal
+from tests.factories import make_account, make_reseller
 from workers.inprocess import InProcessRunner
 
 SEND = "mutation($c: MessageChannel!, $to: String!) { messageTest(input: {channel: $c, to: $to}) { message { id } errors { code } } }"

@@ -7,7 +7,8 @@ from typing import Any
 import httpx
 
 from models import Account, AuditEntry, NumberBlock
-from tests.factories import Principal, global_id, gql, make_account, make_customer, make_principal
+from tests.client import global_id, gql, make_principal
+from tests.factories import Principal, make_account, make_customer
 
 ASSIGN = """
 mutation($id: ID!) { numberBlockAssign(input: {customerId: $id}) {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from tests.factories import gql, make_account, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account
 
 
 async def test_cost_counts_fields_times_page_sizes(client: httpx.AsyncClient) -> None:

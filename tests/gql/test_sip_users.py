@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from models import Account, AuditEntry, SipUser
-from tests.factories import Principal, global_id, gql, make_account, make_customer, make_principal
+from tests.client import global_id, gql, make_principal
+from tests.factories import Principal, make_account, make_customer
 
 CREATE = """
 mutation($input: SipUserCreateInput!) { sipUserCreate(input: $input) {

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import httpx
 
-from tests.factories import gql, make_account, make_customer, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account, make_customer
 
 
 async def test_admin_lists_own_customers_only(client: httpx.AsyncClient) -> None:

@@ -20,7 +20,8 @@ from graphql import parse, specified_rules
 from gql.limits import check_document
 from gql.schema import schema
 from settings import Environment, Settings
-from tests.factories import make_account, make_principal, refusals
+from tests.client import make_principal, refusals
+from tests.factories import make_account
 
 # The document of the report (910 bytes there, 966 here): 21 fragments, each spreading the next twice.
 REPORTED = "{ customers { edges { node { ...F0 } } } } " + " ".join(

@@ -20,17 +20,8 @@ from models.enums import MessageChannel, MessageKind, Permission
 from services.actor import system_actor
 from services.numbers.blocks import assign_block
 from services.numbers.sip_users import SipUserPatch, create_sip_user
-from tests.factories import (
-    db_state,
-    global_id,
-    gql,
-    make_account,
-    make_api_key,
-    make_customer,
-    make_principal,
-    make_reseller,
-    make_role,
-)
+from tests.client import global_id, gql, make_principal
+from tests.factories import db_state, make_account, make_api_key, make_customer, make_reseller, make_role
 
 ALLOWED, NULL = "allowed", "null"
 

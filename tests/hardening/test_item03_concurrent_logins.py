@@ -15,7 +15,8 @@ import pytest
 
 from models import AuditEntry, AuthSession, LoginAttempt, LoginThrottle
 from settings import Settings
-from tests.factories import LOGIN, PASSWORD, make_account, make_user
+from tests.client import LOGIN
+from tests.factories import PASSWORD, make_account, make_user
 from tests.hardening.auth_servers import serving
 
 PARALLEL = 20

@@ -13,7 +13,8 @@ from starlette.requests import Request
 from gql.context import client_ip
 from models import AuditEntry, AuthSession, LoginThrottle
 from settings import Settings
-from tests.factories import LOGIN, PASSWORD, make_account, make_user
+from tests.client import LOGIN
+from tests.factories import PASSWORD, make_account, make_user
 from tests.hardening.auth_servers import serving
 
 FORGED = "198.51.100.23"

@@ -18,7 +18,8 @@ from models import Account, AuditEntry, Message
 from models.enums import MessageStatus, SmtpTlsMode
 from services.messaging.egress import address_allowed
 from settings import Settings
-from tests.factories import gql, make_account, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account
 from tests.workers.conftest import SmsProvider, SmtpServer, sms_provider, smtp_server
 
 __all__ = ["sms_provider", "smtp_server"]  # the real loopback peers, as fixtures here too

@@ -18,7 +18,8 @@ from models.enums import MessageChannel, MessageKind, MessageStatus, SmtpTlsMode
 from services.messaging import outbox
 from services.messaging.outbox import Delivery
 from settings import Settings
-from tests.factories import gql, make_account, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account
 from tests.workers.conftest import SmtpServer, smtp_server
 from workers.inprocess import InProcessRunner
 

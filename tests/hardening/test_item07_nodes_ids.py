@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.factories import global_id, gql, make_account, make_customer, make_principal, refusals
+from tests.client import global_id, gql, make_principal, refusals
+from tests.factories import make_account, make_customer
 
 NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Customer { name } } }"
 

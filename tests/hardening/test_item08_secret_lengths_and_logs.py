@@ -17,7 +17,8 @@ from models import Account, AuditEntry
 from services import account_settings
 from services.logsafe import SafeFormatter
 from settings import Settings
-from tests.factories import gql, make_account, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account
 
 UPDATE = """
 mutation($input: AccountSettingsUpdateInput!) {

@@ -17,17 +17,8 @@ import orjson
 import pytest
 
 from models import Account, ApiKey, Message, SipUser
-from tests.factories import (
-    Principal,
-    db_state,
-    global_id,
-    gql,
-    make_account,
-    make_customer,
-    make_principal,
-    refusal,
-    refusals,
-)
+from tests.client import global_id, gql, make_principal, refusal, refusals
+from tests.factories import Principal, db_state, make_account, make_customer
 
 LIST = """
 query($where: CustomerWhere, $search: String, $first: Int, $after: String, $sortBy: [CustomerSort!]) {

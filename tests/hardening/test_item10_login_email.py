@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from models import AuditEntry, AuthSession, LoginAttempt, LoginThrottle
-from tests.factories import login, make_account, make_user
+from tests.client import login
+from tests.factories import make_account, make_user
 
 LOCAL_320 = "a" * 308 + "@example.com"  # 320 characters
 

@@ -11,8 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.client import USER_ERRORS, global_id, gql, make_principal
 from tests.conftest import ENGINE
-from tests.factories import USER_ERRORS, global_id, gql, make_account, make_customer, make_principal
+from tests.factories import make_account, make_customer
 from tests.test_concurrency import servers  # noqa: F401 - the two-process fixture
 
 # PostgreSQL locks the row; SQLite runs one writer at a time, so fewer writers show the same.

@@ -19,17 +19,9 @@ from tortoise import Tortoise
 from models import AuditEntry, Customer
 from services.accounts import create_user
 from settings import Settings
+from tests.client import USER_ERRORS, customer_mutation, global_id, make_principal
 from tests.conftest import ENGINE
-from tests.factories import (
-    PASSWORD,
-    USER_ERRORS,
-    customer_mutation,
-    db_state,
-    global_id,
-    make_account,
-    make_customer,
-    make_principal,
-)
+from tests.factories import PASSWORD, db_state, make_account, make_customer
 from tests.test_concurrency import _login, servers  # noqa: F401 - the two-process fixture
 
 UPDATE = (

@@ -8,7 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.factories import Principal, gql, make_account, make_customer, make_principal, refusal, refusals
+from tests.client import gql, make_principal, refusal, refusals
+from tests.factories import Principal, make_account, make_customer
 
 PAGE = """
 query($first: Int, $after: String, $last: Int, $before: String) {

@@ -9,7 +9,8 @@ import httpx
 import pytest
 
 from models import SipUser
-from tests.factories import db_state, global_id, gql, make_account, make_customer, make_principal
+from tests.client import global_id, gql, make_principal
+from tests.factories import db_state, make_account, make_customer
 
 CREATE = """
 mutation($input: CustomerCreateInput!) { customerCreate(input: $input) {

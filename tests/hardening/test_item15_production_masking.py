@@ -10,7 +10,8 @@ import pytest
 
 from services.customers import queries
 from settings import Environment, Settings
-from tests.factories import gql, make_account, make_principal, refusals
+from tests.client import gql, make_principal, refusals
+from tests.factories import make_account
 
 TYPOS: list[tuple[str, dict[str, Any], str, str]] = [
     # query, variables, production message, development message

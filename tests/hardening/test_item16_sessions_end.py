@@ -12,7 +12,8 @@ from models.enums import Permission
 from services.actor import RequestOrigin
 from services.auth import user_actor
 from services.errors import ServiceError
-from tests.factories import PASSWORD, gql, login, make_account, make_role, make_user
+from tests.client import gql, login
+from tests.factories import PASSWORD, make_account, make_role, make_user
 
 VIEWER = "{ viewer { user { email } } }"
 ORIGIN = RequestOrigin(ip="192.0.2.10")

@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 
 from models import AuditEntry, AuthSession, LoginThrottle
 from settings import Settings
-from tests.factories import login as login_as
+from tests.client import login as login_as
 from tests.factories import make_account, make_user
 
 ATTACKER = "198.51.100.66"

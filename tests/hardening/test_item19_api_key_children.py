@@ -7,7 +7,8 @@ import httpx
 
 from models import ApiKey, AuditEntry
 from models.enums import Permission
-from tests.factories import gql, make_account, make_api_key, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account, make_api_key
 
 CREATE = """
 mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) {

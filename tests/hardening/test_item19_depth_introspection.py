@@ -8,7 +8,7 @@ import pytest
 from graphql import get_introspection_query
 
 from settings import Settings
-from tests.factories import gql, refusals
+from tests.client import gql, refusals
 
 
 def _type_chain(of_types: int) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 
 from models import AuditEntry, Customer
-from tests.factories import make_account, make_principal
+from tests.client import make_principal
+from tests.factories import make_account
 
 MUTATION_FIRST = (
     'mutation Make { customerCreate(input: {name: "Acme", currency: "EUR"}) { errors { code } } } '

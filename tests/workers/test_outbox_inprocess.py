@@ -15,7 +15,8 @@ from services.messaging import outbox
 from services.messaging.rendering import Rendered
 from services.uow import unit_of_work
 from settings import Settings
-from tests.factories import gql, make_account, make_principal
+from tests.client import gql, make_principal
+from tests.factories import make_account
 from tests.workers.conftest import SMTP_PASSWORD, SMTP_USER, SmsProvider, SmtpServer
 from workers.inprocess import InProcessRunner
 
