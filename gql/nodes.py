@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from tortoise.models import Model
-
 from gql.context import Info
 from gql.errors import ExpectedError
 from gql.types.common import node_pks
 from services.actor import Actor
 from services.errors import ErrorCode, ServiceError
+from services.validation import Record
 
 Row = TypeVar("Row")
 NodeT = TypeVar("NodeT")
@@ -28,7 +27,7 @@ BatchRead = Callable[[Actor, Sequence[int]], Awaitable[Mapping[int, Row]]]
 async def resolve_nodes(
     info: Info,
     node_ids: Iterable[str],
-    model: type[Model],
+    model: Record,
     read: BatchRead[Row],
     to_node: Callable[[Row], NodeT],
 ) -> list[NodeT | ExpectedError | None]:

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import HttpUrl, TypeAdapter, ValidationError
@@ -17,6 +17,8 @@ from services import reference
 from services.errors import ErrorCode, FieldError
 
 E = TypeVar("E", bound=Enum)
+Record: TypeAlias = type[Model]
+"""A model class, for code outside the services that names one without importing the ORM."""
 MAX_MONEY = Decimal("1e15")
 _URL = TypeAdapter(HttpUrl)
 # A primary key as global ids and cursors write it: ASCII digits, no sign, no leading zero

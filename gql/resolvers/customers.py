@@ -27,7 +27,7 @@ from gql.types.customer_inputs import (
 )
 from gql.types.customers import Customer, CustomerSort, CustomerWhere
 from models.enums import Permission
-from services.customers import bulk, commands, queries, scope, upload
+from services.customers import bulk, commands, queries, upload
 from services.customers.values import CustomerPatch
 from services.errors import ServiceError
 from services.listing import PageRequest
@@ -55,7 +55,8 @@ async def customers(
 
 
 async def customer(info: Info, id: relay.GlobalID) -> Customer | None:
-    found = await scope.find_customer(require_actor(info), decode_id(id, "Customer", "id"))
+    customer_id = decode_id(id, "Customer", "id")
+    found = (await queries.customers_by_id(require_actor(info), [customer_id])).get(customer_id)
     return Customer.from_model(found) if found else None
 
 

@@ -11,12 +11,11 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
-from tortoise.models import Model
 
 import models
 from services.errors import ErrorCode, ServiceError
 from services.listing import Condition, Page
-from services.validation import database_id
+from services.validation import Record, database_id
 
 NodeT = TypeVar("NodeT")
 REASON = "Why (kept in the audit entry; required when the account demands it)."
@@ -64,16 +63,16 @@ def decode_id(global_id: relay.GlobalID, type_name: str, *field: str) -> int:
     raise ServiceError.single(ErrorCode.NOT_FOUND, f"{type_name} not found.", *field)
 
 
-def node_pks(node_ids: Iterable[str], model: type[Model]) -> list[int | None]:
+def node_pks(node_ids: Iterable[str], model: Record) -> list[int | None]:
     """The primary keys in the node ids relay hands to `resolve_nodes`, in order; None where a
     node id cannot be one (no row has it, so its node is null)."""
     return [database_id(node_id, model) for node_id in node_ids]
 
 
-def _model_of(type_name: str) -> type[Model]:
+def _model_of(type_name: str) -> Record:
     # A Node type is named after its model (Customer, SipUser, ApiKey...).
     model = getattr(models, type_name)
-    assert isinstance(model, type) and issubclass(model, Model), type_name
+    assert isinstance(model, type) and hasattr(model, "_meta"), type_name
     return model
 
 
