@@ -16,6 +16,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 import strawberry
 from strawberry import relay
+from strawberry.types.maybe import Some
 
 from services.fields import FieldSpec
 
@@ -96,3 +97,14 @@ def _input_field(field: FieldSpec, mode: Mode) -> Any:
     if mode is Mode.CREATE:
         return strawberry.field(default=None, description=field.description)
     return strawberry.field(description=field.description)
+
+
+def given_values(source: object, specs: Mapping[str, FieldSpec]) -> dict[str, Any]:
+    """The declared fields an input gave, by name: a create input's non-null values, an update
+    input's `Some(...)` (null included, which the declaration may refuse)."""
+    values: dict[str, Any] = {}
+    for name in specs:
+        raw = getattr(source, name, None)
+        if raw is not None:
+            values[name] = raw.value if isinstance(raw, Some) else raw
+    return values

@@ -104,29 +104,27 @@ def _url(name: str) -> Cleaner:
 class AccountSettingsPatch(Patch):
     """The account's editable settings, declared once (see services/fields.py)."""
 
-    number_range_start: int | None | Unset = spec(
-        "First number of the range internal number blocks are cut from.", clean=_range_start
-    )
-    number_block_size: int | None | Unset = spec("Numbers in each block.", clean=_block_size)
-    require_audit_reason: bool | Unset = spec("Every change must give a reason (REASON_REQUIRED).")
-    email_from: str | None | Unset = spec("The From address of e-mails to customers.", clean=_email)
+    number_range_start: int | None | Unset = spec("First internal number of the range.", clean=_range_start)
+    number_block_size: int | None | Unset = spec("Numbers per internal number block.", clean=_block_size)
+    require_audit_reason: bool | Unset = spec("Every change must give a reason.")
+    email_from: str | None | Unset = spec("FROM address of e-mails to customers.", clean=_email)
     smtp_host: str | None | Unset = spec(
-        "SMTP server; none: e-mails go to the local outbox folder.", clean=_host("smtp_host")
+        "SMTP server; e-mails go to a local folder when unset.", clean=_host("smtp_host")
     )
-    smtp_port: int | None | Unset = spec("SMTP port.", clean=_port)
-    smtp_tls_mode: SmtpTlsMode | Unset = spec("How the SMTP connection is encrypted.")
-    smtp_username: str | None | Unset = spec("SMTP login.", clean=_text("smtp_username"))
+    smtp_port: int | None | Unset = spec("SMTP port (587 STARTTLS, 465 TLS by default).", clean=_port)
+    smtp_tls_mode: SmtpTlsMode | Unset = spec("NONE, STARTTLS or TLS.")
+    smtp_username: str | None | Unset = spec("SMTP user name.", clean=_text("smtp_username"))
     smtp_password: str | None | Unset = spec(
         "SMTP password (write-only).", clean=_secret("smtp_password"), secret=True
     )
     sms_api_base_url: str | None | Unset = spec(
-        "Base URL of the Twilio-compatible SMS API.", clean=_url("sms_api_base_url")
+        "Twilio-compatible API base URL.", clean=_url("sms_api_base_url")
     )
-    sms_account_sid: str | None | Unset = spec("SMS account SID.", clean=_text("sms_account_sid"))
+    sms_account_sid: str | None | Unset = spec("SMS provider account SID.", clean=_text("sms_account_sid"))
     sms_auth_token: str | None | Unset = spec(
         "SMS auth token (write-only).", clean=_secret("sms_auth_token"), secret=True
     )
-    sms_from: str | None | Unset = spec("Origination number, E.164.", clean=_phone)
+    sms_from: str | None | Unset = spec("Origination number of SMS (E.164).", clean=_phone)
 
 
 SPECS = specs_of(AccountSettingsPatch)

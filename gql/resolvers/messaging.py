@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 from strawberry import relay
-from strawberry.types.maybe import Some
 
 from gql.context import Info, require_actor
 from gql.declare import mutation, query
+from gql.fields import given_values
 from gql.types.common import Connection, connection_of, decode_id
 from gql.types.messaging import (
     AccountSettings,
@@ -33,12 +31,7 @@ async def account_settings_query(info: Info) -> AccountSettings:
 async def account_settings_update(
     info: Info, input: AccountSettingsUpdateInput
 ) -> AccountSettingsUpdatePayload:
-    values: dict[str, Any] = {
-        name: raw.value
-        for name in account_settings.FIELDS
-        if isinstance(raw := getattr(input, name, None), Some)
-    }
-    patch = account_settings.AccountSettingsPatch(**values)
+    patch = account_settings.AccountSettingsPatch(**given_values(input, account_settings.SPECS))
     account = await account_settings.update_settings(
         require_actor(info),
         patch,

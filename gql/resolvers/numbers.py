@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 from strawberry import relay
-from strawberry.types.maybe import Some
 
 from gql.context import Info, require_actor
 from gql.declare import mutation
+from gql.fields import given_values
 from gql.types.common import decode_id
 from gql.types.numbers import (
+    SIP_USER_FIELDS,
     NumberBlock,
     NumberBlockAssignInput,
     NumberBlockAssignPayload,
@@ -44,29 +43,17 @@ async def number_block_release(info: Info, input: NumberBlockReleaseInput) -> Nu
 
 
 async def sip_user_create(info: Info, input: SipUserCreateInput) -> SipUserPayload:
-    values: dict[str, Any] = {
-        "username": input.username,
-        "password": input.password,
-        "channels": input.channels,
-        "cps": input.cps,
-        "ip_allow": input.ip_allow,
-    }
-    patch = sip_users.SipUserPatch(**{k: v for k, v in values.items() if v is not None})
+    patch = sip_users.SipUserPatch(**given_values(input, SIP_USER_FIELDS))
     customer_id = decode_id(input.customer_id, "Customer", "customer_id")
     row = await sip_users.create_sip_user(require_actor(info), customer_id, patch, input.reason)
     return SipUserPayload(sip_user=SipUser.from_model(row))
 
 
 async def sip_user_update(info: Info, input: SipUserUpdateInput) -> SipUserPayload:
-    values: dict[str, Any] = {
-        name: raw.value
-        for name in ("username", "password", "channels", "cps", "ip_allow")
-        if isinstance(raw := getattr(input, name), Some)
-    }
     row = await sip_users.update_sip_user(
         require_actor(info),
         decode_id(input.id, "SipUser", "id"),
-        sip_users.SipUserPatch(**values),
+        sip_users.SipUserPatch(**given_values(input, SIP_USER_FIELDS)),
         input.reason,
     )
     return SipUserPayload(sip_user=SipUser.from_model(row))

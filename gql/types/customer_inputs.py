@@ -8,10 +8,9 @@ from typing import Any
 
 import strawberry
 from strawberry import relay
-from strawberry.types.maybe import Some
 
 from gql.errors import UserError
-from gql.fields import Mode, declared_fields
+from gql.fields import Mode, declared_fields, given_values
 from gql.types.common import REASON, decode_id
 from gql.types.customers import (
     Customer,
@@ -34,14 +33,8 @@ def _convert(name: str, value: Any) -> Any:
 
 def patch_from(source: object) -> CustomerPatch:
     """The service patch for the fields the client gave (Some(...) for Maybe inputs)."""
-    values: dict[str, Any] = {}
-    for name in FIELDS:
-        raw = getattr(source, name, None)
-        if raw is None:
-            continue
-        value = raw.value if isinstance(raw, Some) else raw
-        values[name] = _convert(name, value)
-    return CustomerPatch(**values)
+    values = given_values(source, FIELDS)
+    return CustomerPatch(**{name: _convert(name, value) for name, value in values.items()})
 
 
 @strawberry.input(description="A new customer. Only name and currency are required.")

@@ -11,10 +11,12 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import UserError
+from gql.fields import Mode, declared_fields
 from gql.nodes import resolve_nodes
 from gql.types.common import REASON, DateTimeFilter, IDFilter, StringFilter
 from models import Account, enums
 from models import Message as MessageModel
+from services.account_settings import SPECS as SETTINGS_FIELDS
 from services.listing import Condition, Filter
 from services.messaging.queries import messages_by_id
 from services.numbers.queries import RangeState, range_state
@@ -30,24 +32,15 @@ strawberry.enum(SmtpTlsMode, description="How the SMTP connection is secured.")
 
 
 @strawberry.type(description="The account's settings. Secrets read as null; `…Set` tells if one is stored.")
+@declared_fields(SETTINGS_FIELDS, Mode.OUTPUT)
 class AccountSettings:
-    number_range_start: int | None = strawberry.field(description="First internal number of the range.")
-    number_block_size: int | None = strawberry.field(description="Numbers per internal number block.")
-    require_audit_reason: bool = strawberry.field(description="Every change must give a reason.")
-    email_from: str | None = strawberry.field(description="FROM address of e-mails to customers.")
-    smtp_host: str | None = strawberry.field(
-        description="SMTP server; e-mails go to a local folder when unset."
-    )
-    smtp_port: int | None = strawberry.field(description="SMTP port (587 STARTTLS, 465 TLS by default).")
-    smtp_tls_mode: SmtpTlsMode = strawberry.field(description="NONE, STARTTLS or TLS.")
-    smtp_username: str | None = strawberry.field(description="SMTP user name.")
+    """The editable settings come from their declarations (services/account_settings.py); the
+    secrets, write-only, read as null beside a flag that says whether one is stored."""
+
     smtp_password: str | None = strawberry.field(description="Always null: the password is write-only.")
     smtp_password_set: bool = strawberry.field(description="Whether an SMTP password is stored.")
-    sms_api_base_url: str | None = strawberry.field(description="Twilio-compatible API base URL.")
-    sms_account_sid: str | None = strawberry.field(description="SMS provider account SID.")
     sms_auth_token: str | None = strawberry.field(description="Always null: the token is write-only.")
     sms_auth_token_set: bool = strawberry.field(description="Whether an SMS auth token is stored.")
-    sms_from: str | None = strawberry.field(description="Origination number of SMS (E.164).")
     sip_realm: str = strawberry.field(description="Realm of the SIP users' digest hashes (read-only).")
 
     @strawberry.field(description="How many number blocks are assigned.")
@@ -62,24 +55,13 @@ class AccountSettings:
 
     @classmethod
     def from_model(cls, row: Account) -> AccountSettings:
-        return cls(
-            number_range_start=row.number_range_start,
-            number_block_size=row.number_block_size,
-            require_audit_reason=row.require_audit_reason,
-            email_from=row.email_from,
-            smtp_host=row.smtp_host,
-            smtp_port=row.smtp_port,
-            smtp_tls_mode=row.smtp_tls_mode,
-            smtp_username=row.smtp_username,
-            smtp_password=None,
-            smtp_password_set=bool(row.smtp_password),
-            sms_api_base_url=row.sms_api_base_url,
-            sms_account_sid=row.sms_account_sid,
-            sms_auth_token=None,
-            sms_auth_token_set=bool(row.sms_auth_token),
-            sms_from=row.sms_from,
-            sip_realm=row.sip_realm,
-        )
+        values: dict[str, Any] = {
+            name: getattr(row, name) for name, field in SETTINGS_FIELDS.items() if not field.secret
+        }
+        for secret in (name for name, field in SETTINGS_FIELDS.items() if field.secret):
+            values[secret] = None
+            values[f"{secret}_set"] = bool(getattr(row, secret))
+        return cls(**values, sip_realm=row.sip_realm)
 
 
 async def _range_state(info: Info) -> RangeState:
@@ -89,20 +71,10 @@ async def _range_state(info: Info) -> RangeState:
 
 
 @strawberry.input(description="Changes to the account settings: omitted fields stay, null clears.")
+@declared_fields(SETTINGS_FIELDS, Mode.UPDATE)
 class AccountSettingsUpdateInput:
-    number_range_start: strawberry.Maybe[int | None]
-    number_block_size: strawberry.Maybe[int | None]
-    require_audit_reason: strawberry.Maybe[bool | None]
-    email_from: strawberry.Maybe[str | None]
-    smtp_host: strawberry.Maybe[str | None]
-    smtp_port: strawberry.Maybe[int | None]
-    smtp_tls_mode: strawberry.Maybe[SmtpTlsMode | None]
-    smtp_username: strawberry.Maybe[str | None]
-    smtp_password: strawberry.Maybe[str | None]
-    sms_api_base_url: strawberry.Maybe[str | None]
-    sms_account_sid: strawberry.Maybe[str | None]
-    sms_auth_token: strawberry.Maybe[str | None]
-    sms_from: strawberry.Maybe[str | None]
+    """One optional field per settings declaration (services/account_settings.py)."""
+
     reason: str | None = strawberry.field(default=None, description=REASON)
 
 

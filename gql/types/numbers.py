@@ -11,11 +11,16 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import UserError
+from gql.fields import Mode, declared_fields
 from gql.nodes import resolve_nodes
 from gql.types.common import REASON
 from models import NumberBlock as NumberBlockModel
 from models import SipUser as SipUserModel
+from services.fields import specs_of
 from services.numbers.queries import BlockUsage, blocks_by_id, sip_users_by_id
+from services.numbers.sip_users import SipUserPatch
+
+SIP_USER_FIELDS = specs_of(SipUserPatch)
 
 
 @strawberry.type(description="A block [start, end) of internal numbers held by a customer.")
@@ -87,30 +92,20 @@ class NumberBlockReleasePayload:
 
 
 @strawberry.input(description="A new SIP user of a customer.")
+@declared_fields(SIP_USER_FIELDS, Mode.CREATE)
 class SipUserCreateInput:
+    """One field per SIP user declaration (services/numbers/sip_users.py)."""
+
     customer_id: relay.GlobalID = strawberry.field(description="The customer.")
-    username: str = strawberry.field(
-        description="Unique in the account; an extension of its blocks if it has any."
-    )
-    password: str = strawberry.field(description="8 to 128 characters; stored only as the digest hash.")
-    channels: int | None = strawberry.field(default=None, description="Concurrent calls; 0 unlimited.")
-    cps: int | None = strawberry.field(default=None, description="Calls per second; 0 unlimited.")
-    ip_allow: list[str] | None = strawberry.field(default=None, description="Networks it may register from.")
     reason: str | None = strawberry.field(default=None, description=REASON)
 
 
 @strawberry.input(description="Changes to a SIP user: omitted fields stay.")
+@declared_fields(SIP_USER_FIELDS, Mode.UPDATE)
 class SipUserUpdateInput:
+    """One optional field per SIP user declaration; a new username needs the password."""
+
     id: relay.GlobalID = strawberry.field(description="The SIP user.")
-    username: strawberry.Maybe[str | None] = strawberry.field(
-        description="New username (needs the password)."
-    )
-    password: strawberry.Maybe[str | None] = strawberry.field(description="New password.")
-    channels: strawberry.Maybe[int | None] = strawberry.field(description="Concurrent calls; 0 unlimited.")
-    cps: strawberry.Maybe[int | None] = strawberry.field(description="Calls per second; 0 unlimited.")
-    ip_allow: strawberry.Maybe[list[str] | None] = strawberry.field(
-        description="Networks it may register from."
-    )
     reason: str | None = strawberry.field(default=None, description=REASON)
 
 
