@@ -95,10 +95,12 @@ async def apply_changes(
     cleaned: dict[str, Any],
     verb: str,
 ) -> dict[str, dict[str, JsonValue]]:
-    """Write the clean values that differ from the row, with one audit entry; returns the diff."""
-    tags = cleaned.pop("tags", None)
+    """Write the clean values that differ from the row, with one audit entry; returns the diff.
+    The caller's `cleaned` is left as it was (a bulk edit reports from it afterwards)."""
+    tags = cleaned.get("tags")
     for name, value in cleaned.items():
-        setattr(customer, name, value)
+        if FIELDS[name].table is None:  # tags live in their own table
+            setattr(customer, name, value)
     after = snapshot(customer, AUDITED_FIELDS)
     if tags is not None:
         after["tags"] = list(tags)
@@ -191,16 +193,17 @@ def _currency_or_fail(raw: str) -> str:
 
 
 def _refuse_currency_change(customer: Customer, values: dict[str, Any]) -> dict[str, Any]:
+    """The values without the currency, which may only be repeated as it is."""
     if "currency" not in values:
         return values
-    requested = values.pop("currency")
+    requested = values["currency"]
     if requested is None or str(requested).strip().upper() != customer.currency:
         raise ServiceError.single(
             ErrorCode.CURRENCY_IMMUTABLE,
             f"The currency cannot change after creation (it is {customer.currency}).",
             "currency",
         )
-    return values
+    return {name: value for name, value in values.items() if name != "currency"}
 
 
 def _refuse_other_reseller(actor: Actor, values: dict[str, Any]) -> None:
