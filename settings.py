@@ -100,6 +100,9 @@ class Settings(BaseSettings):
         description="After a successful login, the e-mail's own address is exempt from the "
         "address-wide back-off for this long (a shared office address stays usable).",
     )
+    login_attempt_retention_days: int = Field(
+        default=90, description="How long the record of each login attempt is kept."
+    )
 
     outbox_dir: Path = Field(
         default=DATA_DIR / "outbox",

@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models import LoginThrottle
+from models import LoginAttempt, LoginThrottle
+from services import jobs
 from services.errors import ErrorCode, ServiceError
 from settings import Settings
 
@@ -121,3 +123,24 @@ async def _count(
     # Set now, before the password is checked: the attempts racing this one must already wait.
     row.blocked_until = now + backoff(row.failures - allowed, settings) if row.failures >= allowed else None
     await row.save(using_db=conn, update_fields=["failures", "last_failure_at", "blocked_until"])
+
+
+PRUNE = jobs.declare("logins.prune", queue="maintenance")
+
+
+async def prune(settings: Settings, now: datetime | None = None) -> int:
+    """Forget what no longer throttles anyone: back-off rows whose run of failures is over and
+    which no recent success makes "known", and login attempts past their retention. Returns the
+    rows deleted. Run hourly by the scheduler, so a spread-out attack cannot grow the tables
+    without bound."""
+    now = now or datetime.now(UTC)
+    quiet_before = now - timedelta(seconds=settings.login_window_seconds)
+    known_after = now - timedelta(days=settings.login_known_address_days)
+    forgotten = (
+        Q(last_failure_at__isnull=True) | Q(blocked_until__isnull=True, last_failure_at__lte=quiet_before)
+    ) | Q(blocked_until__lte=quiet_before)
+    not_known = Q(succeeded_at__isnull=True) | Q(succeeded_at__lte=known_after)
+    throttles = await LoginThrottle.filter(forgotten & not_known).delete()
+    retention = now - timedelta(days=settings.login_attempt_retention_days)
+    attempts = await LoginAttempt.filter(at__lt=retention).delete()
+    return int(throttles) + int(attempts)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import structlog
 
-from services import jobs
+from services import jobs, login_throttle
 from services.jobs import JobSpec
 from services.messaging import outbox
 from services.scheduling import claim_run
@@ -31,7 +31,10 @@ class PeriodicJob:
         return self.job.name
 
 
-PERIODIC_JOBS = (PeriodicJob(outbox.REDRIVE, lambda s: timedelta(seconds=s.outbox_redrive_seconds)),)
+PERIODIC_JOBS = (
+    PeriodicJob(outbox.REDRIVE, lambda s: timedelta(seconds=s.outbox_redrive_seconds)),
+    PeriodicJob(login_throttle.PRUNE, lambda _settings: timedelta(hours=1)),
+)
 
 
 def claimer_name() -> str:
