@@ -38,4 +38,10 @@ class AuditEntry(Model):
 
     class Meta:
         table = "audit_entry"
-        indexes = (("account", "at"), ("account", "customer_id", "at"), ("account", "table_name"))
+        # The trail is listed by id (commit order); `at` serves time-range filters.
+        indexes = (
+            ("account", "id"),
+            ("account", "customer_id", "id"),
+            ("account", "at"),
+            ("account", "table_name"),
+        )
