@@ -19,6 +19,7 @@ from services.numbers.queries import BlockUsage
 
 T = TypeVar("T")
 BatchRead = Callable[[Actor, Sequence[int]], Awaitable[Mapping[int, T]]]
+"""A service's batched, permission-checked read by ids (loaders and `node`/`nodes` use them)."""
 
 
 def by_id_loader(actor: Actor, read: BatchRead[T]) -> DataLoader[int, T | None]:

@@ -8,20 +8,18 @@ not exist; a principal lacking the permission gets that field's coded error, ite
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from gql.context import Info
+from gql.dataloaders import BatchRead
 from gql.errors import ExpectedError
 from gql.types.common import node_pks
-from services.actor import Actor
 from services.errors import ErrorCode, ServiceError
 from services.validation import Record
 
 Row = TypeVar("Row")
 NodeT = TypeVar("NodeT")
-
-BatchRead = Callable[[Actor, Sequence[int]], Awaitable[Mapping[int, Row]]]
 
 
 async def resolve_nodes(
