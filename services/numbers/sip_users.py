@@ -83,14 +83,17 @@ class SipUserPatch(Patch):
     """A SIP user's editable fields, declared once (see services/fields.py)."""
 
     username: str | Unset = spec(
-        "Unique in the account; an extension of its blocks if it has any.", clean=_username
+        "SIP username, unique in the account; an extension of its blocks when the customer holds blocks.",
+        clean=_username,
     )
     password: str | Unset = spec(
         "8 to 128 characters; stored only as the digest hash.", clean=_password, audited=False, secret=True
     )
-    channels: int | Unset = spec("Concurrent calls; 0 unlimited.", clean=_count, default=0)
-    cps: int | Unset = spec("Calls per second; 0 unlimited.", clean=_count, default=0)
-    ip_allow: list[str] | Unset = spec("Networks it may register from.", clean=_ip_allow, default=[])
+    channels: int | Unset = spec("Concurrent calls allowed; 0 means unlimited.", clean=_count, default=0)
+    cps: int | Unset = spec("Calls per second allowed; 0 means unlimited.", clean=_count, default=0)
+    ip_allow: list[str] | Unset = spec(
+        "Networks it may register from; any when empty.", clean=_ip_allow, default=[]
+    )
 
 
 async def create_sip_user(
