@@ -162,7 +162,8 @@ def _serve(settings: Settings, host: str, port: int, demo: bool) -> int:
     _migrate(settings)
     if demo:
         _demo(settings)
-    print(f"GraphiQL: http://{host}:{port}/graphql", flush=True)
+    if settings.graphiql_enabled:  # production serves no GraphiQL, so names none
+        print(f"GraphiQL: http://{host}:{port}/graphql", flush=True)
     # uvicorn would take X-Forwarded-For from any peer in FORWARDED_ALLOW_IPS (127.0.0.1 by
     # default); the client address is decided in one place, gql.context.client_ip, from
     # SWITCHBOARD_TRUSTED_PROXIES.

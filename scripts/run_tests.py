@@ -29,12 +29,15 @@ SERVICES = {
     ),
 }
 ENGINES = ("sqlite", "postgres")
+BROWSER_TESTS = ROOT / "tests" / "browser"
+CHROMIUM = os.environ.get("SWITCHBOARD_CHROMIUM", "/usr/bin/chromium")
 
 
 def main() -> int:
     os.chdir(ROOT)
     for name, (port, start, package) in SERVICES.items():
         ensure_service(name, port, start, package)
+    ensure_browser_tools()
     checks = [
         ("ruff lint", ["ruff", "check", "."]),
         ("ruff format", ["ruff", "format", "--check", "."]),
@@ -60,6 +63,28 @@ def ensure_service(name: str, port: int, start: str, package: str) -> None:
             return
         time.sleep(0.5)
     sys.exit(f"{name} did not start on 127.0.0.1:{port}; the suite needs it and will not skip it.")
+
+
+def ensure_browser_tools() -> None:
+    """tests/browser needs Debian's Chromium, Node and its pinned npm packages: install what is
+    missing (the test fails, never skips, without them)."""
+    missing = [] if os.access(CHROMIUM, os.X_OK) else ["chromium"]
+    missing += [] if shutil.which("npm") else ["nodejs", "npm"]
+    if missing:
+        print(f"Installing {', '.join(missing)} for the browser tests.", flush=True)
+        if os.geteuid() != 0:
+            sys.exit(f"The browser tests need {', '.join(missing)}: apt-get install {' '.join(missing)}")
+        subprocess.run(
+            "apt-get update -qq && apt-get install -y -qq " + " ".join(missing),
+            shell=True,
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+    if not (BROWSER_TESTS / "node_modules").is_dir():
+        print("== npm ci (tests/browser)", flush=True)
+        subprocess.run(
+            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=BROWSER_TESTS, check=True
+        )
 
 
 def answers(port: int) -> bool:
