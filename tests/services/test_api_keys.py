@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from models import Account, ApiKey, AuditEntry
+from models import Account, ApiKey, AuditEntry, Reseller
 from models.enums import ActorKind, Permission
 from services.actor import Actor, RequestOrigin, system_actor
 from services.api_keys import api_keys_by_id, create_api_key, list_api_keys, revoke_api_key
@@ -189,3 +189,16 @@ async def test_keys_are_read_newest_first_with_settings_read(account: Account) -
     assert sorted(await api_keys_by_id(reader, [old.id, new.id, 987_654])) == [old.id, new.id]
     assert await refused(list_api_keys(make_actor(account, [Permission.SETTINGS_WRITE]))) == DENIED
     assert await refused(api_keys_by_id(make_actor(account, [Permission.CUSTOMERS_READ]), [old.id])) == DENIED
+
+
+async def test_a_partner_cannot_create_an_account_wide_key(account: Account) -> None:
+    # Given a partner whose role could manage settings (no built-in role grants that)
+    reseller = await Reseller.create(account_id=account.id, name="North")
+    partner = make_actor(
+        account, [Permission.SETTINGS_WRITE, Permission.CUSTOMERS_READ], reseller_id=reseller.id
+    )
+
+    # Then it cannot mint a key that would read every reseller's customers; nothing is written
+    assert await refused(create_api_key(partner, "Partner sync", [Permission.CUSTOMERS_READ])) == [
+        FieldError(ErrorCode.PERMISSION_DENIED, "A partner user cannot create API keys.")
+    ]
