@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     refresh_token_days: int = 30
     refresh_grace_seconds: float = Field(
         default=20.0,
+        ge=0,
         description="How long after a refresh token is spent presenting it again answers with the "
         "same new tokens (several tabs refreshing at once) instead of revoking the session.",
     )
@@ -61,7 +62,7 @@ class Settings(BaseSettings):
         "apps may call the API. Empty: same-origin only, no CORS headers at all.",
     )
     cors_max_age_seconds: int = Field(
-        default=600, description="How long a browser may cache the answer to a CORS preflight."
+        default=600, ge=0, description="How long a browser may cache the answer to a CORS preflight."
     )
     trusted_proxies: list[str] = Field(
         default_factory=list,
