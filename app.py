@@ -12,6 +12,7 @@ import structlog
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -164,6 +165,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes.append(Mount(graphiql.ASSETS_PATH, app=GZipMiddleware(graphiql.assets_app(), compresslevel=6)))
     return Starlette(
         routes=routes,
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        middleware=[*_cors(settings), Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,
     )
+
+
+def _cors(settings: Settings) -> list[Middleware]:
+    """Browser apps served from `cors_origins` may call the API; outermost, so refusals (413,
+    400) carry the headers too and the app can read them. Bearer tokens, not cookies: no
+    credentials mode, so a page of another origin never rides on a signed-in browser."""
+    if not settings.cors_origins:
+        return []  # same-origin only: no CORS headers, preflights are refused by the routes (405)
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            allow_credentials=False,
+            max_age=settings.cors_max_age_seconds,
+        )
+    ]
