@@ -32,10 +32,17 @@ from graphql import (
     VariableNode,
 )
 
+from services import reference
 from services.listing import DEFAULT_PAGE_SIZE
 
 PAGE_ARGUMENTS = ("first", "last")
 INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
+FIXED_LISTS: Mapping[str, int] = {
+    "currencies": len(reference.currencies()),
+    "countries": len(reference.countries()),
+    "timeZones": len(reference.time_zones()),
+}
+"""Lists that are not pages: the reference data, answered whole (their size is their cost)."""
 SATURATED = 10**12
 """Counts stop growing here: a document that reaches it is over every limit anyway."""
 MAX_NESTING = 64
@@ -205,7 +212,8 @@ class Walker:
 
     def _multiplier(self, node: FieldNode) -> int:
         """How many times a field's selection is answered: the page size a list field asks for
-        (the default page when not given), the number of ids of `nodes`; 1 otherwise."""
+        (the default page when not given), the number of ids of `nodes`, the size of a
+        reference list; 1 otherwise."""
         arguments = {argument.name.value: argument.value for argument in node.arguments or ()}
         for name in PAGE_ARGUMENTS:
             size = self._int(arguments.get(name))
@@ -213,6 +221,8 @@ class Walker:
                 return max(size, 1)
         if node.name.value == "nodes" and "ids" in arguments:
             return max(self._length(arguments["ids"]), 1)
+        if node.name.value in FIXED_LISTS:
+            return FIXED_LISTS[node.name.value]
         if node.selection_set is not None and any(
             isinstance(s, FieldNode) and s.name.value == "edges" for s in node.selection_set.selections
         ):

@@ -27,13 +27,14 @@ from gql.resolvers.auth import AuthMutations, AuthQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
+from gql.resolvers.reference import ReferenceQueries
 from gql.scalars import SCALAR_MAP
 from services import runtime
 from settings import Settings
 
 
 @strawberry.type(description="Reads.")
-class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, AuthQueries):
+class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, AuthQueries, ReferenceQueries):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
         description="Objects by their global ids (at most 100).", extensions=[IdsCap()]
