@@ -32,6 +32,7 @@ from graphql import (
     VariableNode,
 )
 
+from gql.error_codes import RequestErrorCode
 from services import reference
 from services.listing import DEFAULT_PAGE_SIZE
 
@@ -72,7 +73,7 @@ class Measure:
 class Refused(Exception):
     """The document is over a limit; `code` says which."""
 
-    def __init__(self, message: str, code: str, **extensions: Any) -> None:
+    def __init__(self, message: str, code: RequestErrorCode, **extensions: Any) -> None:
         super().__init__(message)
         self.code = code
         self.extensions = extensions
@@ -117,12 +118,15 @@ class Walker:
         if self.steps > self.bounds.max_steps:
             raise Refused(
                 f"This document takes more than {self.bounds.max_steps} steps to check; make it smaller.",
-                "QUERY_TOO_COMPLEX",
+                RequestErrorCode.QUERY_TOO_COMPLEX,
             )
 
     def _set(self, node: SelectionSetNode, level: int) -> Measure:
         if level > MAX_NESTING:
-            raise Refused(f"Selections are nested more than {MAX_NESTING} levels deep.", "QUERY_TOO_COMPLEX")
+            raise Refused(
+                f"Selections are nested more than {MAX_NESTING} levels deep.",
+                RequestErrorCode.QUERY_TOO_COMPLEX,
+            )
         total = _Sum()
         spread: set[str] = set()
         for selection in node.selections:
@@ -136,7 +140,7 @@ class Walker:
                 if len(spread) > self.bounds.max_spreads:
                     raise Refused(
                         f"More than {self.bounds.max_spreads} fragments are spread in one selection set.",
-                        "QUERY_TOO_COMPLEX",
+                        RequestErrorCode.QUERY_TOO_COMPLEX,
                     )
                 fragment = self._fragment(selection.name.value, level + 1)
                 if fragment is not None:
@@ -147,7 +151,7 @@ class Walker:
             raise Refused(
                 f"'{name}' is selected {_shown(repeats)} times in one selection set "
                 f"(fragments included); the limit is {self.bounds.max_repeats}.",
-                "QUERY_TOO_COMPLEX",
+                RequestErrorCode.QUERY_TOO_COMPLEX,
             )
         return Measure(
             total.depth,
@@ -196,7 +200,8 @@ class Walker:
         if known is not None:
             if level + known.nesting > MAX_NESTING:
                 raise Refused(
-                    f"Selections are nested more than {MAX_NESTING} levels deep.", "QUERY_TOO_COMPLEX"
+                    f"Selections are nested more than {MAX_NESTING} levels deep.",
+                    RequestErrorCode.QUERY_TOO_COMPLEX,
                 )
             return known
         fragment = self.fragments.get(name)

@@ -13,9 +13,10 @@ from typing import TypeVar
 
 from gql.context import Info
 from gql.dataloaders import BatchRead
+from gql.error_codes import RequestErrorCode
 from gql.errors import ExpectedError
 from gql.types.common import node_pks
-from services.errors import ErrorCode, ServiceError
+from services.errors import ServiceError
 from services.validation import Record
 
 Row = TypeVar("Row")
@@ -34,10 +35,10 @@ async def resolve_nodes(
     keys = list(node_ids)
     actor = info.context.actor
     if actor is None:
-        return [ExpectedError("Authentication required.", ErrorCode.UNAUTHENTICATED) for _ in keys]
+        return [ExpectedError("Authentication required.", RequestErrorCode.UNAUTHENTICATED) for _ in keys]
     ids = node_pks(keys, model)
     try:
         rows = await read(actor, [i for i in ids if i is not None])
     except ServiceError as exc:
-        return [ExpectedError(str(exc), exc.errors[0].code) for _ in keys]
+        return [ExpectedError.refusing(exc) for _ in keys]
     return [to_node(rows[i]) if i is not None and i in rows else None for i in ids]
