@@ -1,7 +1,7 @@
 """The codes of top-level GraphQL errors (`errors[].extensions.code`): one closed set.
 
 Every error in a response's top-level `errors` carries exactly one of these; nothing else is
-ever sent there (gql/errors.py `ErrorModel` codes whatever a library raised on the way). The
+ever sent there (gql/errors.py `code_errors` codes whatever a library raised on the way). The
 other layer, a mutation payload's `errors` (UserError, services/errors.py `ErrorCode`), says
 why an operation that ran was refused; these say why a request, or one field of it, was not
 answered at all.
