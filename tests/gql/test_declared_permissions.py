@@ -31,6 +31,7 @@ DOCUMENTS: dict[str, str] = {
     "message": f'{{ message(id: "{global_id("Message", MISSING)}") {{ id }} }}',
     "apiKeys": "{ apiKeys { id } }",
     "auditLog": "{ auditLog { totalCount } }",
+    "portalDomains": "{ portalDomains }",
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
