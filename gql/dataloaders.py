@@ -11,7 +11,7 @@ from typing import TypeVar
 from strawberry.dataloader import DataLoader
 
 from models import Reseller, SipUser, User
-from services import directory
+from services import directory, resellers, roles
 from services.actor import Actor
 from services.customers import queries as customers
 from services.numbers import queries as numbers
@@ -42,6 +42,16 @@ def by_customer_loader(actor: Actor, read: BatchRead[T], empty: T) -> DataLoader
     return DataLoader(load_fn=load)
 
 
+def count_loader(actor: Actor, read: BatchRead[int]) -> DataLoader[int, int]:
+    """A loader of one batched, permission-checked count per id (0 where there is none)."""
+
+    async def load(keys: list[int]) -> list[int]:
+        found = await read(actor, keys)
+        return [found.get(key, 0) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass(frozen=True)
 class Loaders:
     """The request's loaders, scoped to its principal."""
@@ -51,6 +61,9 @@ class Loaders:
     tags_by_customer_id: DataLoader[int, list[str]]
     number_blocks_by_customer_id: DataLoader[int, list[BlockUsage]]
     sip_users_by_customer_id: DataLoader[int, list[SipUser]]
+    user_count_by_role_id: DataLoader[int, int]
+    customer_count_by_reseller_id: DataLoader[int, int]
+    user_count_by_reseller_id: DataLoader[int, int]
 
     @classmethod
     def for_actor(cls, actor: Actor) -> Loaders:
@@ -60,4 +73,7 @@ class Loaders:
             tags_by_customer_id=by_customer_loader(actor, customers.tags_by_customer, []),
             number_blocks_by_customer_id=by_customer_loader(actor, numbers.blocks_by_customer, []),
             sip_users_by_customer_id=by_customer_loader(actor, numbers.sip_users_by_customer, []),
+            user_count_by_role_id=count_loader(actor, roles.user_counts_by_role),
+            customer_count_by_reseller_id=count_loader(actor, resellers.customer_counts_by_reseller),
+            user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),
         )

@@ -36,6 +36,12 @@ ErrorCode: TypeAlias = ServiceErrorCode
 strawberry.enum(ErrorCode, description="Why an operation was refused.")
 
 
+@strawberry.type(description="A number behind a refusal, e.g. how many users still hold a role.")
+class ErrorCount:
+    name: str = strawberry.field(description='What is counted, e.g. "users" or "customers".')
+    count: int = strawberry.field(description="How many.")
+
+
 @strawberry.type(description="A problem with the input or the request; nothing was changed.")
 class UserError:
     field: list[str] | None = strawberry.field(
@@ -43,11 +49,21 @@ class UserError:
     )
     message: str = strawberry.field(description="What is wrong, for a person to read.")
     code: ErrorCode = strawberry.field(description="What is wrong, for a program to branch on.")
+    counts: list[ErrorCount] = strawberry.field(
+        default_factory=list,
+        description="The numbers behind the refusal, for a program (e.g. the customers and users "
+        "that still belong to a reseller); empty for most errors.",
+    )
 
 
 def user_error(error: FieldError, root: str = "input") -> UserError:
     path = [root, *(part if part.isdigit() else to_camel_case(part) for part in error.field)]
-    return UserError(field=path if error.field else None, message=error.message, code=error.code)
+    return UserError(
+        field=path if error.field else None,
+        message=error.message,
+        code=error.code,
+        counts=[ErrorCount(name=name, count=count) for name, count in error.counts],
+    )
 
 
 def user_errors(exc: ServiceError, root: str = "input") -> list[UserError]:

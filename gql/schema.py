@@ -23,13 +23,24 @@ from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
 from gql.resolvers.reference import ReferenceQueries
+from gql.resolvers.resellers import ResellerMutations, ResellerQueries
+from gql.resolvers.roles import RoleMutations, RoleQueries
 from gql.scalars import SCALAR_MAP
 from services import runtime
 from settings import Environment, Settings
 
 
 @strawberry.type(description="Reads.")
-class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, AuthQueries, ReferenceQueries):
+class Query(
+    CustomerQueries,
+    MessagingQueries,
+    ApiKeyQueries,
+    AuditQueries,
+    AuthQueries,
+    ReferenceQueries,
+    RoleQueries,
+    ResellerQueries,
+):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
         description="Objects by their global ids (at most 100).", extensions=[IdsCap()]
@@ -37,7 +48,15 @@ class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, Auth
 
 
 @strawberry.type(description="Writes. Each returns a payload whose `errors` say why it was refused.")
-class Mutation(AuthMutations, CustomerMutations, MessagingMutations, ApiKeyMutations, NumberMutations):
+class Mutation(
+    AuthMutations,
+    CustomerMutations,
+    MessagingMutations,
+    ApiKeyMutations,
+    NumberMutations,
+    RoleMutations,
+    ResellerMutations,
+):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 
 

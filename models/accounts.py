@@ -47,6 +47,9 @@ class Role(Model):
     )
     name = fields.CharField(max_length=100)
     permissions = fields.JSONField[list[str]](default=list)
+    # Made with the account (services/accounts.py DEFAULT_ROLES): listed like the others, but
+    # never renamed, edited or deleted, so every account keeps a role that can do everything.
+    built_in = fields.BooleanField(default=False)
 
     class Meta:
         table = "role"

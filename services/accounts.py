@@ -26,11 +26,15 @@ DEFAULT_ROLES: dict[str, list[str]] = {
 
 
 async def create_account(name: str) -> Account:
-    """A new tenant with the default roles."""
+    """A new tenant with the default roles, marked built-in (services/roles.py keeps them as
+    they are)."""
     async with in_transaction() as conn:
         account = await Account.create(name=name, using_db=conn)
         await Role.bulk_create(
-            [Role(account_id=account.id, name=n, permissions=p) for n, p in DEFAULT_ROLES.items()],
+            [
+                Role(account_id=account.id, name=n, permissions=p, built_in=True)
+                for n, p in DEFAULT_ROLES.items()
+            ],
             using_db=conn,
         )
     return account

@@ -30,18 +30,25 @@ class ErrorCode(StrEnum):
     ADDRESS_NOT_ALLOWED = "ADDRESS_NOT_ALLOWED"
     INVALID_CHOICE = "INVALID_CHOICE"
     DOMAIN_IN_USE = "DOMAIN_IN_USE"
+    BUILT_IN_ROLE = "BUILT_IN_ROLE"
+    ROLE_IN_USE = "ROLE_IN_USE"
+    SELF_LOCKOUT = "SELF_LOCKOUT"
+    RESELLER_IN_USE = "RESELLER_IN_USE"
 
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with the input; `field` is the path inside the mutation's input."""
+    """One problem with the input; `field` is the path inside the mutation's input. `counts`
+    are the numbers behind a refusal, by what they count (e.g. `("users", 3)` for a role that
+    three users hold), for a program to show without parsing the message."""
 
     code: ErrorCode
     message: str
     field: tuple[str, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()
 
     def under(self, *prefix: str) -> FieldError:
-        return FieldError(self.code, self.message, (*prefix, *self.field))
+        return FieldError(self.code, self.message, (*prefix, *self.field), self.counts)
 
 
 class ServiceError(Exception):

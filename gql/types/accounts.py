@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any, TypeAlias
 
 import strawberry
 from strawberry import relay
 
 from gql.context import Info
+from gql.errors import Refusals
 from gql.nodes import resolve_nodes
 from models import Reseller as ResellerModel
 from models import User as UserModel
@@ -25,11 +27,25 @@ strawberry.enum(PrincipalKind, name="PrincipalKind", description="Kind of princi
 @strawberry.type(description="A reseller (partner) group: its users see only its customers.")
 class Reseller(relay.Node):
     id: relay.NodeID[int]
-    name: str = strawberry.field(description="The reseller's name.")
+    name: str = strawberry.field(description="The reseller's name, unique in the account ignoring case.")
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+
+    @strawberry.field(
+        description="How many live customers belong to it (of those you may see).", extensions=[Refusals()]
+    )
+    async def customer_count(self, info: Info) -> int:
+        return await info.context.loaders.customer_count_by_reseller_id.load(self.id)
+
+    @strawberry.field(
+        description="How many users belong to it, inactive ones included (of those you may see).",
+        extensions=[Refusals()],
+    )
+    async def user_count(self, info: Info) -> int:
+        return await info.context.loaders.user_count_by_reseller_id.load(self.id)
 
     @classmethod
     def from_model(cls, row: ResellerModel) -> Reseller:
-        return cls(id=row.id, name=row.name)
+        return cls(id=row.id, name=row.name, created_at=row.created_at)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
