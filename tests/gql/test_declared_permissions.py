@@ -20,6 +20,7 @@ from tests.factories import db_state, make_account, make_role
 
 MISSING = 987_654
 CUSTOMER, SIP_USER = global_id("Customer", MISSING), global_id("SipUser", MISSING)
+ROLE, RESELLER = global_id("Role", MISSING), global_id("Reseller", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -32,6 +33,8 @@ DOCUMENTS: dict[str, str] = {
     "apiKeys": "{ apiKeys { id } }",
     "auditLog": "{ auditLog { totalCount } }",
     "portalDomains": "{ portalDomains }",
+    "roles": "{ roles { id userCount } }",
+    "resellers": "{ resellers { totalCount edges { node { customerCount userCount } } } }",
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
@@ -57,6 +60,12 @@ DOCUMENTS: dict[str, str] = {
     ),
     "sipUserUpdate": f'mutation {{ sipUserUpdate(input: {{id: "{SIP_USER}", channels: 2}}) {{ errors {{ code }} }} }}',
     "sipUserDelete": f'mutation {{ sipUserDelete(input: {{id: "{SIP_USER}"}}) {{ errors {{ code }} }} }}',
+    "roleCreate": 'mutation { roleCreate(input: {name: "Ops", permissions: []}) { errors { code } } }',
+    "roleUpdate": f'mutation {{ roleUpdate(input: {{id: "{ROLE}", name: "Ops"}}) {{ errors {{ code }} }} }}',
+    "roleDelete": f'mutation {{ roleDelete(input: {{id: "{ROLE}"}}) {{ errors {{ code }} }} }}',
+    "resellerCreate": 'mutation { resellerCreate(input: {name: "Northwind"}) { errors { code } } }',
+    "resellerUpdate": f'mutation {{ resellerUpdate(input: {{id: "{RESELLER}", name: "Ops"}}) {{ errors {{ code }} }} }}',
+    "resellerDelete": f'mutation {{ resellerDelete(input: {{id: "{RESELLER}"}}) {{ errors {{ code }} }} }}',
 }
 
 

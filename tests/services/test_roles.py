@@ -99,7 +99,7 @@ async def test_a_partner_reads_and_counts_only_the_roles_of_its_resellers_users(
     await make_user(account, role_name="Support", reseller=reseller_b)
     await make_user(account, role_name="Partner")
     partner = user(account, READ, user_id=first.id, reseller_id=reseller_a.id)
-    ids = list(await Role.filter(account_id=account.id).values_list("id", flat=True))
+    ids = [role.id for role in await Role.filter(account_id=account.id)]
 
     # when
     listed = await roles.list_roles(partner)
