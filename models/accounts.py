@@ -47,8 +47,8 @@ class Role(Model):
     )
     name = fields.CharField(max_length=100)
     permissions = fields.JSONField[list[str]](default=list)
-    # Made with the account (services/accounts.py DEFAULT_ROLES): listed like the others, but
-    # never renamed, edited or deleted, so every account keeps a role that can do everything.
+    # Made with the account: it holds what services/permissions.py DEFAULT_ROLES says (the stored
+    # list is what it held then), and is never renamed, edited or deleted through the API.
     built_in = fields.BooleanField(default=False)
 
     class Meta:

@@ -11,23 +11,13 @@ from services.actor import Actor
 from services.auth import end_sessions
 from services.errors import ErrorCode, ServiceError, not_found
 from services.passwords import MIN_LENGTH, hash_password
+from services.permissions import DEFAULT_ROLES
 from services.uow import UnitOfWork, unit_of_work
-
-ALL = [p.value for p in Permission]
-DEFAULT_ROLES: dict[str, list[str]] = {
-    "Administrator": ALL,
-    "Support": [Permission.CUSTOMERS_READ.value, Permission.AUDIT_READ.value],
-    "Partner": [
-        Permission.CUSTOMERS_READ.value,
-        Permission.CUSTOMERS_WRITE.value,
-        Permission.AUDIT_READ.value,
-    ],
-}
 
 
 async def create_account(name: str) -> Account:
-    """A new tenant with the default roles, marked built-in (services/roles.py keeps them as
-    they are)."""
+    """A new tenant with the default roles, marked built-in (services/permissions.py says what
+    they hold; services/roles.py keeps them from being edited)."""
     async with in_transaction() as conn:
         account = await Account.create(name=name, using_db=conn)
         await Role.bulk_create(

@@ -25,6 +25,7 @@ from services import login_throttle
 from services.actor import Actor, RequestOrigin
 from services.errors import ErrorCode, ServiceError
 from services.passwords import verify_password
+from services.permissions import permissions_of
 from services.uow import unit_of_work
 from services.validation import Invalid, text
 from settings import Settings
@@ -51,7 +52,7 @@ def user_actor(user: User, origin: RequestOrigin, session_id: uuid.UUID | None =
         account_id=user.account_id,
         kind=ActorKind.USER,
         label=user.name or user.email,
-        permissions=frozenset(Permission(p) for p in user.role.permissions),
+        permissions=frozenset(Permission(p) for p in permissions_of(user.role)),
         user_id=user.id,
         reseller_id=user.reseller_id,
         session_id=session_id,

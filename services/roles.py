@@ -1,5 +1,5 @@
-"""Roles: named sets of permissions of an account, granted to users; and the catalogue of
-permissions a role editor offers.
+"""Roles: named sets of permissions of an account, granted to users (what each permission
+allows, and what the built-in roles hold, is in services/permissions.py).
 
 Reading follows the directory (services/directory.py): `customers:read` reads the roles, and a
 partner reads only the roles its reseller's users hold, counting only those users.
@@ -13,7 +13,8 @@ keep a role from becoming a way up or a way out:
   not give it back. Removing any other permission from one's own role is allowed: whoever
   holds it (the built-in Administrator always does) can give it back;
 - the built-in roles (Administrator, Support, Partner) are read-only (BUILT_IN_ROLE): set-up and
-  the demo name them, and Administrator keeps every account with a role that can do everything;
+  the demo name them, the product defines what they hold, and Administrator keeps every account
+  with a role that can do everything;
 - a role that users hold (inactive ones included) cannot be deleted (ROLE_IN_USE, with the count);
 - names are unique in the account ignoring case (DUPLICATE); an account has at most MAX_ROLES.
 
@@ -48,32 +49,6 @@ TABLE = "role"
 AUDITED = ("name", "permissions")
 MAX_ROLES = 100
 """Roles per account: the `roles` list is one unpaged answer (a drop-down)."""
-
-PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
-    Permission.CUSTOMERS_READ: "See customers and their number blocks and SIP users, and the "
-    "directory: users, resellers and roles.",
-    Permission.CUSTOMERS_WRITE: "Create, edit and delete customers; assign number blocks and manage "
-    "SIP users.",
-    Permission.CONTACTS_WRITE: "Create, edit and delete customers' contacts (portal logins).",
-    Permission.BILLING_WRITE: "Generate invoices and record payments.",
-    Permission.MESSAGING_SEND: "Send e-mails and SMS and read the outbox.",
-    Permission.AUDIT_READ: "Read the audit trail.",
-    Permission.SETTINGS_READ: "Read the account settings and its API keys.",
-    Permission.SETTINGS_WRITE: "Change the account settings; create and revoke API keys.",
-    Permission.USERS_WRITE: "Manage users, roles and reseller groups.",
-}
-
-
-@dataclass(frozen=True)
-class PermissionInfo:
-    permission: Permission
-    description: str
-
-
-def permission_catalogue() -> list[PermissionInfo]:
-    """Every permission with what it allows, in declaration order (static: any principal)."""
-    return [PermissionInfo(p, PERMISSION_DESCRIPTIONS[p]) for p in Permission]
-
 
 # --- reads ---------------------------------------------------------------------------------
 

@@ -20,11 +20,11 @@ from gql.types.roles import (
     RoleUpdateInput,
 )
 from models.enums import Permission
-from services import roles
+from services import permissions, roles
 
 
 async def permissions_query(info: Info) -> list[PermissionInfo]:
-    return [PermissionInfo.from_info(item) for item in roles.permission_catalogue()]
+    return [PermissionInfo.from_info(item) for item in permissions.permission_catalogue()]
 
 
 async def roles_query(info: Info) -> list[Role]:

@@ -15,7 +15,7 @@ from gql.nodes import resolve_nodes
 from gql.types.accounts import Permission
 from gql.types.common import REASON
 from models import Role as RoleModel
-from services import roles
+from services import permissions, roles
 from services.fields import specs_of
 
 ROLE_FIELDS = specs_of(roles.RolePatch)
@@ -30,7 +30,7 @@ class PermissionInfo:
     description: str = strawberry.field(description="What it allows, for a person to read.")
 
     @classmethod
-    def from_info(cls, info: roles.PermissionInfo) -> PermissionInfo:
+    def from_info(cls, info: permissions.PermissionInfo) -> PermissionInfo:
         return cls(name=info.permission, value=info.permission.value, description=info.description)
 
 
@@ -56,7 +56,7 @@ class Role(relay.Node):
         return cls(
             id=row.id,
             name=row.name,
-            permissions=[Permission(p) for p in row.permissions],
+            permissions=[Permission(p) for p in permissions.permissions_of(row)],
             built_in=row.built_in,
         )
 

@@ -10,10 +10,10 @@ import pytest
 
 from models import Account, AuditEntry, Role, User
 from models.enums import ActorKind, Permission
-from services import roles
-from services.accounts import DEFAULT_ROLES
+from services import permissions, roles
 from services.actor import Actor, RequestOrigin, system_actor
 from services.errors import ErrorCode, FieldError, ServiceError
+from services.permissions import DEFAULT_ROLES
 from services.roles import MAX_ROLES, RolePatch
 from tests.factories import db_state, make_account, make_reseller, make_role, make_user
 
@@ -56,7 +56,7 @@ def values(role: Role) -> tuple[str, list[str], bool]:
 
 
 def test_every_permission_is_described_in_declaration_order() -> None:
-    catalogue = roles.permission_catalogue()
+    catalogue = permissions.permission_catalogue()
 
     assert [item.permission for item in catalogue] == list(Permission)
     assert all(item.description.endswith(".") and len(item.description) > 10 for item in catalogue)

@@ -4,6 +4,7 @@ node()/nodes() answering like `resellers`."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -291,3 +292,17 @@ async def test_nodes_answer_like_the_resellers_field(client: httpx.AsyncClient, 
         assert nodes["data"] == {"nodes": [by_id.get(i) for i in ids]}, name
         assert one["data"] == {"node": {"id": ids[0]}}, name
     assert by_id == {ids[0]: node(own, customers=1, users=1)}
+
+
+async def test_concurrent_creations_of_one_name_in_any_case_end_with_one_success(
+    client: httpx.AsyncClient, account: Account, admin: Principal
+) -> None:
+    spellings = ["Northwind", "NORTHWIND", "northwind", "NorthWind"]
+
+    payloads = await asyncio.gather(
+        *(gql(client, CREATE, {"input": {"name": spellings[i % 4]}}, admin.token) for i in range(20))
+    )
+
+    codes = [tuple(e["code"] for e in p["data"]["resellerCreate"]["errors"]) for p in payloads]
+    assert (codes.count(()), codes.count(("DUPLICATE",))) == (1, 19)
+    assert await Reseller.filter(account_id=account.id).count() == 1

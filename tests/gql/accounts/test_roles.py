@@ -3,6 +3,7 @@ typed errors of roleCreate / roleUpdate / roleDelete, and node()/nodes() answeri
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -10,7 +11,7 @@ import pytest
 
 from models import Account, Role
 from models.enums import Permission
-from services.roles import PERMISSION_DESCRIPTIONS
+from services.permissions import PERMISSION_DESCRIPTIONS
 from tests.client import global_id, gql, make_principal, refusal, refusals
 from tests.conftest import SqlCounter
 from tests.factories import Principal, db_state, make_account, make_reseller, make_role, make_user
@@ -293,3 +294,32 @@ async def test_nodes_answer_like_the_roles_field(client: httpx.AsyncClient, acco
         by_id = {item["id"]: item for item in listed["data"]["roles"]}
         assert nodes["data"] == {"nodes": [by_id.get(i) for i in ids]}, name
         assert node["data"] == {"node": {"id": ids[0]} if ids[0] in by_id else None}, name
+
+
+async def test_concurrent_creations_of_one_name_in_any_case_end_with_one_success(
+    client: httpx.AsyncClient, account: Account, admin: Principal
+) -> None:
+    spellings = ["Ops", "OPS", "ops", "oPs"]
+
+    payloads = await asyncio.gather(
+        *(gql(client, CREATE, {"input": {"name": spellings[i % 4]}}, admin.token) for i in range(20))
+    )
+
+    codes = [tuple(e["code"] for e in p["data"]["roleCreate"]["errors"]) for p in payloads]
+    assert (codes.count(()), codes.count(("DUPLICATE",))) == (1, 19)
+    assert await Role.filter(account_id=account.id, built_in=False).count() == 1
+
+
+async def test_a_built_in_role_holds_what_the_product_defines_not_what_was_stored(
+    client: httpx.AsyncClient, account: Account, admin: Principal
+) -> None:
+    # given: the Administrator role as stored before a permission was added to the product
+    await Role.filter(account_id=account.id, name="Administrator").update(permissions=["customers:read"])
+
+    # when
+    body = await gql(client, "{ roles { name permissions } viewer { permissions } }", token=admin.token)
+
+    # then
+    everything = [p.name for p in Permission]
+    assert body["data"]["roles"][0] == {"name": "Administrator", "permissions": everything}
+    assert sorted(body["data"]["viewer"]["permissions"]) == sorted(everything)

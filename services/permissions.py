@@ -1,0 +1,57 @@
+"""The permissions: what each one allows (the catalogue a role editor offers), and what the
+built-in roles hold.
+
+A built-in role (`Role.built_in`, made with every account) holds what DEFAULT_ROLES says now,
+not what was stored when its account was made: built-in roles cannot be edited through the API,
+so a permission added to the product later reaches every account's Administrator this way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models import Role
+from models.enums import Permission
+
+ALL = [p.value for p in Permission]
+DEFAULT_ROLES: dict[str, list[str]] = {
+    "Administrator": ALL,
+    "Support": [Permission.CUSTOMERS_READ.value, Permission.AUDIT_READ.value],
+    "Partner": [
+        Permission.CUSTOMERS_READ.value,
+        Permission.CUSTOMERS_WRITE.value,
+        Permission.AUDIT_READ.value,
+    ],
+}
+
+PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
+    Permission.CUSTOMERS_READ: "See customers and their number blocks and SIP users, and the "
+    "directory: users, resellers and roles.",
+    Permission.CUSTOMERS_WRITE: "Create, edit and delete customers; assign number blocks and manage "
+    "SIP users.",
+    Permission.CONTACTS_WRITE: "Create, edit and delete customers' contacts (portal logins).",
+    Permission.BILLING_WRITE: "Generate invoices and record payments.",
+    Permission.MESSAGING_SEND: "Send e-mails and SMS and read the outbox.",
+    Permission.AUDIT_READ: "Read the audit trail.",
+    Permission.SETTINGS_READ: "Read the account settings and its API keys.",
+    Permission.SETTINGS_WRITE: "Change the account settings; create and revoke API keys.",
+    Permission.USERS_WRITE: "Manage users, roles and reseller groups.",
+}
+
+
+@dataclass(frozen=True)
+class PermissionInfo:
+    permission: Permission
+    description: str
+
+
+def permission_catalogue() -> list[PermissionInfo]:
+    """Every permission with what it allows, in declaration order (static: any principal)."""
+    return [PermissionInfo(p, PERMISSION_DESCRIPTIONS[p]) for p in Permission]
+
+
+def permissions_of(role: Role) -> list[str]:
+    """What users holding the role may do: a built-in role's from DEFAULT_ROLES, any other's
+    as stored."""
+    if role.built_in and role.name in DEFAULT_ROLES:
+        return DEFAULT_ROLES[role.name]
+    return list(role.permissions)
