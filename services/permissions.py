@@ -23,30 +23,56 @@ DEFAULT_ROLES: dict[str, list[str]] = {
     ],
 }
 
-PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
-    Permission.CUSTOMERS_READ: "See customers and their number blocks and SIP users, and the "
-    "directory: users, resellers and roles.",
-    Permission.CUSTOMERS_WRITE: "Create, edit and delete customers; assign number blocks and manage "
-    "SIP users.",
-    Permission.CONTACTS_WRITE: "Create, edit and delete customers' contacts (portal logins).",
-    Permission.BILLING_WRITE: "Generate invoices and record payments.",
-    Permission.MESSAGING_SEND: "Send e-mails and SMS and read the outbox.",
-    Permission.AUDIT_READ: "Read the audit trail.",
-    Permission.SETTINGS_READ: "Read the account settings and its API keys.",
-    Permission.SETTINGS_WRITE: "Change the account settings; create and revoke API keys.",
-    Permission.USERS_WRITE: "Manage users, roles and reseller groups.",
-}
-
 
 @dataclass(frozen=True)
 class PermissionInfo:
+    """A permission as a role editor shows it: a short label and what it allows."""
+
     permission: Permission
+    label: str
     description: str
+
+
+CATALOGUE: dict[Permission, PermissionInfo] = {
+    info.permission: info
+    for info in (
+        PermissionInfo(
+            Permission.CUSTOMERS_READ,
+            "Read customers",
+            "See customers and their number blocks and SIP users, and the directory: users, "
+            "resellers and roles.",
+        ),
+        PermissionInfo(
+            Permission.CUSTOMERS_WRITE,
+            "Edit customers",
+            "Create, edit and delete customers; assign number blocks and manage SIP users.",
+        ),
+        PermissionInfo(
+            Permission.CONTACTS_WRITE,
+            "Edit contacts",
+            "Create, edit and delete customers' contacts (portal logins).",
+        ),
+        PermissionInfo(Permission.BILLING_WRITE, "Billing", "Generate invoices and record payments."),
+        PermissionInfo(
+            Permission.MESSAGING_SEND, "Send messages", "Send e-mails and SMS and read the outbox."
+        ),
+        PermissionInfo(Permission.AUDIT_READ, "Read the audit trail", "Read the audit trail."),
+        PermissionInfo(
+            Permission.SETTINGS_READ, "Read settings", "Read the account settings and its API keys."
+        ),
+        PermissionInfo(
+            Permission.SETTINGS_WRITE,
+            "Edit settings",
+            "Change the account settings; create and revoke API keys.",
+        ),
+        PermissionInfo(Permission.USERS_WRITE, "Manage users", "Manage users, roles and reseller groups."),
+    )
+}
 
 
 def permission_catalogue() -> list[PermissionInfo]:
     """Every permission with what it allows, in declaration order (static: any principal)."""
-    return [PermissionInfo(p, PERMISSION_DESCRIPTIONS[p]) for p in Permission]
+    return [CATALOGUE[p] for p in Permission]
 
 
 def permissions_of(role: Role) -> list[str]:

@@ -23,7 +23,8 @@ ROLE_FIELDS = specs_of(roles.RolePatch)
 
 @strawberry.type(description="One permission, for a role editor: what it allows.")
 class PermissionInfo:
-    name: Permission = strawberry.field(description="The permission, as roles and API keys hold it.")
+    code: Permission = strawberry.field(description="The permission, as roles and API keys hold it.")
+    name: str = strawberry.field(description='A short label for a person, e.g. "Read customers".')
     value: str = strawberry.field(
         description='Its written form (e.g. "customers:read"), as the operations\' "Needs" texts name it.'
     )
@@ -31,7 +32,12 @@ class PermissionInfo:
 
     @classmethod
     def from_info(cls, info: permissions.PermissionInfo) -> PermissionInfo:
-        return cls(name=info.permission, value=info.permission.value, description=info.description)
+        return cls(
+            code=info.permission,
+            name=info.label,
+            value=info.permission.value,
+            description=info.description,
+        )
 
 
 @strawberry.type(description="A named set of permissions, granted to users.")

@@ -3,41 +3,33 @@ of create / update / delete (refusals write nothing, not even an audit entry).""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from typing import Any
 
 import pytest
 
 from models import Account, AuditEntry, Customer, Reseller
-from models.enums import ActorKind, Permission
+from models.enums import Permission
 from services import resellers
 from services.actor import Actor
 from services.customers.commands import delete_customer
-from services.errors import ErrorCode, FieldError, ServiceError
+from services.errors import ErrorCode, FieldError
 from services.listing import Condition, Filter, PageRequest
 from services.resellers import ResellerPatch
-from tests.factories import db_state, make_account, make_customer, make_reseller, make_user
+from tests.factories import (
+    make_account,
+    make_actor,
+    make_customer,
+    make_reseller,
+    make_user,
+    refused,
+)
 
 READ, MANAGE = Permission.CUSTOMERS_READ, Permission.USERS_WRITE
 
 
-def user(account: Account, *permissions: Permission, reseller_id: int | None = None) -> Actor:
-    return Actor(
-        account_id=account.id,
-        kind=ActorKind.USER,
-        label="Tester",
-        permissions=frozenset(permissions),
-        reseller_id=reseller_id,
-    )
-
-
-async def refused(operation: Awaitable[Any]) -> list[FieldError]:
-    """The errors of a refused operation, which must have changed nothing at all."""
-    before = await db_state()
-    with pytest.raises(ServiceError) as caught:
-        await operation
-    assert await db_state() == before
-    return caught.value.errors
+def user(account: Account, *permissions: Permission, **more: Any) -> Actor:
+    """A user-kind actor with exactly these permissions (a partner with `reseller_id`)."""
+    return make_actor(account, permissions, **more)
 
 
 async def names(actor: Actor, where: Filter | None = None, search: str | None = None) -> list[str]:

@@ -3,7 +3,6 @@ rules of create / update / delete (refusals write nothing, not even an audit ent
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from typing import Any
 
 import pytest
@@ -11,41 +10,34 @@ import pytest
 from models import Account, AuditEntry, Role, User
 from models.enums import ActorKind, Permission
 from services import permissions, roles
-from services.actor import Actor, RequestOrigin, system_actor
-from services.errors import ErrorCode, FieldError, ServiceError
+from services.actor import Actor, system_actor
+from services.errors import ErrorCode, FieldError
 from services.permissions import DEFAULT_ROLES
 from services.roles import MAX_ROLES, RolePatch
-from tests.factories import db_state, make_account, make_reseller, make_role, make_user
+from tests.factories import (
+    actor_of,
+    db_state,
+    make_account,
+    make_actor,
+    make_reseller,
+    make_role,
+    make_user,
+    refused,
+)
 
 READ, WRITE = Permission.CUSTOMERS_READ, Permission.CUSTOMERS_WRITE
 MANAGE = Permission.USERS_WRITE
 
 
-def user(account: Account, *permissions: Permission, user_id: int | None = None, **more: Any) -> Actor:
-    return Actor(
-        account_id=account.id,
-        kind=ActorKind.USER,
-        label="Tester",
-        permissions=frozenset(permissions),
-        user_id=user_id,
-        origin=RequestOrigin(ip="198.51.100.1", user_agent="tests"),
-        **more,
-    )
+def user(account: Account, *permissions: Permission, **more: Any) -> Actor:
+    """A user-kind actor with exactly these permissions (a partner with `reseller_id`)."""
+    return make_actor(account, permissions, **more)
 
 
 def api_key(account: Account, *permissions: Permission) -> Actor:
     return Actor(
         account_id=account.id, kind=ActorKind.API_KEY, label="API key Ops", permissions=frozenset(permissions)
     )
-
-
-async def refused(operation: Awaitable[Any]) -> list[FieldError]:
-    """The errors of a refused operation, which must have changed nothing at all."""
-    before = await db_state()
-    with pytest.raises(ServiceError) as caught:
-        await operation
-    assert await db_state() == before
-    return caught.value.errors
 
 
 def values(role: Role) -> tuple[str, list[str], bool]:
@@ -60,6 +52,7 @@ def test_every_permission_is_described_in_declaration_order() -> None:
 
     assert [item.permission for item in catalogue] == list(Permission)
     assert all(item.description.endswith(".") and len(item.description) > 10 for item in catalogue)
+    assert len({item.label for item in catalogue}) == len(catalogue)
 
 
 async def test_a_new_account_lists_its_built_in_roles_first() -> None:
@@ -327,7 +320,7 @@ async def test_nobody_removes_users_write_from_their_own_role() -> None:
     account = await make_account()
     await make_role(account, "Managers", [MANAGE, READ])
     manager = await make_user(account, role_name="Managers")
-    actor = user(account, MANAGE, READ, user_id=manager.id)
+    actor = await actor_of(manager)
     role_id = manager.role_id
 
     # when
@@ -350,9 +343,7 @@ async def test_users_write_may_be_removed_from_a_role_the_actor_does_not_hold() 
     role = await make_role(account, "Managers", [MANAGE])
     admin = await make_user(account)
 
-    updated = await roles.update_role(
-        user(account, *Permission, user_id=admin.id), role.id, RolePatch(permissions=[])
-    )
+    updated = await roles.update_role(await actor_of(admin), role.id, RolePatch(permissions=[]))
 
     assert updated.permissions == []
 

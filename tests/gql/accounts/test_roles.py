@@ -11,7 +11,7 @@ import pytest
 
 from models import Account, Role
 from models.enums import Permission
-from services.permissions import PERMISSION_DESCRIPTIONS
+from services.permissions import CATALOGUE
 from tests.client import global_id, gql, make_principal, refusal, refusals
 from tests.conftest import SqlCounter
 from tests.factories import Principal, db_state, make_account, make_reseller, make_role, make_user
@@ -61,11 +61,17 @@ def role_node(role: Role, user_count: int) -> dict[str, Any]:
 async def test_permissions_lists_every_permission_with_its_description(
     client: httpx.AsyncClient, admin: Principal
 ) -> None:
-    body = await gql(client, "{ permissions { name value description } }", token=admin.token)
+    body = await gql(client, "{ permissions { code name value description } }", token=admin.token)
 
     assert body["data"] == {
         "permissions": [
-            {"name": p.name, "value": p.value, "description": PERMISSION_DESCRIPTIONS[p]} for p in Permission
+            {
+                "code": p.name,
+                "name": CATALOGUE[p].label,
+                "value": p.value,
+                "description": CATALOGUE[p].description,
+            }
+            for p in Permission
         ]
     }
 
@@ -73,8 +79,8 @@ async def test_permissions_lists_every_permission_with_its_description(
 async def test_permissions_needs_a_principal_and_nothing_more(
     client: httpx.AsyncClient, account: Account, api_key: Any
 ) -> None:
-    anonymous = await gql(client, "{ permissions { name } }")
-    bare_key = await gql(client, "{ permissions { name } }", token=await api_key([]))
+    anonymous = await gql(client, "{ permissions { code } }")
+    bare_key = await gql(client, "{ permissions { code } }", token=await api_key([]))
 
     assert (anonymous["data"], refusals(anonymous)) == (
         None,
