@@ -125,7 +125,10 @@ async def test_bad_list_arguments_are_typed_errors(
 ) -> None:
     body = await gql(client, LIST, variables, admin.token)
 
-    assert (body["data"], refusals(body)) == (None, [refusal(message, "INVALID", "resellers")])
+    assert (body["data"], refusals(body)) == (
+        None,
+        [refusal(message, "BAD_USER_INPUT", "resellers", argument=[field])],
+    )
 
 
 async def seed(account: Account, resellers: int) -> None:
