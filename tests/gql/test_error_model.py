@@ -19,7 +19,7 @@ from models import Account, Customer
 from models.enums import Permission
 from services.customers import queries
 from settings import Settings
-from tests.client import global_id, gql, post_gql
+from tests.client import global_id, gql, make_principal, post_gql
 from tests.conftest import GqlClient
 from tests.factories import Principal, db_state, make_api_key
 
@@ -155,6 +155,8 @@ async def test_every_top_level_error_carries_a_code_of_the_closed_set(
 ) -> None:
     # given: one request for every way the server refuses a request, or a field of it
     bare_key = await make_api_key(account, "Bare", [])
+    logged_out = await make_principal(client, account, email="gone@example.com")
+    await gql(client, "mutation { logout { ok } }", token=logged_out.token)
     deep = "{ customers { edges { node { reseller { id } } } } }"
     monkeypatch.setattr(settings, "max_query_depth", 3)
     deep_body = await gql(client, deep, token=admin.token)
@@ -182,6 +184,7 @@ async def test_every_top_level_error_carries_a_code_of_the_closed_set(
         RequestErrorCode.BAD_USER_INPUT: gql(client, '{ customer(id: "?") { id } }', token=admin.token),
         RequestErrorCode.UNAUTHENTICATED: gql(client, "{ customers { totalCount } }"),
         RequestErrorCode.PERMISSION_DENIED: gql(client, "{ customers { totalCount } }", token=bare_key),
+        RequestErrorCode.SESSION_REVOKED: gql(client, "{ customers { totalCount } }", token=logged_out.token),
         RequestErrorCode.NOT_FOUND: gql(
             client, f'{{ customer(id: "{global_id("User", 1)}") {{ id }} }}', token=admin.token
         ),
