@@ -27,13 +27,14 @@ from gql.resolvers.auth import AuthMutations, AuthQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
+from gql.resolvers.users import UserMutations, UserQueries
 from gql.scalars import SCALAR_MAP
 from services import runtime
 from settings import Settings
 
 
 @strawberry.type(description="Reads.")
-class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, AuthQueries):
+class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, AuthQueries, UserQueries):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
         description="Objects by their global ids (at most 100).", extensions=[IdsCap()]
@@ -41,7 +42,9 @@ class Query(CustomerQueries, MessagingQueries, ApiKeyQueries, AuditQueries, Auth
 
 
 @strawberry.type(description="Writes. Each returns a payload whose `errors` say why it was refused.")
-class Mutation(AuthMutations, CustomerMutations, MessagingMutations, ApiKeyMutations, NumberMutations):
+class Mutation(
+    AuthMutations, CustomerMutations, MessagingMutations, ApiKeyMutations, NumberMutations, UserMutations
+):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 
 
