@@ -9,11 +9,12 @@ from typing import Any
 import httpx
 import pytest
 
+from gql.schema import schema
 from models import Account, Reseller, Role, User
 from models.enums import Permission
 from tests.client import global_id, gql, make_principal, refusal, refusals
 from tests.conftest import SqlCounter
-from tests.factories import Principal, make_account, make_api_key, make_reseller, make_user
+from tests.factories import Principal, make_account, make_api_key, make_reseller, make_role, make_user
 
 USERS = """
 query($where: UserWhere, $search: String, $sortBy: [UserSort!], $first: Int, $after: String) {
@@ -152,15 +153,13 @@ async def test_the_user_type(client: httpx.AsyncClient, directory: Directory) ->
 
 
 async def test_no_field_carries_a_password_hash(client: httpx.AsyncClient, directory: Directory) -> None:
-    from gql.schema import schema
-
     user_type = schema.get_type_by_name("User")
     assert user_type is not None
     fields = {f.name for f in user_type.fields}  # type: ignore[union-attr]
     assert not any("password" in name.lower() or "hash" in name.lower() for name in fields)
     body = await gql(client, NESTED, {"first": 10}, directory.admin.token)
     hashes = await User.all().values_list("password_hash", flat=True)
-    assert not any(h in str(body) for h in hashes)
+    assert not any(str(h) in str(body) for h in hashes)
 
 
 async def test_a_page_costs_the_same_statements_for_5_and_50_users(
@@ -210,8 +209,6 @@ async def test_a_page_costs_the_same_statements_for_5_and_50_users(
 async def test_who_may_list_users(
     client: httpx.AsyncClient, directory: Directory, principal: str, expected: list[str] | str
 ) -> None:
-    from tests.factories import make_role
-
     await make_role(directory.account, "Billing", [Permission.BILLING_WRITE, Permission.USERS_WRITE])
     token = {
         "anonymous": None,
