@@ -3,13 +3,19 @@ passwordResetComplete (public, with an e-mailed link's token) and viewerPassword
 
 from __future__ import annotations
 
+import io
+import logging
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+import structlog
 
+from cli import configure_logging
 from models import AuditEntry, Message
 from models.enums import Permission
+from services.logsafe import SafeFormatter
 from settings import Settings
 from tests.client import gql, login, make_principal
 from tests.factories import (
@@ -189,3 +195,42 @@ async def test_anyone_may_ask_for_a_reset_and_use_a_link(
 
     assert asked["data"]["passwordResetRequest"] == {"ok": True, "errors": []}
     assert done["data"]["passwordResetComplete"] == {"ok": True, "email": "ann@example.com", "errors": []}
+
+
+@pytest.fixture
+def server_log(settings: Settings, capsys: pytest.CaptureFixture[str]) -> Iterator[Any]:
+    """The server's own logging, as `switchboard serve` configures it, captured."""
+    configure_logging(settings)
+    records = io.StringIO()
+    handler = logging.StreamHandler(records)
+    handler.setFormatter(SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+    def text() -> str:
+        captured = capsys.readouterr()
+        return captured.out + captured.err + records.getvalue()
+
+    yield text
+    logging.getLogger().removeHandler(handler)
+    structlog.reset_defaults()
+
+
+async def test_neither_a_link_nor_a_password_reaches_the_log(
+    client: httpx.AsyncClient, settings: Settings, runner: InProcessRunner, server_log: Any
+) -> None:
+    account = await make_account()
+    ann = await make_principal(client, account, email="ann@example.com")
+
+    await gql(client, REQUEST, {"email": "ann@example.com"})
+    secret = await last_link_secret(settings, runner, "ann@example.com")
+    await gql(client, COMPLETE, {"token": secret, "password": "ann@example.com"})  # refused: weak
+    await gql(client, COMPLETE, {"token": secret, "password": NEW})
+    await gql(client, COMPLETE, {"token": secret, "password": NEW})  # refused: spent
+    fresh = await login(client, "ann@example.com", NEW)
+    await gql(client, CHANGE, {"current": "a wrong guess!", "new": "another long one"}, fresh["accessToken"])
+    await gql(client, CHANGE, {"current": NEW, "new": "another long one"}, fresh["accessToken"])
+
+    log = server_log()
+    assert "message.written_to_folder" in log  # the log was captured
+    for secret_text in (secret, NEW, "a wrong guess!", "another long one", PASSWORD, ann.token):
+        assert secret_text not in log

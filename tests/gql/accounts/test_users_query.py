@@ -236,3 +236,28 @@ async def test_who_may_list_users(
         assert (body["data"], refusals(body)) == (None, [refusal(message, expected, "users")])
     else:
         assert [edge["node"]["name"] for edge in body["data"]["users"]["edges"]] == expected
+
+
+async def test_anyone_reads_its_own_role_through_the_viewer(client: httpx.AsyncClient) -> None:
+    account = await make_account()
+    await make_role(account, "Clerk", [Permission.BILLING_WRITE])
+    clerk = await make_principal(client, account, role_name="Clerk")
+
+    body = await gql(
+        client,
+        "{ viewer { user { active role { name permissions } reseller { name } } } }",
+        token=clerk.token,
+    )
+
+    assert body == {
+        "data": {
+            "viewer": {
+                "user": {
+                    "active": True,
+                    "role": {"name": "Clerk", "permissions": ["BILLING_WRITE"]},
+                    "reseller": None,
+                }
+            }
+        },
+        "extensions": body["extensions"],
+    }
