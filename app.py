@@ -12,15 +12,18 @@ import structlog
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.types.unset import UNSET
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
+from gql import graphiql
 from gql.context import Context, build_context
 from gql.schema import schema
 from settings import Settings, get_settings
@@ -37,6 +40,10 @@ class SwitchboardGraphQL(GraphQL[Context, None]):
             allow_queries_via_get=False,
         )
         self.settings = settings
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Our own page over the vendored assets, instead of strawberry's CDN-loaded one."""
+        return graphiql.page_response()
 
     async def get_context(self, request: Request, response: Any) -> Context:  # type: ignore[override]
         return await build_context(self.settings, request)
@@ -148,11 +155,34 @@ def create_app(settings: Settings | None = None) -> Starlette:
             yield
 
     graphql = SwitchboardGraphQL(settings)
+    routes: list[BaseRoute] = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/health", health, methods=["GET"]),
+    ]
+    if settings.graphiql_enabled:
+        # Public, secret-free files only: compressing them cannot leak anything (unlike
+        # compressing GraphQL responses that mix secrets with the caller's input).
+        routes.append(Mount(graphiql.ASSETS_PATH, app=GZipMiddleware(graphiql.assets_app(), compresslevel=6)))
     return Starlette(
-        routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            Route("/health", health, methods=["GET"]),
-        ],
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        routes=routes,
+        middleware=[*_cors(settings), Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,
     )
+
+
+def _cors(settings: Settings) -> list[Middleware]:
+    """Browser apps served from `cors_origins` may call the API; outermost, so refusals (413,
+    400) carry the headers too and the app can read them. Bearer tokens, not cookies: no
+    credentials mode, so a page of another origin never rides on a signed-in browser."""
+    if not settings.cors_origins:
+        return []  # same-origin only: no CORS headers, preflights are refused by the routes (405)
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            allow_credentials=False,
+            max_age=settings.cors_max_age_seconds,
+        )
+    ]

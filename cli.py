@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
+import socket
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -123,10 +125,12 @@ def _demo(settings: Settings) -> int:
 
     from services.demo import load_demo
 
+    secret_key = _signing_key(settings)
+
     async def run() -> None:
         await Tortoise.init(config=settings.tortoise_config())
         try:
-            login = await load_demo()
+            login = await load_demo(secret_key)
         finally:
             await Tortoise.close_connections()
         print(f"Login: {login.email} / {login.password}")
@@ -135,6 +139,14 @@ def _demo(settings: Settings) -> int:
     with _database_reachable(settings):
         asyncio.run(run())
     return 0
+
+
+def _signing_key(settings: Settings) -> str:
+    """The key tokens are signed with; a short key file stops here, not at the first login."""
+    try:
+        return settings.signing_key()
+    except ValueError as exc:
+        sys.exit(f"switchboard: invalid configuration: {exc}")
 
 
 @contextmanager
@@ -151,27 +163,51 @@ def _database_reachable(settings: Settings) -> Iterator[None]:
 
 
 def _serve(settings: Settings, host: str, port: int, demo: bool) -> int:
+    # The address first: a second `serve` on a busy port stops before it migrates or touches
+    # the demo account, so the instance already running keeps its printed login (and before
+    # the app's imports, so it says so at once).
+    listener = _listen(host, port)
     import uvicorn
 
     from app import create_app
 
-    try:
-        settings.signing_key()  # a short key file fails here, not at the first login
-    except ValueError as exc:
-        sys.exit(f"switchboard: invalid configuration: {exc}")
+    _signing_key(settings)
     _migrate(settings)
     if demo:
         _demo(settings)
-    print(f"GraphiQL: http://{host}:{port}/graphql", flush=True)
+    if settings.graphiql_enabled:  # production serves no GraphiQL, so names none
+        print(f"GraphiQL: http://{host}:{port}/graphql", flush=True)
     # uvicorn would take X-Forwarded-For from any peer in FORWARDED_ALLOW_IPS (127.0.0.1 by
     # default); the client address is decided in one place, gql.context.client_ip, from
     # SWITCHBOARD_TRUSTED_PROXIES.
     # log_config=None: uvicorn logs through the handler configure_logging installed, which shows an
     # exception's type and frames but never its text ("Exception in ASGI application" included).
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(settings), host=host, port=port, log_level="info", proxy_headers=False, log_config=None
     )
-    return 0
+    server = uvicorn.Server(config)
+    server.run(sockets=[listener])
+    return 0 if server.started else 3  # uvicorn's own status for a failed start-up
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on the address, or exit with one line: taken before anything else
+    happens, so the address is ours (connections wait in the backlog while we migrate)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: restarts reuse TIME_WAIT
+    try:
+        listener.bind((host, port))
+        listener.listen(2048)
+    except OSError as exc:
+        listener.close()
+        if exc.errno == errno.EADDRINUSE:
+            sys.exit(
+                f"switchboard: {host}:{port} is already in use (another `switchboard serve`?); "
+                "stop it or pick another --port. Nothing was started or changed."
+            )
+        sys.exit(f"switchboard: cannot listen on {host}:{port}: {exc.strerror or exc}")
+    return listener
 
 
 def _export_schema(output: Path) -> int:

@@ -10,10 +10,11 @@ from enum import StrEnum
 from functools import lru_cache
 from ipaddress import ip_network
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from tortoise.backends.base.config_generator import expand_db_url
 
 DATA_DIR = Path("var")
@@ -34,12 +35,23 @@ class Settings(BaseSettings):
     environment: Environment = Environment.DEVELOPMENT
     database_url: str = f"sqlite://{DATA_DIR}/switchboard.db"
     redis_url: str | None = None
+    redis_namespace: str = Field(
+        default="dramatiq",
+        description="Prefix of every Redis key of the job queues, so several deployments (or "
+        "test runs) can share one Redis.",
+    )
     secret_key: SecretStr | None = Field(
         default=None,
         description="Signs access tokens. Unset, a random key is kept in var/secret_key.",
     )
     access_token_minutes: int = 15
     refresh_token_days: int = 30
+    refresh_grace_seconds: float = Field(
+        default=20.0,
+        ge=0,
+        description="How long after a refresh token is spent presenting it again answers with the "
+        "same new tokens (several tabs refreshing at once) instead of revoking the session.",
+    )
     impersonation_token_minutes: int = 10
     public_url: str = Field(
         default="http://127.0.0.1:8000",
@@ -60,6 +72,14 @@ class Settings(BaseSettings):
 
     graphiql: bool | None = None
     introspection: bool | None = None
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins (scheme://host[:port], comma-separated; `*` for any) whose browser "
+        "apps may call the API. Empty: same-origin only, no CORS headers at all.",
+    )
+    cors_max_age_seconds: int = Field(
+        default=600, ge=0, description="How long a browser may cache the answer to a CORS preflight."
+    )
     trusted_proxies: list[str] = Field(
         default_factory=list,
         description="Addresses or networks of the reverse proxies whose X-Forwarded-For is believed. "
@@ -156,6 +176,18 @@ class Settings(BaseSettings):
             check_secret_key(value.get_secret_value())
         return value
 
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        return [check_origin(origin) for origin in value]
+
     @field_validator("trusted_proxies")
     @classmethod
     def _networks(cls, value: list[str]) -> list[str]:
@@ -204,6 +236,25 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def check_origin(origin: str) -> str:
+    """An origin as browsers send it in `Origin` (lower case, no path, no trailing slash): one
+    written otherwise would never match, and the mistake would show only as a refused call."""
+    if origin == "*":
+        return origin
+    parts = urlsplit(origin)
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range
+    except ValueError:
+        well_formed = False
+    else:
+        well_formed = origin == f"{parts.scheme}://{parts.netloc}" and parts.username is None
+    if not well_formed or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(
+            f"{origin!r} is not an origin; write scheme://host[:port], e.g. https://app.example.com"
+        )
+    return origin.lower()
 
 
 def check_secret_key(key: str) -> None:

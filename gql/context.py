@@ -12,6 +12,7 @@ from strawberry.types import Info as StrawberryInfo
 from gql.dataloaders import Loaders
 from services import auth
 from services.actor import Actor, RequestOrigin
+from services.errors import ErrorCode, FieldError, ServiceError
 from settings import Settings
 
 
@@ -21,6 +22,9 @@ class Context:
     request: Request
     origin: RequestOrigin
     actor: Actor | None
+    # Why the bearer token authenticates nobody, when the client must be told (its session was
+    # revoked): what needs a principal answers with it instead of plain UNAUTHENTICATED.
+    bearer_refusal: FieldError | None = None
 
     @cached_property
     def loaders(self) -> Loaders:
@@ -79,9 +83,17 @@ async def build_context(settings: Settings, request: Request) -> Context:
         ip=client_ip(request, settings.trusted_proxies),
         user_agent=request.headers.get("user-agent"),
     )
-    actor = None
+    actor, refusal = None, None
     authorization = request.headers.get("authorization", "")
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() == "bearer" and token.strip():
-        actor = await auth.authenticate(settings, token.strip(), origin)
-    return Context(settings=settings, request=request, origin=origin, actor=actor)
+        try:
+            actor = await auth.authenticate(settings, token.strip(), origin)
+        except ServiceError as exc:
+            refusal = exc.errors[0]
+    return Context(settings=settings, request=request, origin=origin, actor=actor, bearer_refusal=refusal)
+
+
+def unauthenticated(context: Context) -> FieldError:
+    """The refusal of a field that needs a principal, for a request without one."""
+    return context.bearer_refusal or FieldError(ErrorCode.UNAUTHENTICATED, "Authentication required.")

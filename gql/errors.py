@@ -15,6 +15,7 @@ from strawberry.types.field import StrawberryField
 from strawberry.utils.await_maybe import await_maybe
 from strawberry.utils.str_converters import to_camel_case
 
+from gql.context import unauthenticated
 from gql.inputs import text_errors
 from gql.scalars import InvalidScalar
 from models.enums import Permission
@@ -121,7 +122,7 @@ class Payload(FieldExtension):
         self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any
     ) -> Any:
         if self.authenticated and info.context.actor is None:
-            return self.payload_type(errors=[_unauthenticated()])
+            return self.payload_type(errors=[user_error(unauthenticated(info.context))])
         refused = text_errors(kwargs)
         if refused:
             # paths start at the argument and are GraphQL names already
@@ -144,7 +145,7 @@ class Refusals(FieldExtension):
         self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any
     ) -> Any:
         if info.context.actor is None:
-            raise ExpectedError("Authentication required.", ServiceErrorCode.UNAUTHENTICATED)
+            raise anonymous_refusal(info)
         refused = text_errors(kwargs)
         if refused:
             raise ExpectedError(f"{'.'.join(refused[0].field)}: {refused[0].message}", refused[0].code)
@@ -154,5 +155,8 @@ class Refusals(FieldExtension):
             raise ExpectedError(str(exc), exc.errors[0].code) from exc
 
 
-def _unauthenticated() -> UserError:
-    return UserError(field=None, message="Authentication required.", code=ServiceErrorCode.UNAUTHENTICATED)
+def anonymous_refusal(info: Info) -> ExpectedError:
+    """What a field that needs a principal raises without one: UNAUTHENTICATED, or why the
+    bearer token was refused (SESSION_REVOKED)."""
+    refusal = unauthenticated(info.context)
+    return ExpectedError(refusal.message, refusal.code)

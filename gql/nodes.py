@@ -13,9 +13,9 @@ from typing import TypeVar
 
 from gql.context import Info
 from gql.dataloaders import BatchRead
-from gql.errors import ExpectedError
+from gql.errors import ExpectedError, anonymous_refusal
 from gql.types.common import node_pks
-from services.errors import ErrorCode, ServiceError
+from services.errors import ServiceError
 from services.validation import Record
 
 Row = TypeVar("Row")
@@ -34,7 +34,7 @@ async def resolve_nodes(
     keys = list(node_ids)
     actor = info.context.actor
     if actor is None:
-        return [ExpectedError("Authentication required.", ErrorCode.UNAUTHENTICATED) for _ in keys]
+        return [anonymous_refusal(info) for _ in keys]
     ids = node_pks(keys, model)
     try:
         rows = await read(actor, [i for i in ids if i is not None])

@@ -1,9 +1,11 @@
 """The whole check: lint, types, layering, generated files, then the test suite on SQLite and
-on PostgreSQL (both engines in parallel, one process each). Starts PostgreSQL and Redis when
+on PostgreSQL (both engines in parallel, one process each, their output streamed with a
+[sqlite]/[postgres] prefix and a progress line per engine). Starts PostgreSQL and Redis when
 they are down; never skips them. Extra arguments go to pytest."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import shutil
@@ -11,6 +13,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -29,12 +32,15 @@ SERVICES = {
     ),
 }
 ENGINES = ("sqlite", "postgres")
+BROWSER_TESTS = ROOT / "tests" / "browser"
+CHROMIUM = os.environ.get("SWITCHBOARD_CHROMIUM", "/usr/bin/chromium")
 
 
 def main() -> int:
     os.chdir(ROOT)
     for name, (port, start, package) in SERVICES.items():
         ensure_service(name, port, start, package)
+    ensure_browser_tools()
     checks = [
         ("ruff lint", ["ruff", "check", "."]),
         ("ruff format", ["ruff", "format", "--check", "."]),
@@ -62,6 +68,28 @@ def ensure_service(name: str, port: int, start: str, package: str) -> None:
     sys.exit(f"{name} did not start on 127.0.0.1:{port}; the suite needs it and will not skip it.")
 
 
+def ensure_browser_tools() -> None:
+    """tests/browser needs Debian's Chromium, Node and its pinned npm packages: install what is
+    missing (the test fails, never skips, without them)."""
+    missing = [] if os.access(CHROMIUM, os.X_OK) else ["chromium"]
+    missing += [] if shutil.which("npm") else ["nodejs", "npm"]
+    if missing:
+        print(f"Installing {', '.join(missing)} for the browser tests.", flush=True)
+        if os.geteuid() != 0:
+            sys.exit(f"The browser tests need {', '.join(missing)}: apt-get install {' '.join(missing)}")
+        subprocess.run(
+            "apt-get update -qq && apt-get install -y -qq " + " ".join(missing),
+            shell=True,
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+    if not (BROWSER_TESTS / "node_modules").is_dir():
+        print("== npm ci (tests/browser)", flush=True)
+        subprocess.run(
+            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=BROWSER_TESTS, check=True
+        )
+
+
 def answers(port: int) -> bool:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1):
@@ -87,29 +115,104 @@ def check_schema() -> None:
             sys.exit("FAILED: schema.graphql is stale; run `switchboard export-schema` and commit it.")
 
 
-def run_suites(pytest_args: list[str]) -> int:
-    """Both engines at once; each engine's output is printed whole when it finishes."""
-    processes = {}
-    for engine in ENGINES:
-        log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - read back after the process ends
-        env = {**os.environ, "SWITCHBOARD_TEST_DB": engine}
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args]
-        processes[engine] = (subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT), log)
+PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+
+
+def run_suites(pytest_args: list[str], pytest: list[str] = PYTEST) -> int:
+    """Both engines at once. Each engine's output is shown as it comes, every line prefixed with
+    its engine, and a progress line per engine every PROGRESS_SECONDS (pytest -q writes a line
+    only every 80 tests); then each engine's summary and the combined one."""
+    runs = [EngineRun(engine, [*pytest, *pytest_args]) for engine in ENGINES]
+    while any(run.running() for run in runs):
+        time.sleep(0.2)
+        for run in runs:
+            run.report_progress()
     totals = {"passed": 0, "failed": 0, "skipped": 0, "errors": 0}
     worst = 0
-    for engine, (process, log) in processes.items():
-        code = process.wait()
-        log.seek(0)
-        output = log.read()
-        print(f"== pytest on {engine} (exit {code})\n{output}", flush=True)
-        for count, kind in re.findall(
-            r"(\d+) (passed|failed|skipped|errors?)", output.splitlines()[-1] if output else ""
-        ):
+    for run in runs:
+        code = run.finish()
+        print(f"== pytest on {run.engine} (exit {code}): {run.summary or 'no summary line'}", flush=True)
+        for count, kind in re.findall(r"(\d+) (passed|failed|skipped|errors?)", run.summary):
             totals["errors" if kind.startswith("error") else kind] += int(count)
         worst = max(worst, code)
     failed = totals["failed"] + totals["errors"]
-    print(f"both engines: {totals['passed']} passed, {failed} failed, {totals['skipped']} skipped")
+    print(f"total: {totals['passed']} passed, {failed} failed, {totals['skipped']} skipped", flush=True)
     return worst
+
+
+PROGRESS_SECONDS = 20.0
+OUTCOMES = frozenset(".sxXFE")  # pytest -q progress characters
+_print_lock = threading.Lock()
+
+
+class EngineRun:
+    """One engine's pytest process, its output relayed line by line with the engine's prefix."""
+
+    def __init__(self, engine: str, command: list[str]) -> None:
+        self.engine = engine
+        env = {**os.environ, "SWITCHBOARD_TEST_DB": engine, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.summary = ""  # pytest's last line: "3 failed, 700 passed, 2 skipped in 300.00s"
+        self.done = 0  # tests finished, from the progress characters
+        self.failed = 0
+        self.percent = ""
+        self._partial = ""
+        self._in_progress = True  # pytest -q prints the progress lines first, then the sections
+        self._started = self._last_report = time.monotonic()
+        self._relay = threading.Thread(target=self._read, daemon=True)
+        self._relay.start()
+
+    def running(self) -> bool:
+        return self._relay.is_alive()
+
+    def finish(self) -> int:
+        self._relay.join()
+        return self.process.wait()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        while chunk := self.process.stdout.read1(65536):  # type: ignore[attr-defined]
+            self._feed(decoder.decode(chunk))
+        self._feed(decoder.decode(b"", final=True))
+        if self._partial:
+            self._line(self._partial)
+
+    def _feed(self, text: str) -> None:
+        *lines, self._partial = (self._partial + text).split("\n")
+        for line in lines:
+            self._line(line)
+
+    def _line(self, line: str) -> None:
+        if self._in_progress and line.startswith("="):
+            self._in_progress = False
+        if self._in_progress:
+            outcomes = line.split(" ", 1)[0]
+            if outcomes and set(outcomes) <= OUTCOMES:
+                self.done += len(outcomes)
+                self.failed += sum(outcomes.count(c) for c in "FE")
+                self.percent = (
+                    line.rsplit("[", 1)[-1].rstrip("]").strip() if line.endswith("]") else self.percent
+                )
+        if line.strip():
+            self.summary = line.strip("= ")
+        with _print_lock:
+            print(f"[{self.engine}] {line}", flush=True)
+
+    def report_progress(self) -> None:
+        now = time.monotonic()
+        if not self.running() or now - self._last_report < PROGRESS_SECONDS:
+            return
+        self._last_report = now
+        partial = self._partial.split(" ", 1)[0] if self._in_progress else ""
+        done = self.done + (len(partial) if set(partial) <= OUTCOMES else 0)
+        failed = self.failed + sum(partial.count(c) for c in "FE")
+        where = f", {self.percent} at the last full line" if self.percent else ""
+        with _print_lock:
+            print(
+                f"[{self.engine}] ... {done} tests done, {failed} failed, {now - self._started:.0f} s{where}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

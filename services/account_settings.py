@@ -16,7 +16,7 @@ from services import validation as v
 from services.actor import Actor
 from services.auditing import diff, snapshot
 from services.errors import ErrorCode, ServiceError
-from services.fields import CleanContext, Cleaner, clean, secret_names, spec, specs_of
+from services.fields import CleanContext, Cleaner, clean, row_values, secret_names, spec, specs_of
 from services.messaging import egress
 from services.messaging.outbox import normalized_destination
 from services.numbers.blocks import blocks_stay_valid, lock_account
@@ -157,12 +157,12 @@ async def update_settings(
 
     `allow_private_outbound` (the operator's setting) lets hosts be internal addresses."""
     actor.require(Permission.SETTINGS_WRITE)
-    cleaned = clean(patch, CleanContext(allow_private_outbound=allow_private_outbound)).given()
+    cleaned = clean(patch, CleanContext(allow_private_outbound=allow_private_outbound))
     async with unit_of_work(actor, reason) as uow:
         account = await lock_account(uow)
         before = snapshot(account, FIELDS)
-        for name, value in cleaned.items():
-            setattr(account, name, value)
+        for column, value in row_values(cleaned).items():
+            setattr(account, column, value)
         await _refuse_range_change_breaking_blocks(uow, account, before)
         changes = diff(before, snapshot(account, FIELDS), secrets=SECRETS)
         if changes:

@@ -28,6 +28,9 @@ async def create_api_key(
     actor.require(Permission.SETTINGS_WRITE)
     if actor.kind not in (ActorKind.USER, ActorKind.SYSTEM):
         raise ServiceError.single(ErrorCode.PERMISSION_DENIED, "Only a user can create API keys.")
+    if actor.reseller_id is not None:
+        # A key is account-wide: one made by a partner would see every reseller's customers.
+        raise ServiceError.single(ErrorCode.PERMISSION_DENIED, "A partner user cannot create API keys.")
     try:
         name = text(name, max_length=200, required=True)
     except Invalid as exc:

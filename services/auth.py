@@ -1,12 +1,15 @@
 """Logins, tokens and the principal behind a bearer token.
 
 Access tokens are short-lived JWTs naming a session; refresh tokens are opaque, single-use and
-stored hashed. Presenting a refresh token twice revokes its session (it was stolen or replayed).
+stored hashed. Presenting a spent refresh token again, past a short grace window, revokes its
+session (it was stolen or replayed); later requests with that session's tokens are told so.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -99,36 +102,77 @@ def _login_email(value: str) -> str:
 
 
 async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
-    """Exchange a refresh token for a new pair; the old one is spent."""
-    # No principal and nothing audited: a plain transaction, so the token row stays locked.
+    """Exchange a refresh token for a new pair; the old one is spent.
+
+    Tabs of one browser app share the refresh token and may all refresh at once. Presenting a
+    spent token within `refresh_grace_seconds` of its first use answers with the same pair as
+    that first use; later, it revokes the session (SESSION_REVOKED), as a replayed token should.
+
+    Nothing is kept to answer again: the pair is derived. The successor refresh token is an HMAC
+    of the spent one under the secret key (`_successor`), and the access token is signed with
+    the claims of the first answer (issued at the spent token's `used_at`), so the database keeps
+    only hashes of refresh tokens, as before. Storing the successor encrypted would also work but
+    keeps a decryptable secret at rest and needs a sweep. Without the key, nobody can compute a
+    successor from a spent token; with it, one can sign access tokens anyway. Within the window,
+    whoever holds the spent token gets the pair: that is what the window is for, so keep it short.
+    """
+    successor = _successor(settings, refresh_token)
     async with in_transaction() as conn:
         # Lock only the token row: PostgreSQL refuses FOR UPDATE on select_related's outer join.
-        token = await (
+        # A second refresh with the same token waits here and then sees `used_at` set (on SQLite,
+        # transactions of a process take turns and writers of other processes wait for the lock).
+        row = await (
             RefreshToken.filter(token_hash=sha256(refresh_token))
             .select_related("session__user")
             .using_db(conn)
             .select_for_update(of=("refresh_token",))
         ).first()
-        now = datetime.now(UTC)
-        if token is None or not _session_usable(token.session, now) or token.expires_at < now:
-            raise _invalid_refresh()
-        if token.used_at is not None:
+        now = datetime.now(UTC)  # after the lock: a racing refresh has committed by now
+        token = _refreshable(row, now)
+        replayed = token.used_at is not None and not await _answerable_again(
+            token, successor, now, settings, conn
+        )
+        if replayed:
             await AuthSession.filter(id=token.session_id).using_db(conn).update(revoked_at=now)
-            reuse = True
-        else:
+        elif token.used_at is None:
             token.used_at = now
             await token.save(using_db=conn, update_fields=["used_at"])
-            reuse = False
-            new_refresh = await _new_refresh_token(token.session, conn, settings)
-            tokens = _tokens(settings, token.session.user, token.session.id, new_refresh)
-    if reuse:
+            await _new_refresh_token(token.session, conn, settings, raw=successor)
+    if replayed:  # raised after commit: the revocation must stay
+        raise _session_revoked()
+    assert token.used_at is not None
+    return _tokens(settings, token.session.user, token.session_id, successor, issued_at=token.used_at)
+
+
+def _refreshable(token: RefreshToken | None, now: datetime) -> RefreshToken:
+    """The token, unless it is unknown or expired, or its session ended, or its user is inactive."""
+    if token is None or token.expires_at < now or token.session.expires_at < now:
         raise _invalid_refresh()
-    return tokens
+    if token.session.revoked_at is not None:
+        raise _session_revoked()
+    if not token.session.user.is_active:
+        raise _invalid_refresh()
+    return token
 
 
-def _session_usable(session: AuthSession, now: datetime) -> bool:
-    """Not revoked, not expired, and its user still active (`session.user` must be loaded)."""
-    return session.revoked_at is None and session.expires_at > now and session.user.is_active
+async def _answerable_again(
+    token: RefreshToken, successor: str, now: datetime, settings: Settings, conn: BaseDBAsyncClient
+) -> bool:
+    """A spent token is answered again within the grace window, and only with the successor its
+    first use stored (a changed secret key derives another one: then it is a replay)."""
+    assert token.used_at is not None
+    if now - token.used_at > timedelta(seconds=settings.refresh_grace_seconds):
+        return False
+    return await (
+        RefreshToken.filter(session_id=token.session_id, token_hash=sha256(successor)).using_db(conn).exists()
+    )
+
+
+def _successor(settings: Settings, refresh_token: str) -> str:
+    """The refresh token that replaces `refresh_token`: 256 bits, shaped like a random one."""
+    key = settings.signing_key().encode()
+    digest = hmac.new(key, b"refresh-successor\0" + refresh_token.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 async def end_sessions(conn: BaseDBAsyncClient, user_id: int, now: datetime) -> int:
@@ -161,7 +205,9 @@ async def logout(actor: Actor) -> None:
 
 
 async def authenticate(settings: Settings, bearer: str, origin: RequestOrigin) -> Actor | None:
-    """The principal behind a bearer token (access token or API key), or None."""
+    """The principal behind a bearer token (access token or API key), or None. An access token
+    of a revoked session (logout, password change, deactivation, a replayed refresh token)
+    raises ServiceError SESSION_REVOKED, so the client learns to log in again."""
     if bearer.startswith(API_KEY_PREFIX):
         return await _api_key_actor(bearer, origin)
     try:
@@ -169,12 +215,12 @@ async def authenticate(settings: Settings, bearer: str, origin: RequestOrigin) -
         session_id = uuid.UUID(claims["sid"])
     except (jwt.PyJWTError, KeyError, ValueError):
         return None
-    session = (
-        await AuthSession.filter(id=session_id, revoked_at__isnull=True, user__is_active=True)
-        .select_related("user__role")
-        .first()
-    )
+    session = await AuthSession.filter(id=session_id).select_related("user__role").first()
     if session is None or session.expires_at < datetime.now(UTC):
+        return None
+    if session.revoked_at is not None:
+        raise _session_revoked()
+    if not session.user.is_active:
         return None
     return user_actor(session.user, origin, session.id)
 
@@ -200,8 +246,11 @@ def new_api_key_secret() -> tuple[str, str]:
     return prefix, f"{API_KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
 
 
-async def _new_refresh_token(session: AuthSession, conn: BaseDBAsyncClient, settings: Settings) -> str:
-    raw = secrets.token_urlsafe(32)
+async def _new_refresh_token(
+    session: AuthSession, conn: BaseDBAsyncClient, settings: Settings, raw: str | None = None
+) -> str:
+    """Store (hashed) a new refresh token of the session: `raw`, or a random one."""
+    raw = raw or secrets.token_urlsafe(32)
     await RefreshToken.create(
         session_id=session.id,
         token_hash=sha256(raw),
@@ -211,8 +260,11 @@ async def _new_refresh_token(session: AuthSession, conn: BaseDBAsyncClient, sett
     return raw
 
 
-def _tokens(settings: Settings, user: User, session_id: uuid.UUID, refresh: str) -> Tokens:
-    now = datetime.now(UTC)
+def _tokens(
+    settings: Settings, user: User, session_id: uuid.UUID, refresh: str, issued_at: datetime | None = None
+) -> Tokens:
+    """The pair; the same `issued_at` (whole seconds count) signs the same access token again."""
+    now = (issued_at or datetime.now(UTC)).replace(microsecond=0)
     expires = now + timedelta(minutes=settings.access_token_minutes)
     claims = {"sub": str(user.id), "sid": str(session_id), "acc": user.account_id, "iat": now, "exp": expires}
     access = jwt.encode(claims, settings.signing_key(), algorithm=_ALGORITHM)
@@ -221,3 +273,10 @@ def _tokens(settings: Settings, user: User, session_id: uuid.UUID, refresh: str)
 
 def _invalid_refresh() -> ServiceError:
     return ServiceError.single(ErrorCode.UNAUTHENTICATED, "This refresh token is not valid.")
+
+
+def _session_revoked() -> ServiceError:
+    return ServiceError.single(
+        ErrorCode.SESSION_REVOKED,
+        "This session has ended (logout, password change, or a refresh token used twice); log in again.",
+    )

@@ -3,6 +3,9 @@ fifty varied customers created through the same services (so they carry an audit
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import random
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,7 +16,7 @@ from services.accounts import create_account, create_user, set_password
 from services.actor import system_actor
 from services.customers.commands import create_customer
 from services.customers.values import CustomerPatch, DialWindow
-from services.passwords import generate_password
+from services.passwords import verify_password
 
 DEMO_ACCOUNT = "Demo Carrier"
 ADMIN_EMAIL = "admin@demo.switchboard.test"
@@ -55,15 +58,23 @@ class DemoLogin:
     partner_password: str
 
 
-async def load_demo() -> DemoLogin:
-    """Create the demo account once; on later runs, only give its users fresh passwords."""
-    admin_password, partner_password = generate_password(), generate_password()
+async def load_demo(secret_key: str) -> DemoLogin:
+    """Create the demo account once; on later runs, only check its users' passwords.
+
+    The passwords are derived from the secret key (the checkout's `var/secret_key` unless
+    configured), so every run prints the same login: a second `serve --demo`, or a restart,
+    leaves the login that a running instance printed valid, and its sessions open. A demo
+    password changed since (through the API) is set back, which ends that user's sessions.
+    Whoever has the key can already sign access tokens, so deriving from it exposes nothing."""
+    admin_password = demo_password(secret_key, ADMIN_EMAIL)
+    partner_password = demo_password(secret_key, PARTNER_EMAIL)
     account = await Account.get_or_none(name=DEMO_ACCOUNT)
     if account is not None:
         system = system_actor(account.id)
         for email, password in ((ADMIN_EMAIL, admin_password), (PARTNER_EMAIL, partner_password)):
             user = await User.get(account_id=account.id, email=email)
-            await set_password(system, user.id, password, "Demo reloaded")
+            if not verify_password(user.password_hash, password):
+                await set_password(system, user.id, password, "Demo password restored")
         return DemoLogin(ADMIN_EMAIL, admin_password, PARTNER_EMAIL, partner_password)
     account = await create_account(DEMO_ACCOUNT)
     account.number_range_start, account.number_block_size = 1000, 100
@@ -80,6 +91,12 @@ async def load_demo() -> DemoLogin:
     )
     await _customers(account, admin, reseller)
     return DemoLogin(ADMIN_EMAIL, admin_password, PARTNER_EMAIL, partner_password)
+
+
+def demo_password(secret_key: str, email: str) -> str:
+    """The demo user's password: 16 URL-safe characters (96 bits), like `generate_password`."""
+    digest = hmac.new(secret_key.encode(), b"demo-password\0" + email.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:12]).decode()
 
 
 async def _customers(account: Account, admin: User, reseller: Reseller) -> None:

@@ -67,6 +67,7 @@ class FieldSpec:
     refers_to: str | None
     column: str
     table: str | None
+    store: Callable[[Any], Any]
 
     @property
     def required_on_create(self) -> bool:
@@ -83,10 +84,12 @@ def spec(
     refers_to: str | None = None,
     column: str | None = None,
     table: str | None = None,
+    store: Callable[[Any], Any] | None = None,
 ) -> Any:
     """Declare a patch field (it defaults to UNSET: not given). `column` is the column it is read
     from (its name by default); `table` names the table it lives in when that is not the
-    record's own (e.g. tags)."""
+    record's own (e.g. tags); `store` turns a clean value into what its column holds (a JSON
+    column holds plain data, the patch a typed value)."""
     # name, value type and nullability are read from the patch class (specs_of)
     declared = FieldSpec(
         name="",
@@ -100,6 +103,7 @@ def spec(
         refers_to=refers_to,
         column=column or "",
         table=table,
+        store=store or _as_is,
     )
     return dataclasses.field(default=UNSET, metadata={_SPEC: declared})
 
@@ -146,10 +150,33 @@ def _value_type(annotation: Any) -> tuple[Any, bool]:
 
 def clean(patch: P, context: CleanContext | None = None) -> P:
     """The patch with every given value cleaned; refused with every bad field named at once."""
-    cleaned, errors = clean_each(patch.given(), specs_of(type(patch)), context or CleanContext())
+    cleaned, errors = clean_collecting(patch, context)
     if errors:
         raise ServiceError(errors)
-    return cast(P, dataclasses.replace(cast(Any, patch), **cleaned))
+    return cleaned
+
+
+def clean_collecting(patch: P, context: CleanContext | None = None) -> tuple[P, list[FieldError]]:
+    """The patch holding the clean values of its good fields, and one error per bad field (a
+    caller that adds its own checks, or reports per row, raises once with all of them)."""
+    cleaned, errors = clean_each(patch.given(), specs_of(type(patch)), context or CleanContext())
+    refused = {name: UNSET for name in patch.given() if name not in cleaned}
+    return cast(P, dataclasses.replace(cast(Any, patch), **refused, **cleaned)), errors
+
+
+def row_values(patch: Patch) -> dict[str, Any]:
+    """The given fields that live in the record's own row, by column, as the column stores
+    them: where a typed patch meets the ORM."""
+    specs = specs_of(type(patch))
+    return {
+        specs[name].column: specs[name].store(value)
+        for name, value in patch.given().items()
+        if specs[name].table is None
+    }
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def clean_each(

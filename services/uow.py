@@ -86,7 +86,7 @@ class UnitOfWork:
                 actor_contact_id=actor.contact_id,
                 actor_api_key_id=actor.api_key_id,
                 on_behalf_of_user_id=actor.on_behalf_of_user_id,
-                actor_label=_label(actor),
+                actor_label=_label(actor)[:200],  # "API key <name>" can outgrow the column
                 ip=actor.origin.ip,
                 user_agent=(actor.origin.user_agent or "")[:500] or None,
                 action=action,

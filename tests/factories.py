@@ -1,21 +1,26 @@
-"""Plain async factories with keyword overrides: rows made through the services, no HTTP.
-The HTTP helpers are in tests/client.py, the API's expected answers in tests/expected.py."""
+"""Plain async factories with keyword overrides: rows made through the services, no HTTP, and
+the actors that call services directly. The HTTP helpers are in tests/client.py, the API's
+expected answers in tests/expected.py."""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from tortoise import Tortoise
 
 from models import Account, AuditEntry, Customer, Reseller, Role, User
-from models.enums import Permission
+from models.enums import ActorKind, Permission
 from services.accounts import create_account, create_user
-from services.actor import system_actor
+from services.actor import Actor, RequestOrigin, system_actor
+from services.auth import user_actor
 from services.customers.commands import create_customer
 from services.customers.values import CustomerPatch
+from services.errors import FieldError, ServiceError
 
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
@@ -88,9 +93,50 @@ async def db_state() -> dict[str, Any]:
     return state
 
 
+async def refused(call: Awaitable[object]) -> list[FieldError]:
+    """The errors of a service call that must be refused, once it is checked that the refusal
+    changed nothing: every table as before, so no row, no audit entry and no message."""
+    before = await db_state()
+    with pytest.raises(ServiceError) as caught:
+        await call
+    assert await db_state() == before
+    return caught.value.errors
+
+
 async def make_api_key(account: Account, name: str, permissions: list[Permission]) -> str:
     """A new API key of the account; returns its secret."""
     from services.api_keys import create_api_key
 
     _key, secret = await create_api_key(system_actor(account.id), name, permissions)
     return secret
+
+
+# Where the actors below act from: what their audit entries record as IP and user agent.
+ORIGIN = RequestOrigin(ip="198.51.100.1", user_agent="tests")
+
+
+def make_actor(
+    account: Account,
+    permissions: Iterable[Permission] = tuple(Permission),
+    *,
+    reseller_id: int | None = None,
+    user_id: int | None = None,
+    label: str = "Tester",
+) -> Actor:
+    """A user-kind actor of the account with exactly these permissions (all by default), for
+    calling a service directly; with `reseller_id` it is a partner. No user row, no login."""
+    return Actor(
+        account_id=account.id,
+        kind=ActorKind.USER,
+        label=label,
+        permissions=frozenset(permissions),
+        reseller_id=reseller_id,
+        user_id=user_id,
+        origin=ORIGIN,
+    )
+
+
+async def actor_of(user: User, origin: RequestOrigin = ORIGIN) -> Actor:
+    """The actor a login of this user gives: its role's permissions, its reseller (no session)."""
+    await user.fetch_related("role")
+    return user_actor(user, origin)

@@ -29,7 +29,7 @@ def redis_broker(settings: Settings, *, with_orm: bool = False) -> tuple[RedisBr
 
     `with_orm` is for worker processes: their actors run on Dramatiq's loop, with Tortoise."""
     assert settings.redis_url, "SWITCHBOARD_REDIS_URL is required for the Redis broker"
-    broker = RedisBroker(url=settings.redis_url)  # type: ignore[no-untyped-call]
+    broker = RedisBroker(url=settings.redis_url, namespace=settings.redis_namespace)  # type: ignore[no-untyped-call]
     broker.add_middleware(AsyncIOWithOrm(settings) if with_orm else AsyncIO())
     dramatiq.set_broker(broker)
     specs = load_actors()

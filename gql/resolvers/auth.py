@@ -7,7 +7,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.declare import mutation
-from gql.errors import UserError
+from gql.errors import UserError, anonymous_refusal
 from gql.types.accounts import Reseller, User, Viewer
 from services import auth, directory
 
@@ -57,6 +57,8 @@ async def logout(info: Info) -> LogoutPayload:
 
 async def viewer(info: Info) -> Viewer | None:
     actor = info.context.actor
+    if actor is None and info.context.bearer_refusal is not None:
+        raise anonymous_refusal(info)  # a revoked session is said so, not shown as nobody
     if actor is None:
         return None
     user = await directory.own_user(actor)
@@ -84,7 +86,9 @@ class AuthMutations:
     token_refresh: TokenPayload = mutation(
         token_refresh,
         needs=None,
-        description="Exchange a refresh token for new tokens (the old one is spent).",
+        description="Exchange a refresh token for new tokens (the old one is spent). Presenting a "
+        "spent token again within a few seconds (other tabs) answers with the same tokens; later, "
+        "it ends the session (SESSION_REVOKED).",
         public=True,
     )
     logout: LogoutPayload = mutation(logout, needs=None, description="End the current session.")

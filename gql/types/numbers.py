@@ -43,24 +43,18 @@ class NumberBlock(relay.Node):
 
 
 @strawberry.type(description="A SIP user (customer auth). Its password is never readable.")
+@declared_fields(SIP_USER_FIELDS, Mode.OUTPUT)
 class SipUser(relay.Node):
+    """The editable fields come from the SIP user's field declarations
+    (services/numbers/sip_users.py); the password is a secret, so it is never an output."""
+
     id: relay.NodeID[int]
-    username: str = strawberry.field(description="SIP username; an extension when the customer holds blocks.")
-    channels: int = strawberry.field(description="Concurrent calls allowed; 0 means unlimited.")
-    cps: int = strawberry.field(description="Calls per second allowed; 0 means unlimited.")
-    ip_allow: list[str] = strawberry.field(description="Networks it may register from; any when empty.")
     created_at: datetime = strawberry.field(description="When it was created (UTC).")
 
     @classmethod
     def from_model(cls, row: SipUserModel) -> SipUser:
-        return cls(
-            id=row.id,
-            username=row.username,
-            channels=row.channels,
-            cps=row.cps,
-            ip_allow=list(row.ip_allow),
-            created_at=row.created_at,
-        )
+        shown = {name: getattr(row, name) for name, field in SIP_USER_FIELDS.items() if not field.secret}
+        return cls(id=row.id, created_at=row.created_at, **shown)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:

@@ -11,15 +11,21 @@ from typing import Any
 from models import Customer
 from models.enums import Permission
 from services.actor import Actor
-from services.auditing import JsonValue, json_safe, snapshot
-from services.customers.commands import AUDITED_FIELDS, apply_changes, mark_deleted, reference_errors
+from services.auditing import JsonValue, diff, snapshot
+from services.customers.commands import (
+    AUDITED_FIELDS,
+    apply_changes,
+    audited_after,
+    mark_deleted,
+    reference_errors,
+)
 from services.customers.queries import customer_queryset
 from services.customers.scope import tags_of
-from services.customers.values import clean_values
+from services.customers.values import CustomerPatch, clean_patch
 from services.errors import ErrorCode, FieldError, ServiceError
 from services.listing import Filter
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import Invalid, tag_list
+from services.validation import UNSET, Invalid, tag_list
 
 MAX_BULK_ROWS = 1000
 NUMERIC_FIELDS = frozenset(
@@ -113,13 +119,12 @@ async def bulk_update_customers(
         tags = await _tags_by_customer(uow, rows) if changes.add_tags or changes.remove_tags else {}
         planned = []
         for row in rows:
-            values = _new_values(row, changes, tags.get(row.id, []))
-            cleaned, errors = clean_values(values, row.currency)
+            cleaned, errors = clean_patch(_new_values(row, changes, tags.get(row.id, [])), row.currency)
             before: dict[str, JsonValue] = {
                 **snapshot(row, AUDITED_FIELDS),
                 "tags": list(tags.get(row.id, [])),
             }
-            changed = [n for n in before if n in cleaned and before[n] != json_safe(cleaned[n])]
+            changed = list(diff(before, audited_after(row, cleaned)))
             results.append(RowResult(row.id, not errors, changed, [e.under("changes") for e in errors]))
             planned.append((row, before, cleaned))
         result = BulkResult(dry_run=dry_run, rows=_in_selection_order(results, selection))
@@ -173,7 +178,8 @@ def _check_changes(changes: BulkChanges) -> None:
 
 
 async def _check_account_manager(uow: UnitOfWork, changes: BulkChanges) -> None:
-    errors = await reference_errors(uow, {"account_manager_id": changes.values.get("account_manager_id")})
+    manager = CustomerPatch(account_manager_id=changes.values.get("account_manager_id", UNSET))
+    errors = await reference_errors(uow, manager)
     if errors:
         raise ServiceError([error.under("changes") for error in errors])
 
@@ -218,14 +224,15 @@ async def _tags_by_customer(uow: UnitOfWork, rows: list[Customer]) -> dict[int, 
     return tags
 
 
-def _new_values(row: Customer, changes: BulkChanges, tags: list[str]) -> dict[str, Any]:
+def _new_values(row: Customer, changes: BulkChanges, tags: list[str]) -> CustomerPatch:
+    """The row's patch: the values set, the numbers moved from the row's own, the tags edited."""
     values: dict[str, Any] = dict(changes.values)
     for name, change in changes.numeric.items():
         values[name] = change.applied_to(getattr(row, name))
     if changes.add_tags or changes.remove_tags:
         removed = {tag.strip().casefold() for tag in changes.remove_tags}
         values["tags"] = [t for t in [*tags, *changes.add_tags] if t.strip().casefold() not in removed]
-    return values
+    return CustomerPatch(**values)
 
 
 def _in_selection_order(results: list[RowResult], selection: Selection) -> list[RowResult]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from tortoise.exceptions import IntegrityError
 
@@ -10,12 +10,13 @@ from models import Customer, CustomerTag
 from models.enums import AuditAction, Permission
 from services import integrity
 from services.actor import Actor
-from services.auditing import JsonValue, creation_diff, diff, snapshot
+from services.auditing import JsonValue, creation_diff, diff, json_safe, snapshot
 from services.customers.scope import tags_of, visible_customers, visible_resellers, visible_users
-from services.customers.values import FIELDS, ROW_FIELDS, CustomerPatch, clean_values
+from services.customers.values import FIELDS, ROW_FIELDS, CustomerPatch, clean_patch
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
+from services.fields import row_values
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import Invalid, currency_code
+from services.validation import UNSET, Invalid, Unset, currency_code
 
 TABLE = "customer"
 # Tags live in their own table and are snapshotted separately.
@@ -25,42 +26,41 @@ AUDITED_FIELDS = tuple(name for name in ROW_FIELDS if FIELDS[name].audited)
 async def create_customer(actor: Actor, patch: CustomerPatch, reason: str | None = None) -> Customer:
     """Create a customer; name and currency are required, everything else has a default."""
     actor.require(Permission.CUSTOMERS_WRITE)
-    values = creation_values(actor, patch)
+    patch = creation_patch(actor, patch)
     async with unit_of_work(actor, reason) as uow:
-        cleaned = await validated_creation(uow, values)
+        cleaned = await validated_creation(uow, patch)
         customer = await insert_customer(uow, cleaned)
     return customer
 
 
-def creation_values(actor: Actor, patch: CustomerPatch) -> dict[str, Any]:
-    """The given values with the required ones checked; a partner's reseller is forced."""
-    values = patch.given()
+def creation_patch(actor: Actor, patch: CustomerPatch) -> CustomerPatch:
+    """The patch with the required fields checked; a partner's reseller is forced."""
     missing = [
         FieldError(ErrorCode.REQUIRED, "This field is required.", (name,))
         for name in ("name", "currency")
-        if values.get(name) is None
+        if getattr(patch, name) in (None, UNSET)
     ]
     if missing:
         raise ServiceError(missing)
     if actor.reseller_id is not None:
-        _refuse_other_reseller(actor, values)
-        values["reseller_id"] = actor.reseller_id
-    return values
+        _refuse_other_reseller(actor, patch)
+        patch = replace(patch, reseller_id=actor.reseller_id)
+    return patch
 
 
-async def validated_creation(uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
-    return await _validated(uow, values, currency=_currency_or_fail(values["currency"]))
+async def validated_creation(uow: UnitOfWork, patch: CustomerPatch) -> CustomerPatch:
+    assert isinstance(patch.currency, str), "creation_patch requires the currency"
+    return await _validated(uow, patch, currency=_currency_or_fail(patch.currency))
 
 
-async def insert_customer(uow: UnitOfWork, cleaned: dict[str, Any]) -> Customer:
+async def insert_customer(uow: UnitOfWork, cleaned: CustomerPatch) -> Customer:
     """Insert a validated customer with its tags and its CREATE audit entry."""
-    cleaned = dict(cleaned)
-    tags = cleaned.pop("tags", [])
-    customer = Customer(account_id=uow.actor.account_id, **cleaned)
+    tags: list[str] = [] if isinstance(cleaned.tags, Unset) else cleaned.tags
+    customer = Customer(account_id=uow.actor.account_id, **row_values(cleaned))
     customer.name_key = customer.name.casefold()
     await _saved(customer, uow)
     await _replace_tags(uow, customer.id, tags)
-    after = {**snapshot(customer, AUDITED_FIELDS), "tags": list(tags)}
+    after: dict[str, JsonValue] = {**snapshot(customer, AUDITED_FIELDS), "tags": list[JsonValue](tags)}
     uow.audit(
         AuditAction.CREATE,
         TABLE,
@@ -80,30 +80,40 @@ async def update_customer(
     async with unit_of_work(actor, reason) as uow:
         customer = await _locked_customer(uow, customer_id)
         before = {**snapshot(customer, AUDITED_FIELDS), "tags": await _tags(uow, customer.id)}
-        values = _refuse_currency_change(customer, patch.given())
+        patch = _refuse_currency_change(customer, patch)
         if actor.reseller_id is not None:
-            _refuse_other_reseller(actor, values)
-        cleaned = await _validated(uow, values, currency=customer.currency, exclude_id=customer.id)
+            _refuse_other_reseller(actor, patch)
+        cleaned = await _validated(uow, patch, currency=customer.currency, exclude_id=customer.id)
         await apply_changes(uow, customer, before, cleaned, "updated")
     return customer
+
+
+def audited_after(customer: Customer, cleaned: CustomerPatch) -> dict[str, JsonValue]:
+    """The customer's audited values as they would be with `cleaned` applied; the row itself is
+    left as it is (a dry run reports from this)."""
+    given = row_values(cleaned)
+    after = {
+        name: json_safe(given[name]) if name in given else current
+        for name, current in snapshot(customer, AUDITED_FIELDS).items()
+    }
+    if not isinstance(cleaned.tags, Unset):
+        after["tags"] = list(cleaned.tags)
+    return after
 
 
 async def apply_changes(
     uow: UnitOfWork,
     customer: Customer,
     before: dict[str, JsonValue],
-    cleaned: dict[str, Any],
+    cleaned: CustomerPatch,
     verb: str,
 ) -> dict[str, dict[str, JsonValue]]:
-    """Write the clean values that differ from the row, with one audit entry; returns the diff.
-    The caller's `cleaned` is left as it was (a bulk edit reports from it afterwards)."""
-    tags = cleaned.get("tags")
-    for name, value in cleaned.items():
-        if FIELDS[name].table is None:  # tags live in their own table
-            setattr(customer, name, value)
+    """Write the clean values that differ from the row, with one audit entry; returns the diff."""
+    for column, value in row_values(cleaned).items():
+        setattr(customer, column, value)
     after = snapshot(customer, AUDITED_FIELDS)
-    if tags is not None:
-        after["tags"] = list(tags)
+    if not isinstance(cleaned.tags, Unset):
+        after["tags"] = list(cleaned.tags)
     changes = diff(before, after)
     if not changes:
         return changes
@@ -113,8 +123,8 @@ async def apply_changes(
         model_fields.append("name_key")
     if model_fields:
         await _saved(customer, uow, update_fields=[*model_fields, "updated_at"])
-    if "tags" in changes:
-        await _replace_tags(uow, customer.id, tags or [])
+    if "tags" in changes and not isinstance(cleaned.tags, Unset):
+        await _replace_tags(uow, customer.id, cleaned.tags)
     uow.audit(
         AuditAction.UPDATE,
         TABLE,
@@ -192,22 +202,21 @@ def _currency_or_fail(raw: str) -> str:
         raise ServiceError([exc.at("currency")]) from exc
 
 
-def _refuse_currency_change(customer: Customer, values: dict[str, Any]) -> dict[str, Any]:
-    """The values without the currency, which may only be repeated as it is."""
-    if "currency" not in values:
-        return values
-    requested = values["currency"]
-    if requested is None or str(requested).strip().upper() != customer.currency:
+def _refuse_currency_change(customer: Customer, patch: CustomerPatch) -> CustomerPatch:
+    """The patch without the currency, which may only be repeated as it is."""
+    if isinstance(patch.currency, Unset):
+        return patch
+    if patch.currency is None or patch.currency.strip().upper() != customer.currency:
         raise ServiceError.single(
             ErrorCode.CURRENCY_IMMUTABLE,
             f"The currency cannot change after creation (it is {customer.currency}).",
             "currency",
         )
-    return {name: value for name, value in values.items() if name != "currency"}
+    return replace(patch, currency=UNSET)
 
 
-def _refuse_other_reseller(actor: Actor, values: dict[str, Any]) -> None:
-    if "reseller_id" in values and values["reseller_id"] != actor.reseller_id:
+def _refuse_other_reseller(actor: Actor, patch: CustomerPatch) -> None:
+    if not isinstance(patch.reseller_id, Unset) and patch.reseller_id != actor.reseller_id:
         raise ServiceError.single(
             ErrorCode.PERMISSION_DENIED,
             "A partner user can only assign customers to its own reseller.",
@@ -216,30 +225,30 @@ def _refuse_other_reseller(actor: Actor, values: dict[str, Any]) -> None:
 
 
 async def _validated(
-    uow: UnitOfWork, values: dict[str, Any], *, currency: str, exclude_id: int | None = None
-) -> dict[str, Any]:
+    uow: UnitOfWork, patch: CustomerPatch, *, currency: str, exclude_id: int | None = None
+) -> CustomerPatch:
     """Clean every field and check the references and the name; raise with every error."""
-    cleaned, errors = clean_values(values, currency)
+    cleaned, errors = clean_patch(patch, currency)
     errors += await reference_errors(uow, cleaned)
-    name_ok = "name" in cleaned and not any(e.field == ("name",) for e in errors)
-    if name_ok and await _name_taken(uow, cleaned["name"], exclude_id):
+    if isinstance(cleaned.name, str) and await _name_taken(uow, cleaned.name, exclude_id):
         errors.append(_duplicate_name().errors[0])
     if errors:
         raise ServiceError(errors)
     return cleaned
 
 
-async def reference_errors(uow: UnitOfWork, cleaned: dict[str, Any]) -> list[FieldError]:
+async def reference_errors(uow: UnitOfWork, cleaned: CustomerPatch) -> list[FieldError]:
+    """The reseller and the account manager must exist and be visible (the manager active)."""
     errors = []
-    reseller_id = cleaned.get("reseller_id")
+    reseller_id = cleaned.reseller_id
     if (
-        reseller_id is not None
+        isinstance(reseller_id, int)
         and not await visible_resellers(uow.actor).using_db(uow.conn).filter(id=reseller_id).exists()
     ):
         errors.append(FieldError(ErrorCode.NOT_FOUND, "Reseller not found.", ("reseller_id",)))
-    manager_id = cleaned.get("account_manager_id")
+    manager_id = cleaned.account_manager_id
     if (
-        manager_id is not None
+        isinstance(manager_id, int)
         and not await visible_users(uow.actor)
         .using_db(uow.conn)
         .filter(id=manager_id, is_active=True)

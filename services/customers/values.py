@@ -18,7 +18,7 @@ from models.enums import (
 )
 from services import validation as v
 from services.errors import ErrorCode, FieldError
-from services.fields import CleanContext, Cleaner, clean_each, spec, specs_of
+from services.fields import CleanContext, Cleaner, clean_collecting, spec, specs_of
 from services.validation import Invalid, Patch, Unset
 
 # Whole-value patterns, used with fullmatch (`$` also matches before a trailing newline) and
@@ -45,7 +45,7 @@ class DialWindow:
         return cls(raw["start"], raw["end"], tuple(Weekday(d) for d in raw.get("days", [])))
 
 
-def _dial_windows(windows: list[DialWindow]) -> list[dict[str, object]]:
+def _dial_windows(windows: list[DialWindow]) -> list[DialWindow]:
     if len(windows) > MAX_DIAL_WINDOWS:
         raise Invalid(f"At most {MAX_DIAL_WINDOWS} dialing windows.")
     cleaned = []
@@ -55,9 +55,12 @@ def _dial_windows(windows: list[DialWindow]) -> list[dict[str, object]]:
                 raise Invalid("Use HH:MM (00:00 to 24:00).", ErrorCode.INVALID, str(index), part)
         if window.start >= window.end:
             raise Invalid("The window must end after it starts.", ErrorCode.INVALID, str(index), "end")
-        days = DialWindow(window.start, window.end, tuple(v.unique_enums(list(window.days))))
-        cleaned.append(days.as_json())
+        cleaned.append(DialWindow(window.start, window.end, tuple(v.unique_enums(list(window.days)))))
     return cleaned
+
+
+def _windows_json(windows: list[DialWindow]) -> list[dict[str, object]]:
+    return [window.as_json() for window in windows]
 
 
 def _hostname(value: str | None) -> str | None:
@@ -202,7 +205,10 @@ class CustomerPatch(Patch):
         "IANA time zone of the dialing windows.", clean=_plain(v.time_zone), default="UTC"
     )
     dial_windows: list[DialWindow] | Unset = spec(
-        "When the customer may dial; any time when empty.", clean=_plain(_dial_windows), default=[]
+        "When the customer may dial; any time when empty.",
+        clean=_plain(_dial_windows),
+        default=[],
+        store=_windows_json,
     )
 
 
@@ -213,6 +219,6 @@ NULLABLE = frozenset(name for name, field in FIELDS.items() if field.nullable)
 ROW_FIELDS = tuple(name for name, field in FIELDS.items() if field.table is None)
 
 
-def clean_values(values: dict[str, Any], currency: str) -> tuple[dict[str, Any], list[FieldError]]:
-    """Clean every given value; returns the clean values and the errors, one per bad field."""
-    return clean_each(values, FIELDS, CleanContext(currency=currency))
+def clean_patch(patch: CustomerPatch, currency: str) -> tuple[CustomerPatch, list[FieldError]]:
+    """The patch with its good values cleaned (money in `currency`), and one error per bad field."""
+    return clean_collecting(patch, CleanContext(currency=currency))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from ipaddress import ip_network
 from typing import Any
 
@@ -21,10 +21,10 @@ from services.actor import Actor
 from services.auditing import creation_diff, diff, snapshot
 from services.customers.scope import visible_customers
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
-from services.fields import CleanContext, clean, spec
+from services.fields import CleanContext, clean, row_values, spec
 from services.numbers.blocks import lock_account
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import Invalid, Patch, Unset, non_negative_int
+from services.validation import UNSET, Invalid, Patch, Unset, non_negative_int
 
 TABLE = "sip_user"
 AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
@@ -83,14 +83,17 @@ class SipUserPatch(Patch):
     """A SIP user's editable fields, declared once (see services/fields.py)."""
 
     username: str | Unset = spec(
-        "Unique in the account; an extension of its blocks if it has any.", clean=_username
+        "SIP username, unique in the account; an extension of its blocks when the customer holds blocks.",
+        clean=_username,
     )
     password: str | Unset = spec(
         "8 to 128 characters; stored only as the digest hash.", clean=_password, audited=False, secret=True
     )
-    channels: int | Unset = spec("Concurrent calls; 0 unlimited.", clean=_count, default=0)
-    cps: int | Unset = spec("Calls per second; 0 unlimited.", clean=_count, default=0)
-    ip_allow: list[str] | Unset = spec("Networks it may register from.", clean=_ip_allow, default=[])
+    channels: int | Unset = spec("Concurrent calls allowed; 0 means unlimited.", clean=_count, default=0)
+    cps: int | Unset = spec("Calls per second allowed; 0 means unlimited.", clean=_count, default=0)
+    ip_allow: list[str] | Unset = spec(
+        "Networks it may register from; any when empty.", clean=_ip_allow, default=[]
+    )
 
 
 async def create_sip_user(
@@ -98,18 +101,19 @@ async def create_sip_user(
 ) -> SipUser:
     """A new SIP user of the customer; username and password are required."""
     actor.require(Permission.CUSTOMERS_WRITE)
-    values = clean(patch).given()
-    missing = [
-        FieldError(ErrorCode.REQUIRED, "This field is required.", (n,))
-        for n in ("username", "password")
-        if n not in values
-    ]
-    if missing:
-        raise ServiceError(missing)
+    cleaned = clean(patch)
+    if isinstance(cleaned.username, Unset) or isinstance(cleaned.password, Unset):
+        raise ServiceError(
+            [
+                FieldError(ErrorCode.REQUIRED, "This field is required.", (n,))
+                for n in ("username", "password")
+                if getattr(cleaned, n) is UNSET
+            ]
+        )
+    username, password = cleaned.username, cleaned.password
     async with unit_of_work(actor, reason) as uow:
         account = await lock_account(uow)
         customer = await _customer(uow, customer_id)
-        username = values["username"]
         await _check_username(uow, customer, username)
         sip_user = SipUser(
             account_id=account.id,
@@ -117,10 +121,8 @@ async def create_sip_user(
             username=username,
             extension=extension_of(username),
             realm=account.sip_realm,
-            ha1=ha1(username, account.sip_realm, values["password"]),
-            channels=values.get("channels", 0),
-            cps=values.get("cps", 0),
-            ip_allow=values.get("ip_allow", []),
+            ha1=ha1(username, account.sip_realm, password),
+            **row_values(_limits(cleaned)),
         )
         await _saved(sip_user, uow)
         uow.audit(
@@ -139,14 +141,14 @@ async def update_sip_user(
 ) -> SipUser:
     """Change the given fields; a new username needs the password again (HA1 includes it)."""
     actor.require(Permission.CUSTOMERS_WRITE)
-    values = clean(patch).given()
+    cleaned = clean(patch)
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
         sip_user = await _sip_user(uow, sip_user_id)
         before = snapshot(sip_user, AUDITED)
-        username = values.get("username", sip_user.username)
+        username = sip_user.username if isinstance(cleaned.username, Unset) else cleaned.username
         if username != sip_user.username:
-            if "password" not in values:
+            if isinstance(cleaned.password, Unset):
                 raise ServiceError.single(
                     ErrorCode.REQUIRED,
                     "A new username needs the password (the digest hash includes it).",
@@ -154,11 +156,10 @@ async def update_sip_user(
                 )
             await _check_username(uow, await _customer(uow, sip_user.customer_id), username)
         sip_user.username, sip_user.extension = username, extension_of(username)
-        if "password" in values:
-            sip_user.ha1 = ha1(username, sip_user.realm, values["password"])
-        for name in ("channels", "cps", "ip_allow"):
-            if name in values:
-                setattr(sip_user, name, values[name])
+        if not isinstance(cleaned.password, Unset):
+            sip_user.ha1 = ha1(username, sip_user.realm, cleaned.password)
+        for column, value in row_values(_limits(cleaned)).items():
+            setattr(sip_user, column, value)
         changes = diff(before, snapshot(sip_user, AUDITED), SECRETS)
         if changes:
             await _saved(sip_user, uow)
@@ -171,6 +172,11 @@ async def update_sip_user(
                 diff=changes,
             )
     return sip_user
+
+
+def _limits(cleaned: SipUserPatch) -> SipUserPatch:
+    """The fields stored as they are (the username and password become columns of their own)."""
+    return replace(cleaned, username=UNSET, password=UNSET)
 
 
 async def delete_sip_user(actor: Actor, sip_user_id: int, reason: str | None = None) -> SipUser:

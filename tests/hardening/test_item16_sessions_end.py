@@ -1,5 +1,6 @@
 """Item 16: deactivating a user, or changing their password, ends every session at once: the
-access tokens authenticate nobody and the refresh tokens mint nothing. A refresh token of a user
+access tokens authenticate nobody and the refresh tokens mint nothing, and both say the session
+was revoked (SESSION_REVOKED). A refresh token of a user
 deactivated by any other means (an admin script) mints nothing either."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from models.enums import Permission
 from services.actor import RequestOrigin
 from services.auth import user_actor
 from services.errors import ServiceError
-from tests.client import gql, login
+from tests.client import gql, login, refusal, refusals
 from tests.factories import PASSWORD, make_account, make_role, make_user
 
 VIEWER = "{ viewer { user { email } } }"
@@ -26,6 +27,10 @@ INVALID_REFRESH = {
     "refreshToken": None,
     "errors": [{"code": "UNAUTHENTICATED", "message": "This refresh token is not valid.", "field": None}],
 }
+SESSION_ENDED = (
+    "This session has ended (logout, password change, or a refresh token used twice); log in again."
+)
+REVOKED = [{"code": "SESSION_REVOKED", "message": SESSION_ENDED, "field": None}]
 
 
 async def _refresh(client: httpx.AsyncClient, token: str) -> dict[str, object]:
@@ -41,8 +46,11 @@ async def _ann_with_two_sessions(client: httpx.AsyncClient) -> tuple[Account, Us
 
 async def _assert_sessions_over(client: httpx.AsyncClient, sessions: list[dict[str, str]]) -> None:
     for tokens in sessions:
-        assert (await gql(client, VIEWER, token=tokens["accessToken"]))["data"] == {"viewer": None}
-        assert await _refresh(client, tokens["refreshToken"]) == INVALID_REFRESH
+        viewer = await gql(client, VIEWER, token=tokens["accessToken"])
+        assert viewer["data"] == {"viewer": None}
+        assert refusals(viewer) == [refusal(SESSION_ENDED, "SESSION_REVOKED", "viewer")]
+        refreshed = await _refresh(client, tokens["refreshToken"])
+        assert refreshed == {"accessToken": None, "refreshToken": None, "errors": REVOKED}
 
 
 async def test_a_refresh_token_of_a_user_deactivated_behind_the_api_mints_nothing(

@@ -18,8 +18,10 @@ KEY = "startup-test-key-of-sufficient-length-0123456789"
 
 
 def _run(command: str, cwd: Path, database_url: str) -> subprocess.CompletedProcess[str]:
+    # `serve` takes its address first: a free one, so a server already on 8000 changes nothing
+    address = ["--port", str(free_port())] if command == "serve" else []
     return subprocess.run(
-        [sys.executable, "-m", "cli", command],
+        [sys.executable, "-m", "cli", command, *address],
         cwd=cwd,
         env={
             **os.environ,

@@ -1,4 +1,4 @@
-"""The customer field cleaners (services.customers.values.clean_values), called directly."""
+"""The customer field cleaners (services.customers.values.clean_patch), called directly."""
 
 from __future__ import annotations
 
@@ -8,9 +8,16 @@ from typing import Any
 import pytest
 
 from models.enums import PortalSection, Weekday
-from services.customers.values import NULLABLE, PATCH_FIELDS, CustomerPatch, DialWindow, clean_values
+from services.customers.values import NULLABLE, PATCH_FIELDS, CustomerPatch, DialWindow, clean_patch
 from services.errors import ErrorCode, FieldError
+from services.fields import row_values
 from services.validation import UNSET
+
+
+def clean_values(values: dict[str, Any], currency: str) -> tuple[dict[str, Any], list[FieldError]]:
+    """The clean values that were given, and the errors."""
+    cleaned, errors = clean_patch(CustomerPatch(**values), currency)
+    return cleaned.given(), errors
 
 
 def clean_one(name: str, value: Any, currency: str = "EUR") -> Any:
@@ -106,15 +113,29 @@ async def test_fifty_tags_are_allowed_but_not_fifty_one() -> None:
     )
 
 
-async def test_dial_windows_are_cleaned_to_json_with_unique_days() -> None:
+async def test_dial_windows_are_cleaned_with_unique_days_and_stored_as_json() -> None:
     windows = [
         DialWindow("00:00", "24:00"),
         DialWindow("08:30", "17:45", (Weekday.MON, Weekday.FRI, Weekday.MON)),
     ]
-    assert clean_one("dial_windows", windows) == [
-        {"start": "00:00", "end": "24:00", "days": []},
-        {"start": "08:30", "end": "17:45", "days": ["MON", "FRI"]},
+    cleaned, errors = clean_patch(CustomerPatch(dial_windows=windows), "EUR")
+    assert errors == []
+    assert cleaned.dial_windows == [
+        DialWindow("00:00", "24:00"),
+        DialWindow("08:30", "17:45", (Weekday.MON, Weekday.FRI)),
     ]
+    assert row_values(cleaned) == {
+        "dial_windows": [
+            {"start": "00:00", "end": "24:00", "days": []},
+            {"start": "08:30", "end": "17:45", "days": ["MON", "FRI"]},
+        ]
+    }
+
+
+async def test_tags_are_given_but_not_row_values() -> None:
+    cleaned, _ = clean_patch(CustomerPatch(name="Acme", tags=["vip"]), "EUR")
+    assert cleaned.given() == {"name": "Acme", "tags": ["vip"]}
+    assert row_values(cleaned) == {"name": "Acme"}
 
 
 @pytest.mark.parametrize(

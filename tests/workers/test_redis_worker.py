@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -27,22 +28,33 @@ from workers.broker import RedisDispatcher, redis_broker
 from workers.inprocess import InProcessRunner
 
 ROOT = Path(__file__).resolve().parents[2]
-# One Redis database per engine, so the SQLite and PostgreSQL suites can run side by side.
-REDIS_URL = (
-    f"redis://127.0.0.1:6379/{1 if os.environ.get('SWITCHBOARD_TEST_DB', 'sqlite') == 'sqlite' else 2}"
-)
+REDIS_URL = "redis://127.0.0.1:6379/1"
+# Every key of this test process lives under its own prefix, so test runs (both engines, xdist
+# workers, two checkouts) share one Redis without consuming or flushing each other's jobs.
+REDIS_NAMESPACE = f"switchboard-test-{uuid.uuid4().hex[:12]}"
 LEASE_SECONDS = 2
 
 
 @pytest.fixture
 async def redis_jobs(settings: Settings, runner: InProcessRunner) -> AsyncIterator[RedisDispatcher]:
     """Services' jobs go to Redis for the test (instead of the in-process runner)."""
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    broker, specs = redis_broker(settings.model_copy(update={"redis_url": REDIS_URL}))
+    _forget_keys()
+    broker, specs = redis_broker(
+        settings.model_copy(update={"redis_url": REDIS_URL, "redis_namespace": REDIS_NAMESPACE})
+    )
     dispatcher = RedisDispatcher(broker, specs)
     with runtime.installed(runtime.current().with_dispatcher(dispatcher.dispatch)):
         yield dispatcher
     broker.close()
+    _forget_keys()
+
+
+def _forget_keys() -> None:
+    """Delete this process's keys (only those: never FLUSHDB on a shared Redis)."""
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(match=f"{REDIS_NAMESPACE}:*", count=1000))
+    if keys:
+        client.delete(*keys)
 
 
 @contextmanager
@@ -53,6 +65,7 @@ def worker_process(
         **os.environ,
         "SWITCHBOARD_DATABASE_URL": settings.database_url,
         "SWITCHBOARD_REDIS_URL": REDIS_URL,
+        "SWITCHBOARD_REDIS_NAMESPACE": REDIS_NAMESPACE,
         "SWITCHBOARD_OUTBOX_DIR": str(settings.outbox_dir),
         "SWITCHBOARD_OUTBOX_LEASE_SECONDS": str(LEASE_SECONDS),
         "SWITCHBOARD_WORKER_THREADS": str(threads),

@@ -3,6 +3,7 @@ bearer tokens that authenticate nobody."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,8 +12,9 @@ import httpx
 import jwt
 import pytest
 
-from models import Account, ApiKey, AuditEntry, AuthSession
+from models import Account, ApiKey, AuditEntry, AuthSession, RefreshToken
 from models.enums import Permission
+from services.auth import sha256
 from settings import Settings
 from tests.client import LOGIN, gql, login, post_gql, refusal, refusals
 from tests.factories import PASSWORD, make_account, make_api_key, make_user
@@ -61,6 +63,14 @@ INVALID_REFRESH = {
     "errors": [{"code": "UNAUTHENTICATED", "message": "This refresh token is not valid.", "field": None}],
 }
 UNAUTHENTICATED = [refusal("Authentication required.", "UNAUTHENTICATED", "customers")]
+SESSION_ENDED = (
+    "This session has ended (logout, password change, or a refresh token used twice); log in again."
+)
+REVOKED_REFRESH = {
+    "accessToken": None,
+    "refreshToken": None,
+    "errors": [{"code": "SESSION_REVOKED", "message": SESSION_ENDED, "field": None}],
+}
 
 
 async def assert_anonymous(client: httpx.AsyncClient, token: str) -> None:
@@ -69,6 +79,16 @@ async def assert_anonymous(client: httpx.AsyncClient, token: str) -> None:
     customers = await gql(client, CUSTOMERS, token=token)
     assert customers["data"] is None
     assert refusals(customers) == UNAUTHENTICATED
+
+
+async def assert_revoked(client: httpx.AsyncClient, token: str) -> None:
+    """The token's session was revoked, and every request with it says so."""
+    viewer = await gql(client, VIEWER, token=token)
+    assert viewer["data"] == {"viewer": None}
+    assert refusals(viewer) == [refusal(SESSION_ENDED, "SESSION_REVOKED", "viewer")]
+    customers = await gql(client, CUSTOMERS, token=token)
+    assert customers["data"] is None
+    assert refusals(customers) == [refusal(SESSION_ENDED, "SESSION_REVOKED", "customers")]
 
 
 async def refresh(client: httpx.AsyncClient, refresh_token: str) -> dict[str, Any]:
@@ -211,20 +231,48 @@ async def test_token_refresh_rotates_the_refresh_token(client: httpx.AsyncClient
     assert third["errors"] == []
 
 
-async def test_reusing_a_spent_refresh_token_revokes_the_session(client: httpx.AsyncClient) -> None:
+async def test_two_tabs_refreshing_at_once_get_the_same_tokens(client: httpx.AsyncClient) -> None:
     # given
     await make_user(await make_account(), email="ann@example.com")
     first = await login(client, "ann@example.com")
+
+    # when
+    tab_a, tab_b = await asyncio.gather(
+        refresh(client, first["refreshToken"]), refresh(client, first["refreshToken"])
+    )
+
+    # then
+    assert tab_a == tab_b
+    assert tab_a["errors"] == []
+    viewer = await gql(client, VIEWER, token=tab_b["accessToken"])
+    assert viewer["data"]["viewer"]["user"] == {"email": "ann@example.com"}
+    assert (await refresh(client, tab_b["refreshToken"]))["errors"] == []
+
+
+async def test_reusing_a_spent_refresh_token_past_the_grace_window_revokes_the_session(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    # given: the first use was longer ago than the grace window
+    await make_user(await make_account(), email="ann@example.com")
+    first = await login(client, "ann@example.com")
     second = await refresh(client, first["refreshToken"])
+    await spent_seconds_ago(first["refreshToken"], settings.refresh_grace_seconds + 1)
 
     # when
     replay = await refresh(client, first["refreshToken"])
 
     # then
-    assert replay == INVALID_REFRESH
-    await assert_anonymous(client, second["accessToken"])
-    await assert_anonymous(client, first["accessToken"])
-    assert await refresh(client, second["refreshToken"]) == INVALID_REFRESH
+    assert replay == REVOKED_REFRESH
+    await assert_revoked(client, second["accessToken"])
+    await assert_revoked(client, first["accessToken"])
+    assert await refresh(client, second["refreshToken"]) == REVOKED_REFRESH
+    assert await AuthSession.filter(revoked_at__isnull=True).count() == 0
+
+
+async def spent_seconds_ago(refresh_token: str, seconds: float) -> None:
+    """Move the first use of a spent refresh token into the past."""
+    used_at = datetime.now(UTC) - timedelta(seconds=seconds)
+    assert await RefreshToken.filter(token_hash=sha256(refresh_token)).update(used_at=used_at) == 1
 
 
 @pytest.mark.parametrize("refresh_token", ["", "garbage", "sbk_abc_def"])
@@ -242,8 +290,14 @@ async def test_logout_revokes_the_session(client: httpx.AsyncClient) -> None:
 
     # then
     assert body["data"] == {"logout": {"ok": True, "errors": []}}
-    await assert_anonymous(client, tokens["accessToken"])
-    assert await refresh(client, tokens["refreshToken"]) == INVALID_REFRESH
+    await assert_revoked(client, tokens["accessToken"])
+    assert await refresh(client, tokens["refreshToken"]) == REVOKED_REFRESH
+    assert (await gql(client, LOGOUT, token=tokens["accessToken"]))["data"] == {
+        "logout": {
+            "ok": False,
+            "errors": [{"code": "SESSION_REVOKED", "message": SESSION_ENDED, "field": None}],
+        }
+    }
     logouts = await AuditEntry.filter(action="LOGOUT").values("table_name", "actor_label", "ip")
     assert logouts == [{"table_name": "auth_session", "actor_label": "ann", "ip": "203.0.113.7"}]
 

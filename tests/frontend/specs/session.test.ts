@@ -1,0 +1,91 @@
+// Signing in: the login form's errors, the viewer in the header, a silent token refresh when the
+// access token stops working, and signing out.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { CustomerListDocument, LogoutDocument, ViewerDocument } from "../generated/graphql";
+import { createClient, logIn, refresh, signedIn } from "../src/client";
+import { env } from "../src/env";
+
+test("a wrong password is a payload error the form can show, not an exception", async () => {
+  const { client, errors } = await logIn(env.admin.email, "not-the-password");
+
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ["INVALID_CREDENTIALS"],
+  );
+  assert.equal(client.tokens.accessToken, null);
+});
+
+test("before signing in the viewer is null", async () => {
+  const client = createClient();
+
+  const { data } = await client.apollo.query({ query: ViewerDocument });
+
+  assert.equal(data?.viewer, null);
+});
+
+test("after login the bearer token makes the viewer the admin, and the viewer is cached", async () => {
+  const client = await signedIn(env.admin);
+
+  const { data } = await client.apollo.query({ query: ViewerDocument });
+  const mark = client.traffic.mark();
+  const again = await client.apollo.query({ query: ViewerDocument });
+
+  const viewer = data!.viewer!;
+  assert.equal(viewer.kind, "USER");
+  assert.equal(viewer.user?.email, env.admin.email);
+  assert.equal(viewer.reseller, null);
+  assert.ok(viewer.permissions.includes("CUSTOMERS_WRITE"));
+  assert.ok(viewer.permissions.includes("SETTINGS_WRITE"));
+  assert.deepEqual(again.data, data);
+  assert.deepEqual(client.traffic.since(mark), [], "the second read came from the cache");
+});
+
+test("a partner signs in as a user of its reseller", async () => {
+  const client = await signedIn(env.partner);
+
+  const { data } = await client.apollo.query({ query: ViewerDocument });
+
+  assert.equal(data!.viewer!.reseller?.name, "Northwind Partners");
+  assert.equal(data!.viewer!.user?.email, env.partner.email);
+});
+
+test("a dead access token is refreshed once and the request retried", async () => {
+  const client = await signedIn(env.admin);
+  const spentRefreshToken = client.tokens.refreshToken;
+  client.tokens.accessToken = "expired-or-garbage";
+
+  const { data } = await client.apollo.query({ query: CustomerListDocument, variables: { first: 1 } });
+
+  assert.equal(data!.customers.edges.length, 1);
+  assert.deepEqual(client.traffic.operations.slice(-3), ["CustomerList", "TokenRefresh", "CustomerList"]);
+  assert.notEqual(client.tokens.refreshToken, spentRefreshToken, "refresh tokens rotate");
+  assert.notEqual(client.tokens.accessToken, "expired-or-garbage");
+});
+
+test("a refresh token works once: presenting it again is refused", async () => {
+  const client = await signedIn(env.admin);
+  const first = client.tokens.refreshToken;
+  assert.deepEqual(await refresh(client), []);
+
+  client.tokens.refreshToken = first;
+  const errors = await refresh(client);
+
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ["UNAUTHENTICATED"],
+  );
+});
+
+test("after logout the token names nobody and the store can be reset", async () => {
+  const client = await signedIn(env.admin);
+  await client.apollo.query({ query: ViewerDocument });
+
+  const { data } = await client.apollo.mutate({ mutation: LogoutDocument });
+  await client.apollo.clearStore();
+  const after = await client.apollo.query({ query: ViewerDocument });
+
+  assert.deepEqual(data!.logout, { __typename: "LogoutPayload", ok: true, errors: [] });
+  assert.equal(after.data?.viewer, null);
+});
