@@ -25,6 +25,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from gql import graphiql
 from gql.context import Context, build_context
+from gql.error_codes import RequestErrorCode
 from gql.schema import schema
 from settings import Settings, get_settings
 from workers.runtime import Background, background
@@ -65,12 +66,12 @@ class SwitchboardGraphQL(GraphQL[Context, None]):
         try:
             return await super().run(request, context, root_value)
         except HTTPException as exc:
-            code = _HTTP_CODES.get(exc.status_code, "BAD_REQUEST")
-            body = {"errors": [{"message": exc.reason, "extensions": {"code": code}}]}
+            code = _HTTP_CODES.get(exc.status_code, RequestErrorCode.BAD_REQUEST)
+            body = {"errors": [{"message": exc.reason, "extensions": {"code": code.value}}]}
             return JSONResponse(body, status_code=exc.status_code)
 
 
-_HTTP_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+_HTTP_CODES = {404: RequestErrorCode.NOT_FOUND}
 
 
 def _nesting_over(value: object, limit: int) -> bool:

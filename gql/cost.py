@@ -32,10 +32,18 @@ from graphql import (
     VariableNode,
 )
 
+from gql.error_codes import RequestErrorCode
+from services import reference
 from services.listing import DEFAULT_PAGE_SIZE
 
 PAGE_ARGUMENTS = ("first", "last")
 INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
+FIXED_LISTS: Mapping[str, int] = {
+    "currencies": len(reference.currencies()),
+    "countries": len(reference.countries()),
+    "timeZones": len(reference.time_zones()),
+}
+"""Lists that are not pages: the reference data, answered whole (their size is their cost)."""
 SATURATED = 10**12
 """Counts stop growing here: a document that reaches it is over every limit anyway."""
 MAX_NESTING = 64
@@ -65,7 +73,7 @@ class Measure:
 class Refused(Exception):
     """The document is over a limit; `code` says which."""
 
-    def __init__(self, message: str, code: str, **extensions: Any) -> None:
+    def __init__(self, message: str, code: RequestErrorCode, **extensions: Any) -> None:
         super().__init__(message)
         self.code = code
         self.extensions = extensions
@@ -110,12 +118,15 @@ class Walker:
         if self.steps > self.bounds.max_steps:
             raise Refused(
                 f"This document takes more than {self.bounds.max_steps} steps to check; make it smaller.",
-                "QUERY_TOO_COMPLEX",
+                RequestErrorCode.QUERY_TOO_COMPLEX,
             )
 
     def _set(self, node: SelectionSetNode, level: int) -> Measure:
         if level > MAX_NESTING:
-            raise Refused(f"Selections are nested more than {MAX_NESTING} levels deep.", "QUERY_TOO_COMPLEX")
+            raise Refused(
+                f"Selections are nested more than {MAX_NESTING} levels deep.",
+                RequestErrorCode.QUERY_TOO_COMPLEX,
+            )
         total = _Sum()
         spread: set[str] = set()
         for selection in node.selections:
@@ -129,7 +140,7 @@ class Walker:
                 if len(spread) > self.bounds.max_spreads:
                     raise Refused(
                         f"More than {self.bounds.max_spreads} fragments are spread in one selection set.",
-                        "QUERY_TOO_COMPLEX",
+                        RequestErrorCode.QUERY_TOO_COMPLEX,
                     )
                 fragment = self._fragment(selection.name.value, level + 1)
                 if fragment is not None:
@@ -140,7 +151,7 @@ class Walker:
             raise Refused(
                 f"'{name}' is selected {_shown(repeats)} times in one selection set "
                 f"(fragments included); the limit is {self.bounds.max_repeats}.",
-                "QUERY_TOO_COMPLEX",
+                RequestErrorCode.QUERY_TOO_COMPLEX,
             )
         return Measure(
             total.depth,
@@ -189,7 +200,8 @@ class Walker:
         if known is not None:
             if level + known.nesting > MAX_NESTING:
                 raise Refused(
-                    f"Selections are nested more than {MAX_NESTING} levels deep.", "QUERY_TOO_COMPLEX"
+                    f"Selections are nested more than {MAX_NESTING} levels deep.",
+                    RequestErrorCode.QUERY_TOO_COMPLEX,
                 )
             return known
         fragment = self.fragments.get(name)
@@ -205,7 +217,8 @@ class Walker:
 
     def _multiplier(self, node: FieldNode) -> int:
         """How many times a field's selection is answered: the page size a list field asks for
-        (the default page when not given), the number of ids of `nodes`; 1 otherwise."""
+        (the default page when not given), the number of ids of `nodes`, the size of a
+        reference list; 1 otherwise."""
         arguments = {argument.name.value: argument.value for argument in node.arguments or ()}
         for name in PAGE_ARGUMENTS:
             size = self._int(arguments.get(name))
@@ -213,6 +226,8 @@ class Walker:
                 return max(size, 1)
         if node.name.value == "nodes" and "ids" in arguments:
             return max(self._length(arguments["ids"]), 1)
+        if node.name.value in FIXED_LISTS:
+            return FIXED_LISTS[node.name.value]
         if node.selection_set is not None and any(
             isinstance(s, FieldNode) and s.name.value == "edges" for s in node.selection_set.selections
         ):

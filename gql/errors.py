@@ -1,13 +1,17 @@
-"""Typed user errors in payloads, and the masking of everything unexpected."""
+"""The two layers of errors: typed user errors in mutation payloads (UserError, with the input
+path and a services/errors.py code), and top-level GraphQL errors, each coded from the closed
+set of gql/error_codes.py (ExpectedError for our own refusals, `code_errors` for the rest, which
+also masks everything unexpected)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 import strawberry
 import structlog
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSchema, GraphQLSyntaxError, VariableDefinitionNode
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import FieldExtension
 from strawberry.extensions.field_extension import AsyncExtensionResolver, SyncExtensionResolver
 from strawberry.types import Info
@@ -15,7 +19,9 @@ from strawberry.types.field import StrawberryField
 from strawberry.utils.await_maybe import await_maybe
 from strawberry.utils.str_converters import to_camel_case
 
+from gql.bad_input import bad_input, variable_errors
 from gql.context import unauthenticated
+from gql.error_codes import RequestErrorCode, top_level_code
 from gql.inputs import text_errors
 from gql.scalars import InvalidScalar
 from models.enums import Permission
@@ -23,7 +29,6 @@ from services.errors import ErrorCode as ServiceErrorCode
 from services.errors import FieldError, ServiceError
 from services.listing import MAX_PAGE_SIZE
 from services.logsafe import exception_fields
-from settings import Environment, Settings
 
 log = structlog.get_logger(__name__)
 
@@ -50,10 +55,24 @@ def user_errors(exc: ServiceError, root: str = "input") -> list[UserError]:
 
 
 class ExpectedError(GraphQLError):
-    """A refused query, shown to the client with its code (not masked)."""
+    """A refused query field, shown to the client with its code (never masked); `argument` is
+    the offending value's place in the field's arguments, for BAD_USER_INPUT."""
 
-    def __init__(self, message: str, code: ServiceErrorCode) -> None:
-        super().__init__(message, extensions={"code": code.value})
+    def __init__(self, message: str, code: RequestErrorCode, argument: Sequence[str] | None = None) -> None:
+        extensions: dict[str, Any] = {"code": code.value}
+        if argument is not None:
+            extensions["argument"] = list(argument)
+        super().__init__(message, extensions=extensions)
+
+    @classmethod
+    def refusing(cls, exc: ServiceError) -> ExpectedError:
+        """A service's refusal of a query field (its first error, at its argument path)."""
+        first = exc.errors[0]
+        code = top_level_code(first.code)
+        argument = (
+            [to_camel_case(part) for part in first.field] if code is RequestErrorCode.BAD_USER_INPUT else None
+        )
+        return cls(str(exc), code, argument)
 
 
 def should_mask(error: GraphQLError, production: bool = False) -> bool:
@@ -66,11 +85,6 @@ def should_mask(error: GraphQLError, production: bool = False) -> bool:
     if isinstance(original, GraphQLError):
         return production and original.original_error is not None and should_mask(original, production)
     return production or not isinstance(original, ValueError)
-
-
-def masking(settings: Settings) -> Callable[[GraphQLError], bool]:
-    production = settings.environment is Environment.PRODUCTION
-    return lambda error: should_mask(error, production)
 
 
 class IdsCap(FieldExtension):
@@ -89,7 +103,9 @@ class IdsCap(FieldExtension):
 
 def _check_ids(kwargs: dict[str, Any]) -> None:
     if len(kwargs.get("ids") or ()) > MAX_PAGE_SIZE:
-        raise ExpectedError(f"At most {MAX_PAGE_SIZE} ids per request.", ServiceErrorCode.TOO_MANY)
+        raise ExpectedError(
+            f"At most {MAX_PAGE_SIZE} ids per request.", RequestErrorCode.BAD_USER_INPUT, ["ids"]
+        )
 
 
 def log_errors(errors: list[GraphQLError]) -> None:
@@ -98,12 +114,11 @@ def log_errors(errors: list[GraphQLError]) -> None:
     ones with their code only."""
     for error in errors:
         path = ".".join(str(part) for part in error.path or ())
-        if should_mask(error):
-            assert error.original_error is not None
+        code = request_error_code(error)
+        if code is RequestErrorCode.INTERNAL and error.original_error is not None:
             log.error("graphql.unexpected_error", path=path, **exception_fields(error.original_error))
         else:
-            code = (error.extensions or {}).get("code", "GRAPHQL_VALIDATION")
-            log.info("graphql.refused", path=path, code=code)
+            log.info("graphql.refused", path=path, code=code.value)
 
 
 class Payload(FieldExtension):
@@ -148,15 +163,100 @@ class Refusals(FieldExtension):
             raise anonymous_refusal(info)
         refused = text_errors(kwargs)
         if refused:
-            raise ExpectedError(f"{'.'.join(refused[0].field)}: {refused[0].message}", refused[0].code)
+            first = refused[0]  # its path is in GraphQL names already
+            message = f"{'.'.join(first.field)}: {first.message}"
+            raise ExpectedError(message, RequestErrorCode.BAD_USER_INPUT, first.field)
         try:
             return await next_(source, info, **kwargs)
         except ServiceError as exc:
-            raise ExpectedError(str(exc), exc.errors[0].code) from exc
+            raise ExpectedError.refusing(exc) from exc
 
 
 def anonymous_refusal(info: Info) -> ExpectedError:
     """What a field that needs a principal raises without one: UNAUTHENTICATED, or why the
     bearer token was refused (SESSION_REVOKED)."""
     refusal = unauthenticated(info.context)
-    return ExpectedError(refusal.message, refusal.code)
+    return ExpectedError(refusal.message, top_level_code(refusal.code))
+
+
+# --- top-level errors: every one coded --------------------------------------------------------
+
+_TOKEN_LIMIT = "Document contains more than"  # graphql-core's parser, when max_tokens is hit
+UNEXPECTED = "Unexpected error."
+
+
+def request_error_code(error: GraphQLError) -> RequestErrorCode:
+    """The top-level code of an error as graphql-core or strawberry left it."""
+    code = (error.extensions or {}).get("code")
+    if isinstance(code, str) and code in RequestErrorCode.__members__:
+        return RequestErrorCode(code)
+    if isinstance(error, GraphQLSyntaxError):
+        limited = error.message.startswith(f"Syntax Error: {_TOKEN_LIMIT}")
+        return RequestErrorCode.QUERY_TOO_LARGE if limited else RequestErrorCode.GRAPHQL_PARSE_FAILED
+    if _is_variable_error(error) or isinstance(error.original_error, StrawberryInputCoercionError):
+        return RequestErrorCode.BAD_USER_INPUT
+    if error.original_error is None and error.path is None:
+        # graphql-core's own refusal of the request (its validation is coded at the source)
+        return RequestErrorCode.GRAPHQL_VALIDATION_FAILED
+    return RequestErrorCode.INTERNAL
+
+
+def _is_variable_error(error: GraphQLError) -> bool:
+    """An error of graphql-core's variable coercion (reported at the variable's definition)."""
+    nodes = error.nodes or []
+    return bool(nodes) and isinstance(nodes[0], VariableDefinitionNode) and error.path is None
+
+
+def code_errors(
+    errors: list[GraphQLError], schema: GraphQLSchema, variables: Mapping[str, Any] | None, production: bool
+) -> list[GraphQLError]:
+    """The last word on a response's top-level errors: each leaves with one code of
+    RequestErrorCode; unexpected ones are masked ("Unexpected error.", INTERNAL); a refused
+    variable is reported at the place of each of its bad values."""
+    processed: list[GraphQLError] = []
+    variables_done: set[int] = set()
+    for error in errors:
+        if _is_variable_error(error) and "argument" not in (error.extensions or {}):
+            processed.extend(_variable(error, schema, variables or {}, production, variables_done))
+        else:
+            processed.append(coded(error, production))
+    return processed
+
+
+def _variable(
+    error: GraphQLError, schema: GraphQLSchema, variables: Mapping[str, Any], production: bool, done: set[int]
+) -> list[GraphQLError]:
+    """graphql-core's errors of one variable, replaced by the same errors with their paths
+    (once per variable: graphql-core reports each of its bad values, without their paths)."""
+    definition = error.nodes[0] if error.nodes else None
+    assert isinstance(definition, VariableDefinitionNode)
+    if id(definition) in done:
+        return []
+    done.add(id(definition))
+    located = variable_errors(schema, definition, variables, hide_suggestions=production)
+    return located or [bad_input(error, [f"${definition.variable.name.value}"])]
+
+
+def coded(error: GraphQLError, production: bool) -> GraphQLError:
+    """The error with its top-level code (masked when it is unexpected)."""
+    code = request_error_code(error)
+    if code is RequestErrorCode.BAD_USER_INPUT:
+        return bad_input(error, (error.extensions or {}).get("argument"))
+    if code is RequestErrorCode.INTERNAL and should_mask(error, production):
+        error = GraphQLError(UNEXPECTED, error.nodes, error.source, error.positions, error.path)
+    return _with_code(error, code)
+
+
+def _with_code(error: GraphQLError, code: RequestErrorCode) -> GraphQLError:
+    if (error.extensions or {}).get("code") == code.value:
+        return error
+    extensions = {**(error.extensions or {}), "code": code.value}
+    return GraphQLError(
+        error.message,
+        error.nodes,
+        error.source,
+        error.positions,
+        error.path,
+        error.original_error,
+        extensions,
+    )

@@ -29,7 +29,9 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+from gql.bad_input import VALUE_RULES, GlobalIdLiterals, id_errors_in_variables
 from gql.cost import Bounds, Refused, Walker
+from gql.error_codes import RequestErrorCode
 from settings import Environment, Settings
 
 VALIDATION_CACHE_SIZE = 256
@@ -68,7 +70,7 @@ def check_document(
             errors=[
                 _refusal(
                     "Must provide operation name if query contains multiple operations.",
-                    "OPERATION_NAME_REQUIRED",
+                    RequestErrorCode.OPERATION_NAME_REQUIRED,
                 )
             ]
         )
@@ -93,33 +95,37 @@ def _over_limits(measured: list[Any], cost: int, settings: Settings) -> list[Gra
             return [
                 _refusal(
                     f"'{op.name}' exceeds maximum operation depth of {settings.max_query_depth}",
-                    "QUERY_TOO_DEEP",
+                    RequestErrorCode.QUERY_TOO_DEEP,
                 )
             ]
         if op.measure.introspection_depth > settings.max_introspection_depth:
             return [
                 _refusal(
                     f"'{op.name}' exceeds maximum introspection depth of {settings.max_introspection_depth}",
-                    "QUERY_TOO_DEEP",
+                    RequestErrorCode.QUERY_TOO_DEEP,
                 )
             ]
     aliases = sum(op.measure.aliases for op in measured)
     if aliases > settings.max_aliases:
-        return [_refusal(f"{aliases} aliases found. Allowed: {settings.max_aliases}", "TOO_MANY_ALIASES")]
+        return [
+            _refusal(
+                f"{aliases} aliases found. Allowed: {settings.max_aliases}", RequestErrorCode.TOO_MANY_ALIASES
+            )
+        ]
     if cost > settings.max_query_cost:
         return [
             _refusal(
                 f"This query would cost {cost}, over the limit of {settings.max_query_cost}; "
                 "ask for smaller pages or fewer fields.",
-                "QUERY_TOO_COSTLY",
+                RequestErrorCode.QUERY_TOO_COSTLY,
                 cost=cost,
             )
         ]
     return []
 
 
-def _refusal(message: str, code: str, **extensions: Any) -> GraphQLError:
-    return GraphQLError(message, extensions={"code": code, **extensions})
+def _refusal(message: str, code: RequestErrorCode, **extensions: Any) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code.value, **extensions})
 
 
 class _Query:
@@ -169,11 +175,38 @@ def _run_rules(
     rules: tuple[type[ASTValidationRule], ...],
     hide_suggestions: bool,
 ) -> list[GraphQLError]:
-    # The two rules strawberry adds to every validation (strawberry.schema.schema.validate_document).
-    all_rules = (*rules, MaybeNullValidationRule, OneOfInputValidationRule)
+    # The two rules strawberry adds to every validation (strawberry.schema.schema.validate_document);
+    # the rules that judge argument values report BAD_USER_INPUT at the value's place.
+    # graphql-core's ID takes any string; ours must be global ids.
+    all_rules = tuple(
+        VALUE_RULES.get(rule, rule)
+        for rule in (*rules, MaybeNullValidationRule, OneOfInputValidationRule, GlobalIdLiterals)
+    )
     # A client fixes its document from the first errors; computing a hundred (each unknown field
     # with its suggestions) is work an attacker could ask for with every request.
-    return validate(schema, document, all_rules, max_errors=MAX_ERRORS, hide_suggestions=hide_suggestions)
+    errors = validate(schema, document, all_rules, max_errors=MAX_ERRORS, hide_suggestions=hide_suggestions)
+    return [_validation_failed(error) for error in errors]
+
+
+def _validation_failed(error: GraphQLError) -> GraphQLError:
+    """Every other rule's error, coded GRAPHQL_VALIDATION_FAILED."""
+    if (error.extensions or {}).get("code"):
+        return error
+    code = {"code": RequestErrorCode.GRAPHQL_VALIDATION_FAILED.value}
+    return GraphQLError(
+        error.message, error.nodes, error.source, error.positions, error.path, error.original_error, code
+    )
+
+
+def _id_errors(schema: GraphQLSchema, document: DocumentNode, context: Any) -> list[GraphQLError]:
+    """The IDs in the variables of the operation to run that are not global ids (before
+    execution: graphql-core's ID scalar would take them, and the field would fail later)."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    name = context._provided_operation_name
+    chosen = [op for op in operations if name is None or (op.name is not None and op.name.value == name)]
+    if len(chosen) != 1:
+        return []  # graphql-core refuses an unknown or ambiguous operation itself
+    return id_errors_in_variables(schema, chosen[0].variable_definitions or (), context.variables)
 
 
 class RequestLimits(SchemaExtension):
@@ -197,6 +230,8 @@ class RequestLimits(SchemaExtension):
             settings=self.settings,
         )
         self.cost = checked.cost
+        if not checked.errors and context.variables:
+            checked.errors = _id_errors(context.schema._schema, context.graphql_document, context)
         # Set (even empty), strawberry's own validation is skipped: it ran above.
         context.pre_execution_errors = checked.errors
         yield

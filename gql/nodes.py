@@ -39,5 +39,5 @@ async def resolve_nodes(
     try:
         rows = await read(actor, [i for i in ids if i is not None])
     except ServiceError as exc:
-        return [ExpectedError(str(exc), exc.errors[0].code) for _ in keys]
+        return [ExpectedError.refusing(exc) for _ in keys]
     return [to_node(rows[i]) if i is not None and i in rows else None for i in ids]

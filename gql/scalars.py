@@ -1,4 +1,6 @@
-"""Custom scalars: Decimal money as a string (JSON comes from strawberry.scalars)."""
+"""Custom scalars: Decimal money as a string (JSON comes from strawberry.scalars). A bad value
+is refused while graphql-core coerces the arguments, so the client gets BAD_USER_INPUT at the
+value's place (gql/bad_input.py); IDs, graphql-core's own scalar, are checked there too."""
 
 from __future__ import annotations
 

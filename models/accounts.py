@@ -27,6 +27,8 @@ class Account(Model):
     sms_auth_token = fields.CharField(max_length=255, null=True)
     sms_from = fields.CharField(max_length=32, null=True)
     sip_realm = fields.CharField(max_length=255, default="switchboard")
+    # Host names the customer portal is served on; a customer's portal_domain is one of them.
+    portal_domains = fields.JSONField[list[str]](default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -1,4 +1,4 @@
-"""The account's settings: number range, audit policy, e-mail and SMS transports.
+"""The account's settings: number range, audit policy, e-mail and SMS transports, portal domains.
 
 Secrets (SMTP password, SMS token) are write-only: never returned, never in an audit diff.
 Every text is refused past its column's length (never left to the database, whose error would
@@ -6,11 +6,12 @@ quote it), and the SMTP host and SMS API URL may not name an internal address.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from models import Account
+from models import Account, Customer
 from models.enums import AuditAction, MessageChannel, Permission, SmtpTlsMode
 from services import validation as v
 from services.actor import Actor
@@ -38,6 +39,25 @@ def _block_size(value: int, _context: CleanContext) -> int:
 
 def _range_start(value: int, _context: CleanContext) -> int:
     return v.non_negative_int(value, maximum=10**15)
+
+
+MAX_PORTAL_DOMAINS = 50
+
+
+def _portal_domains(values: list[str], _context: CleanContext) -> list[str]:
+    """Host names, lower-cased, each once (in the order first given)."""
+    if len(values) > MAX_PORTAL_DOMAINS:
+        raise Invalid(f"At most {MAX_PORTAL_DOMAINS} portal domains.")
+    cleaned = []
+    for index, value in enumerate(values):
+        try:
+            host = v.hostname(value)
+        except Invalid as exc:
+            raise Invalid(exc.message, exc.code, str(index)) from exc
+        if host is None:
+            raise Invalid("A portal domain cannot be empty.", ErrorCode.INVALID, str(index))
+        cleaned.append(host)
+    return list(dict.fromkeys(cleaned))
 
 
 def _email(value: str, _context: CleanContext) -> str | None:
@@ -125,6 +145,11 @@ class AccountSettingsPatch(Patch):
         "SMS auth token (write-only).", clean=_secret("sms_auth_token"), secret=True
     )
     sms_from: str | None | Unset = spec("Origination number of SMS (E.164).", clean=_phone)
+    portal_domains: list[str] | Unset = spec(
+        "Host names the customer portal is served on, lower-cased, each once (at most 50); a "
+        "customer's portalDomain is one of them. One still used by a customer cannot be removed.",
+        clean=_portal_domains,
+    )
 
 
 SPECS = specs_of(AccountSettingsPatch)
@@ -146,6 +171,22 @@ async def read_settings(actor: Actor) -> Account:
     return await Account.get(id=actor.account_id)
 
 
+async def portal_domains(actor: Actor) -> list[str]:
+    """The account's portal domains, for whoever edits customers (the values a customer's
+    portal domain may take)."""
+    actor.require(Permission.CUSTOMERS_READ)
+    domains = await Account.filter(id=actor.account_id).first().values_list("portal_domains", flat=True)
+    return list(domains or [])
+
+
+async def account_settings_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, Account]:
+    """The settings among `ids` (account ids) the actor may read: its own account's only."""
+    actor.require(Permission.SETTINGS_READ)
+    if actor.account_id not in ids:
+        return {}
+    return {actor.account_id: await Account.get(id=actor.account_id)}
+
+
 async def update_settings(
     actor: Actor,
     patch: AccountSettingsPatch,
@@ -164,6 +205,7 @@ async def update_settings(
         for column, value in row_values(cleaned).items():
             setattr(account, column, value)
         await _refuse_range_change_breaking_blocks(uow, account, before)
+        await _refuse_removing_domains_in_use(uow, _snapshot_domains(before), account.portal_domains)
         changes = diff(before, snapshot(account, FIELDS), secrets=SECRETS)
         if changes:
             await account.save(using_db=uow.conn, update_fields=[*changes, "updated_at"])
@@ -181,4 +223,27 @@ async def _refuse_range_change_breaking_blocks(
             ErrorCode.RANGE_IN_USE,
             "Assigned number blocks would no longer be blocks of this range; release them first.",
             changed[0],
+        )
+
+
+def _snapshot_domains(snapshot: dict[str, Any]) -> list[str]:
+    return [str(domain) for domain in snapshot["portal_domains"] or []]
+
+
+async def _refuse_removing_domains_in_use(uow: UnitOfWork, before: list[str], after: list[str]) -> None:
+    removed = set(before) - set(after)
+    if not removed:
+        return
+    in_use = await (
+        Customer.filter(account_id=uow.actor.account_id, deleted_at__isnull=True, portal_domain__in=removed)
+        .using_db(uow.conn)
+        .order_by("portal_domain")
+        .distinct()
+        .values_list("portal_domain", flat=True)
+    )
+    if in_use:
+        raise ServiceError.single(
+            ErrorCode.DOMAIN_IN_USE,
+            f"Customers still use {', '.join(map(str, in_use))}; move them to another domain first.",
+            "portal_domains",
         )

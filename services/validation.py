@@ -24,6 +24,9 @@ _URL = TypeAdapter(HttpUrl)
 # A primary key as global ids and cursors write it: ASCII digits, no sign, no leading zero
 # (`str.isdigit` would also take "²", which `int` then refuses).
 _DATABASE_ID = re.compile(r"[1-9][0-9]{0,18}")
+# A DNS host name (letters, digits, hyphens; labels of at most 63, 253 in all), used with
+# fullmatch and ASCII only: internationalized names are given in their xn-- form.
+_HOSTNAME = re.compile(r"(?=.{1,253}\Z)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*")
 # Customer vars: tomllib recurses once per nested array or inline table, so a deep document
 # would exhaust the stack; both bounds are checked before parsing.
 MAX_TOML_CHARS = 65_536
@@ -139,12 +142,26 @@ def email(value: str | None) -> str | None:
 
 
 def url(value: str | None) -> str | None:
+    """An http(s) URL, kept as typed (only surrounding spaces go): the parser checks it, but
+    its normal form ("https://acme.example" + "/") is not what the user wrote."""
     if value is None or not value.strip():
         return None
+    typed = value.strip()
     try:
-        return str(_URL.validate_python(value.strip()))
+        _URL.validate_python(typed)
     except ValidationError as exc:
         raise Invalid("Not a valid http(s) URL.") from exc
+    return typed
+
+
+def hostname(value: str | None) -> str | None:
+    """A DNS host name, lower-cased; None for an empty one."""
+    if value is None or not value.strip():
+        return None
+    host = value.strip().lower()
+    if not _HOSTNAME.fullmatch(host):
+        raise Invalid("Not a valid domain name.")
+    return host
 
 
 def database_id(text: str, model: type[Model]) -> int | None:

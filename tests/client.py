@@ -111,9 +111,13 @@ def refusals(body: dict[str, Any]) -> list[dict[str, Any]]:
     return [{k: v for k, v in error.items() if k != "locations"} for error in body.get("errors", [])]
 
 
-def refusal(message: str, code: str, *path: str) -> dict[str, Any]:
-    """One coded GraphQL error as `refusals` shows it."""
-    return {"message": message, "path": list(path), "extensions": {"code": code}}
+def refusal(message: str, code: str, *path: str, argument: list[str] | None = None) -> dict[str, Any]:
+    """One coded GraphQL error as `refusals` shows it; `argument` is where a BAD_USER_INPUT
+    value sits in the field's arguments."""
+    extensions: dict[str, Any] = {"code": code}
+    if argument is not None:
+        extensions["argument"] = argument
+    return {"message": message, "path": list(path), "extensions": extensions}
 
 
 BULK_FIELDS = f"dryRun applied failed results {{ customerId ok changedFields {USER_ERRORS} }} {USER_ERRORS}"

@@ -134,9 +134,11 @@ def _bulk_changes(changes: CustomerBulkChanges) -> bulk.BulkChanges:
     }
     values = {
         name: value
-        for name in bulk.VALUE_FIELDS - {"account_manager_id"}
+        for name in bulk.VALUE_FIELDS - {"account_manager_id", "portal_domain"}
         if (value := getattr(changes, name)) is not None
     }
+    if changes.portal_domain is not None:
+        values["portal_domain"] = changes.portal_domain.value
     if changes.account_manager_id is not None:
         manager = changes.account_manager_id.value
         values["account_manager_id"] = (

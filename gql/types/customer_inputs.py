@@ -114,6 +114,9 @@ class CustomerBulkChanges:
     invoice_schedule: InvoiceSchedule | None = None
     rtp_firewall: RtpFirewall | None = None
     account_manager_id: strawberry.Maybe[relay.GlobalID | None]
+    portal_domain: strawberry.Maybe[str | None] = strawberry.field(
+        description="Set the portal domain (one of portalDomains), or clear it with null."
+    )
     add_tags: list[str] | None = strawberry.field(default=None, description="Tags to add.")
     remove_tags: list[str] | None = strawberry.field(default=None, description="Tags to remove.")
 

@@ -17,6 +17,7 @@ from gql.types.common import REASON, DateTimeFilter, IDFilter, StringFilter
 from models import Account, enums
 from models import Message as MessageModel
 from services.account_settings import SPECS as SETTINGS_FIELDS
+from services.account_settings import account_settings_by_id
 from services.listing import Condition, Filter
 from services.messaging.queries import messages_by_id
 from services.numbers.queries import RangeState, range_state
@@ -31,12 +32,16 @@ SmtpTlsMode: TypeAlias = enums.SmtpTlsMode
 strawberry.enum(SmtpTlsMode, description="How the SMTP connection is secured.")
 
 
-@strawberry.type(description="The account's settings. Secrets read as null; `…Set` tells if one is stored.")
+@strawberry.type(
+    description="The account's settings. Secrets read as null; `…Set` tells if one is stored. Its "
+    "id stays the same for the account, so a normalized client cache updates it in place."
+)
 @declared_fields(SETTINGS_FIELDS, Mode.OUTPUT)
-class AccountSettings:
+class AccountSettings(relay.Node):
     """The editable settings come from their declarations (services/account_settings.py); the
     secrets, write-only, read as null beside a flag that says whether one is stored."""
 
+    id: relay.NodeID[int]
     smtp_password: str | None = strawberry.field(description="Always null: the password is write-only.")
     smtp_password_set: bool = strawberry.field(description="Whether an SMTP password is stored.")
     sms_auth_token: str | None = strawberry.field(description="Always null: the token is write-only.")
@@ -61,7 +66,11 @@ class AccountSettings:
         for secret in (name for name, field in SETTINGS_FIELDS.items() if field.secret):
             values[secret] = None
             values[f"{secret}_set"] = bool(getattr(row, secret))
-        return cls(**values, sip_realm=row.sip_realm)
+        return cls(id=row.id, **values, sip_realm=row.sip_realm)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await resolve_nodes(info, node_ids, Account, account_settings_by_id, cls.from_model)
 
 
 async def _range_state(info: Info) -> RangeState:

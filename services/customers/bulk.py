@@ -3,7 +3,8 @@ entry per changed row, all in one transaction, with a dry run and an error polic
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -25,14 +26,14 @@ from services.customers.values import CustomerPatch, clean_patch
 from services.errors import ErrorCode, FieldError, ServiceError
 from services.listing import Filter
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, tag_list
+from services.validation import UNSET, Invalid, hostname, tag_list
 
 MAX_BULK_ROWS = 1000
 NUMERIC_FIELDS = frozenset(
     {"channels", "flow_speed", "invoice_due_days", "debit_limit", "minimum_payment", "tax_percent"}
 )
 VALUE_FIELDS = frozenset(
-    {"status", "portal_access", "invoice_schedule", "rtp_firewall", "account_manager_id"}
+    {"status", "portal_access", "invoice_schedule", "rtp_firewall", "account_manager_id", "portal_domain"}
 )
 
 
@@ -114,7 +115,7 @@ async def bulk_update_customers(
     actor.require(Permission.CUSTOMERS_WRITE)
     _check_changes(changes)
     async with unit_of_work(actor, reason) as uow:
-        await _check_account_manager(uow, changes)
+        await _check_references(uow, changes)
         rows, results = await _selected(uow, selection)
         tags = await _tags_by_customer(uow, rows) if changes.add_tags or changes.remove_tags else {}
         planned = []
@@ -177,9 +178,13 @@ def _check_changes(changes: BulkChanges) -> None:
         raise ServiceError(errors)
 
 
-async def _check_account_manager(uow: UnitOfWork, changes: BulkChanges) -> None:
-    manager = CustomerPatch(account_manager_id=changes.values.get("account_manager_id", UNSET))
-    errors = await reference_errors(uow, manager)
+async def _check_references(uow: UnitOfWork, changes: BulkChanges) -> None:
+    """The account manager and the portal domain, the same for every row: checked once."""
+    references = CustomerPatch(account_manager_id=changes.values.get("account_manager_id", UNSET))
+    # A malformed domain is refused on every row by the field's own cleaning.
+    with suppress(Invalid):
+        references = replace(references, portal_domain=hostname(changes.values.get("portal_domain")))
+    errors = await reference_errors(uow, references)
     if errors:
         raise ServiceError([error.under("changes") for error in errors])
 

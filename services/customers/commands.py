@@ -11,6 +11,7 @@ from models.enums import AuditAction, Permission
 from services import integrity
 from services.actor import Actor
 from services.auditing import JsonValue, creation_diff, diff, json_safe, snapshot
+from services.customers.portal import portal_domain_errors
 from services.customers.scope import tags_of, visible_customers, visible_resellers, visible_users
 from services.customers.values import FIELDS, ROW_FIELDS, CustomerPatch, clean_patch
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
@@ -255,7 +256,7 @@ async def reference_errors(uow: UnitOfWork, cleaned: CustomerPatch) -> list[Fiel
         .exists()
     ):
         errors.append(FieldError(ErrorCode.NOT_FOUND, "Account manager not found.", ("account_manager_id",)))
-    return errors
+    return errors + await portal_domain_errors(uow, cleaned)
 
 
 async def _name_taken(uow: UnitOfWork, name: str, exclude_id: int | None) -> bool:

@@ -24,7 +24,6 @@ from services.validation import Invalid, Patch, Unset
 # Whole-value patterns, used with fullmatch (`$` also matches before a trailing newline) and
 # with ASCII digits only (`\d` also takes other scripts' digits).
 _HHMM = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
-_HOSTNAME = re.compile(r"(?=.{1,253}\Z)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*")
 MAX_DIAL_WINDOWS = 50
 
 
@@ -61,15 +60,6 @@ def _dial_windows(windows: list[DialWindow]) -> list[DialWindow]:
 
 def _windows_json(windows: list[DialWindow]) -> list[dict[str, object]]:
     return [window.as_json() for window in windows]
-
-
-def _hostname(value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    host = value.strip().lower()
-    if not _HOSTNAME.fullmatch(host):
-        raise Invalid("Not a valid domain name.")
-    return host
 
 
 def _plain(clean_value: Callable[[Any], Any]) -> Cleaner:
@@ -169,7 +159,10 @@ class CustomerPatch(Patch):
     rtp_firewall: RtpFirewall | Unset = spec("Media firewall mode.", default=RtpFirewall.LOCKED)
     recording_retention_days: int | Unset = spec("Days call recordings are kept.", clean=_count, default=0)
     portal_domain: str | None | Unset = spec(
-        "Portal domain the customer signs in to.", clean=_plain(_hostname), default=None
+        "Portal domain the customer signs in to: one of the account's portalDomains "
+        "(INVALID_CHOICE otherwise), lower-cased.",
+        clean=_plain(v.hostname),
+        default=None,
     )
     daily_spend_limit: Decimal | None | Unset = spec(
         "Most the customer may spend per UTC day; unlimited when null.",

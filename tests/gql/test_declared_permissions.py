@@ -33,6 +33,7 @@ DOCUMENTS: dict[str, str] = {
     "apiKeys": "{ apiKeys { id } }",
     "auditLog": "{ auditLog { totalCount } }",
     "users": "{ users { totalCount edges { node { id role { name } reseller { name } } } } }",
+    "portalDomains": "{ portalDomains }",
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
@@ -68,6 +69,9 @@ DOCUMENTS: dict[str, str] = {
 # The operations that need no permission: each is open to any principal (or to nobody at all).
 OPEN_DOCUMENTS: dict[str, str] = {
     "viewer": "{ viewer { kind } }",
+    "currencies": "{ currencies { code } }",
+    "countries": "{ countries { code } }",
+    "timeZones": "{ timeZones { name } }",
     # {me}: the principal's own user, which every principal may read
     "node": '{ node(id: "{me}") { id } }',
     "nodes": '{ nodes(ids: ["{me}"]) { id } }',

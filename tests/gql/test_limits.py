@@ -208,7 +208,10 @@ async def test_an_unexpected_exception_is_masked(
     # then
     body = response.json()
     assert response.status_code == 200
-    assert (body["data"], refusals(body)) == (None, [{"message": "Unexpected error.", "path": [path]}])
+    assert (body["data"], refusals(body)) == (
+        None,
+        [{"message": "Unexpected error.", "path": [path], "extensions": {"code": "INTERNAL"}}],
+    )
     assert "hunter2" not in response.text
     assert "Traceback" not in response.text
     assert await Customer.all().count() == 0

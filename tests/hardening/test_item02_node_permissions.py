@@ -54,6 +54,7 @@ FIELDS: dict[str, tuple[str, list[Any]]] = {
     ),
     "Message": ("query($m: ID!) { value: message(id: $m) { id to status attempts } }", ["value"]),
     "ApiKey": ("{ value: apiKeys { id name prefix } }", ["value", 0]),
+    "AccountSettings": ("{ value: accountSettings { id requireAuditReason } }", ["value"]),
 }
 SELECTIONS = {
     "Customer": "... on Customer { id name }",
@@ -65,6 +66,7 @@ SELECTIONS = {
     "AuditEntry": "... on AuditEntry { id message }",
     "Message": "... on Message { id to status attempts }",
     "ApiKey": "... on ApiKey { id name prefix }",
+    "AccountSettings": "... on AccountSettings { id requireAuditReason }",
 }
 
 # principal -> outcome per Node type (customers:read governs the card and what it names).
@@ -77,18 +79,21 @@ EXPECTED: dict[str, dict[str, str]] = {
         "AuditEntry": "PERMISSION_DENIED",
         "Message": "PERMISSION_DENIED",
         "ApiKey": "PERMISSION_DENIED",
+        "AccountSettings": "PERMISSION_DENIED",
     },
     "support_role": {
         **dict.fromkeys(CARD, ALLOWED),
         "AuditEntry": ALLOWED,
         "Message": "PERMISSION_DENIED",
         "ApiKey": "PERMISSION_DENIED",
+        "AccountSettings": "PERMISSION_DENIED",
     },
     "api_key_reading_customers": {
         **dict.fromkeys(CARD, ALLOWED),
         "AuditEntry": "PERMISSION_DENIED",
         "Message": "PERMISSION_DENIED",
         "ApiKey": "PERMISSION_DENIED",
+        "AccountSettings": "PERMISSION_DENIED",
     },
     "partner_own_reseller": {
         **dict.fromkeys(CARD, ALLOWED),
@@ -97,12 +102,14 @@ EXPECTED: dict[str, dict[str, str]] = {
         "AuditEntry": ALLOWED,
         "Message": "PERMISSION_DENIED",
         "ApiKey": "PERMISSION_DENIED",
+        "AccountSettings": "PERMISSION_DENIED",
     },
     "partner_other_reseller": {
         **dict.fromkeys(CARD, NULL),
         "AuditEntry": NULL,
         "Message": "PERMISSION_DENIED",
         "ApiKey": "PERMISSION_DENIED",
+        "AccountSettings": "PERMISSION_DENIED",
     },
     "user_of_other_account": dict.fromkeys(FIELDS, NULL),
     "administrator": dict.fromkeys(FIELDS, ALLOWED),
@@ -183,6 +190,7 @@ async def world(client: httpx.AsyncClient) -> World:
         "AuditEntry": global_id("AuditEntry", entry.id),
         "Message": global_id("Message", message.id),
         "ApiKey": global_id("ApiKey", key.id),
+        "AccountSettings": global_id("AccountSettings", account.id),
     }
     return World(client, account, other, resellers, ids, {"c": ids["Customer"], "m": ids["Message"]})
 
@@ -212,6 +220,8 @@ async def _field_answer(world: World, type_name: str, token: str | None) -> str 
     value = _dig(body["data"], path) if body.get("data") else None
     if type_name == "ApiKey" and value is not None and value["id"] != world.ids["ApiKey"]:
         value = next(k for k in body["data"]["value"] if k["id"] == world.ids["ApiKey"])
+    if type_name == "AccountSettings" and value is not None and value["id"] != world.ids[type_name]:
+        value = None  # the principal's own account's settings, not the ones asked for
     return _outcome(body, value)
 
 

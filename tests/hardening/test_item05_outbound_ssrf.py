@@ -155,7 +155,7 @@ async def test_a_public_host_name_is_accepted(
     body = await gql(client, UPDATE, {"input": changes}, admin.token)
 
     assert body["data"]["accountSettingsUpdate"] == {
-        "accountSettings": {"smtpHost": "smtp.example.com", "smsApiBaseUrl": "https://api.example.com/"},
+        "accountSettings": {"smtpHost": "smtp.example.com", "smsApiBaseUrl": "https://api.example.com"},
         "errors": [],
     }
 

@@ -47,7 +47,11 @@ async def test_more_than_100_ids_are_refused(client: httpx.AsyncClient) -> None:
     # then
     assert body["data"] is None
     assert refusals(body) == [
-        {"message": "At most 100 ids per request.", "path": ["nodes"], "extensions": {"code": "TOO_MANY"}}
+        {
+            "message": "At most 100 ids per request.",
+            "path": ["nodes"],
+            "extensions": {"code": "BAD_USER_INPUT", "argument": ["ids"]},
+        }
     ]
 
 

@@ -176,7 +176,12 @@ async def test_a_cursor_value_no_column_can_hold_is_invalid(
     body = await gql(client, LIST, {"first": 2, "after": big_cursor(values), "sortBy": sort_by}, admin.token)
 
     assert refusals(body) == [
-        refusal("This cursor is not valid for this list and sort order.", "INVALID", "customers")
+        refusal(
+            "This cursor is not valid for this list and sort order.",
+            "BAD_USER_INPUT",
+            "customers",
+            argument=["after"],
+        )
     ]
     assert body["data"] is None
 
@@ -304,7 +309,12 @@ async def test_nul_in_a_search_or_filter_is_a_coded_error(
     body = await gql(client, LIST, variables, admin.token)
 
     assert refusals(body) == [
-        refusal(f"{where}: Text cannot contain NUL characters.", "INVALID", "customers")
+        refusal(
+            f"{where}: Text cannot contain NUL characters.",
+            "BAD_USER_INPUT",
+            "customers",
+            argument=where.split("."),
+        )
     ]
     assert body["data"] is None
 
@@ -326,10 +336,20 @@ async def test_nul_in_the_audit_and_message_filters_is_a_coded_error(
     )
 
     assert refusals(audit) == [
-        refusal("where.table.eq: Text cannot contain NUL characters.", "INVALID", "auditLog")
+        refusal(
+            "where.table.eq: Text cannot contain NUL characters.",
+            "BAD_USER_INPUT",
+            "auditLog",
+            argument=["where", "table", "eq"],
+        )
     ]
     assert refusals(messages) == [
-        refusal("where.to.contains: Text cannot contain NUL characters.", "INVALID", "messages")
+        refusal(
+            "where.to.contains: Text cannot contain NUL characters.",
+            "BAD_USER_INPUT",
+            "messages",
+            argument=["where", "to", "contains"],
+        )
     ]
 
 
@@ -393,7 +413,8 @@ async def test_oversized_filter_values_and_searches_are_invalid(
 ) -> None:
     body = await gql(client, LIST, variables, admin.token)
 
-    assert refusals(body) == [refusal(message, "INVALID", "customers")]
+    argument = ["search" if "search" in variables else "where"]
+    assert refusals(body) == [refusal(message, "BAD_USER_INPUT", "customers", argument=argument)]
     assert body["data"] is None
 
 
@@ -417,7 +438,9 @@ async def test_filters_nest_at_most_the_cap_deep(client: httpx.AsyncClient, admi
     # depth 5 is NOT NOT NOT NOT (name = nobody): an even count of NOTs, so nobody matches
     assert at_cap["data"]["customers"] == {"totalCount": 0, "edges": []}
     assert widest["data"]["customers"] == {"totalCount": 0, "edges": []}
-    assert refusals(beyond) == [refusal("Filters nest at most 5 levels deep.", "INVALID", "customers")]
+    assert refusals(beyond) == [
+        refusal("Filters nest at most 5 levels deep.", "BAD_USER_INPUT", "customers", argument=["where"])
+    ]
 
 
 async def test_a_bulk_update_with_a_too_deep_filter_is_refused_and_nothing_is_written(

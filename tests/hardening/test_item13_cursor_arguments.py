@@ -67,11 +67,12 @@ async def test_a_garbage_cursor_in_any_argument_is_invalid(
     client: httpx.AsyncClient, admin: Principal, variables: dict[str, Any]
 ) -> None:
     valid = (await cursors(client, admin))["C"]
+    garbage = next(name for name, value in variables.items() if value == "garbage")
     variables = {name: valid if value == "VALID" else value for name, value in variables.items()}
 
     body = await gql(client, PAGE, variables, admin.token)
 
-    assert refusals(body) == [refusal(INVALID_CURSOR, "INVALID", "customers")]
+    assert refusals(body) == [refusal(INVALID_CURSOR, "BAD_USER_INPUT", "customers", argument=[garbage])]
     assert body["data"] is None
 
 

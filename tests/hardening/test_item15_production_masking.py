@@ -101,7 +101,10 @@ async def test_a_raw_value_error_is_masked_in_production(
     body = await gql(client, "{ customers { totalCount } }", token=admin.token)
 
     # then
-    assert (body["data"], refusals(body)) == (None, [{"message": message, "path": ["customers"]}])
+    assert (body["data"], refusals(body)) == (
+        None,
+        [{"message": message, "path": ["customers"], "extensions": {"code": "INTERNAL"}}],
+    )
 
 
 async def test_our_scalar_messages_stay_in_production(

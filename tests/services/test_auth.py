@@ -23,6 +23,12 @@ from tests.factories import PASSWORD, make_account, make_reseller, make_user, re
 ORIGIN = RequestOrigin(ip="203.0.113.9", user_agent="pytest-agent")
 WRONG = [FieldError(ErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.")]
 INVALID_REFRESH = [FieldError(ErrorCode.UNAUTHENTICATED, "This refresh token is not valid.")]
+SESSION_REVOKED = [
+    FieldError(
+        ErrorCode.SESSION_REVOKED,
+        "This session has ended (logout, password change, or a refresh token used twice); log in again.",
+    )
+]
 SUPPORT = frozenset({Permission.CUSTOMERS_READ, Permission.AUDIT_READ})
 
 
@@ -211,8 +217,9 @@ async def test_refresh_refuses_a_token_that_cannot_be_used_and_changes_nothing(
     else:
         await User.filter(id=user.id).update(is_active=False)
 
-    # Then the exchange is refused and the token is not spent
-    assert await refused(refresh_tokens(settings, token)) == INVALID_REFRESH
+    # Then the exchange is refused and the token is not spent; a revoked session says so
+    expected = SESSION_REVOKED if case == "session-revoked" else INVALID_REFRESH
+    assert await refused(refresh_tokens(settings, token)) == expected
 
 
 async def test_logout_ends_the_session_and_audits_it(settings: Settings) -> None:
@@ -226,8 +233,10 @@ async def test_logout_ends_the_session_and_audits_it(settings: Settings) -> None
 
     # Then the session is revoked, neither token works any more, and the logout is audited
     assert (await AuthSession.get(id=session.id)).revoked_at is not None
-    assert await authenticate(settings, tokens.access_token, ORIGIN) is None
-    assert await refused(refresh_tokens(settings, tokens.refresh_token)) == INVALID_REFRESH
+    with pytest.raises(ServiceError) as refusal:
+        await authenticate(settings, tokens.access_token, ORIGIN)
+    assert refusal.value.errors == SESSION_REVOKED
+    assert await refused(refresh_tokens(settings, tokens.refresh_token)) == SESSION_REVOKED
     assert await AuditEntry.filter(action="LOGOUT").values_list(
         "table_name", "record_id", "message", "ip", "user_agent"
     ) == [("auth_session", str(session.id), "Logged out", "203.0.113.9", "pytest-agent")]

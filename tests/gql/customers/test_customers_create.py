@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from models import AuditEntry, Customer, CustomerTag
+from models import Account, AuditEntry, Customer, CustomerTag
 from tests.client import USER_ERRORS, customer_id_of, customer_mutation, global_id, make_principal
 from tests.expected import CUSTOMER_FIELDS, default_customer_json
 from tests.factories import make_account, make_reseller
@@ -71,8 +71,9 @@ def full_input(reseller_id: str, manager_id: str) -> dict[str, Any]:
 async def test_create_with_every_field_returns_saves_and_audits_the_clean_values(
     client: httpx.AsyncClient,
 ) -> None:
-    # Given an administrator, a reseller and an account manager of the account
+    # Given an administrator, a reseller and an account manager of the account (and its portal domain)
     account = await make_account()
+    await Account.filter(id=account.id).update(portal_domains=["portal.acme.example"])
     admin = await make_principal(client, account, email="admin@example.com")
     reseller = await make_reseller(account, "North")
     reseller_gid, manager_gid = global_id("Reseller", reseller.id), global_id("User", admin.user.id)

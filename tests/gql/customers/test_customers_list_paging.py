@@ -262,14 +262,15 @@ def cursor_of(values: list[Any]) -> str:
         "status-object",
     ],
 )
-async def test_bad_page_arguments_are_refused_with_invalid(
+async def test_bad_page_arguments_are_refused_as_bad_user_input(
     client: httpx.AsyncClient, admin: Principal, variables: dict[str, Any], message: str
 ) -> None:
     # When the page is asked with a bad size or cursor
     body = await gql(client, PAGE, variables, admin.token)
 
-    # Then the query fails with an INVALID error and no data
+    # Then the query fails with a BAD_USER_INPUT error at the argument, and no data
+    argument = next(name for name in ("after", "before", "first", "last") if name in variables)
     assert body["data"] is None
     assert [(e["message"], e["path"], e["extensions"]) for e in body["errors"]] == [
-        (message, ["customers"], {"code": "INVALID"})
+        (message, ["customers"], {"code": "BAD_USER_INPUT", "argument": [argument]})
     ]
