@@ -87,7 +87,8 @@ async def invite_user(
         errors += await _role_errors(uow, invitation.role_id)
         errors += await _reseller_errors(uow, reseller_id)
         if email and await User.filter(email=email).using_db(uow.conn).exists():
-            errors.append(_email_taken().errors[0])
+            # An existing login is said to be one, even where its address would not pass today.
+            errors = [e for e in errors if e.field != ("email",)] + _email_taken().errors
         if errors:
             raise ServiceError(errors)
         user = User(
@@ -164,9 +165,11 @@ async def _save_changes(uow: UnitOfWork, user: User, before: dict[str, Any]) -> 
 
 
 def _identity(invitation: Invitation) -> tuple[str, str, list[FieldError]]:
-    """The clean e-mail (lower case, as logins look it up) and name, and what is wrong with them."""
+    """The clean e-mail (lower case, as logins look it up) and name, and what is wrong with them;
+    a refused e-mail comes back as typed (trimmed, lower case), to be told apart from a taken one."""
     errors: list[FieldError] = []
-    email = name = ""
+    email = invitation.email.strip().lower()
+    name = ""
     try:
         email = (v.email(invitation.email) or "").lower()
         if not email:

@@ -135,6 +135,24 @@ async def test_an_email_is_taken_across_accounts(settings: Settings) -> None:
     assert await db_state() == before
 
 
+async def test_an_existing_login_is_taken_even_where_its_address_would_be_refused(settings: Settings) -> None:
+    # given: a login on a special-use domain (the demo's), which e-mail validation refuses
+    account = await make_account()
+    await make_user(account, email="admin@demo.switchboard.test")
+    admin = await admin_of(account)
+    support = await role_id(account, "Support")
+    before = await db_state()
+
+    with pytest.raises(ServiceError) as taken:
+        await invite_user(admin, settings, Invitation("Admin@demo.switchboard.test", "A", support))
+    with pytest.raises(ServiceError) as refused:
+        await invite_user(admin, settings, Invitation("new@demo.switchboard.test", "N", support))
+
+    assert refusal(taken) == [("DUPLICATE", ("email",))]
+    assert refusal(refused) == [("INVALID", ("email",))]
+    assert await db_state() == before
+
+
 async def test_nobody_invites_to_a_role_beyond_its_own_permissions(settings: Settings) -> None:
     account = await make_account()
     await make_role(account, "User manager", [Permission.USERS_WRITE, Permission.CUSTOMERS_READ])

@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import type { CombinedGraphQLErrors } from "@apollo/client";
+
 import {
   PasswordResetCompleteDocument,
   PasswordResetRequestDocument,
@@ -63,8 +65,17 @@ test("changing one's password needs the current one and ends the other sessions"
   );
   assert.deepEqual(changed.data!.viewerPasswordChange.errors, []);
   const mine = await here.apollo.query({ query: ViewerDocument, fetchPolicy: "network-only" });
-  const theirs = await elsewhere.apollo.query({ query: ViewerDocument, fetchPolicy: "network-only" });
   assert.equal(mine.data!.viewer?.user?.email, joined.email, "this session stays");
-  assert.equal(theirs.data!.viewer, null, "the other session ended");
+  await assert.rejects(
+    elsewhere.apollo.query({ query: ViewerDocument, fetchPolicy: "network-only" }),
+    (error: CombinedGraphQLErrors) => {
+      assert.deepEqual(
+        error.errors.map((e) => e.extensions?.["code"]),
+        ["SESSION_REVOKED"],
+        "the other session ended",
+      );
+      return true;
+    },
+  );
   assert.deepEqual((await logIn(joined.email, `Changed ${runId} password`)).errors, []);
 });

@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import type { CombinedGraphQLErrors } from "@apollo/client";
+
 import {
   UserDeactivateDocument,
   UserListDocument,
@@ -43,8 +45,17 @@ test("a user found by search is renamed and deactivated; the list follows with n
   assert.deepEqual(renamed.data!.userUpdate.errors, []);
   assert.deepEqual(deactivated.data!.userDeactivate.errors, []);
   assert.deepEqual(admin.traffic.since(mark), ["UserUpdate", "UserDeactivate"], "no refetch");
-  const viewer = await theirs.apollo.query({ query: ViewerDocument, fetchPolicy: "network-only" });
-  assert.equal(viewer.data!.viewer, null, "the deactivated user's session ended");
+  await assert.rejects(
+    theirs.apollo.query({ query: ViewerDocument, fetchPolicy: "network-only" }),
+    (error: CombinedGraphQLErrors) => {
+      assert.deepEqual(
+        error.errors.map((e) => e.extensions?.["code"]),
+        ["SESSION_REVOKED"],
+        "the deactivated user's session ended",
+      );
+      return true;
+    },
+  );
   list.stop();
 });
 
