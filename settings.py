@@ -53,6 +53,22 @@ class Settings(BaseSettings):
         "same new tokens (several tabs refreshing at once) instead of revoking the session.",
     )
     impersonation_token_minutes: int = 10
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Where people reach the product: set-password links in e-mails start with it "
+        "(`<public_url>/set-password#token=…`).",
+    )
+    invitation_hours: int = Field(
+        default=72, description="How long the set-password link of an invitation (userInvite) works."
+    )
+    password_reset_minutes: int = Field(
+        default=60, description="How long the link of a password reset (passwordResetRequest) works."
+    )
+    password_reset_max_per_hour: int = Field(
+        default=3,
+        description="Reset e-mails one user gets per hour at most, whoever asks and from wherever; "
+        "further requests get the same answer and send nothing.",
+    )
 
     graphiql: bool | None = None
     introspection: bool | None = None

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import Reseller, SipUser, User
+from models import Reseller, Role, SipUser, User
 from services import directory, resellers, roles
 from services.actor import Actor
 from services.customers import queries as customers
@@ -58,6 +58,7 @@ class Loaders:
 
     reseller_by_id: DataLoader[int, Reseller | None]
     user_by_id: DataLoader[int, User | None]
+    role_by_id: DataLoader[int, Role | None]
     tags_by_customer_id: DataLoader[int, list[str]]
     number_blocks_by_customer_id: DataLoader[int, list[BlockUsage]]
     sip_users_by_customer_id: DataLoader[int, list[SipUser]]
@@ -70,6 +71,7 @@ class Loaders:
         return cls(
             reseller_by_id=by_id_loader(actor, directory.resellers_by_id),
             user_by_id=by_id_loader(actor, directory.users_by_id),
+            role_by_id=by_id_loader(actor, roles.roles_by_id),
             tags_by_customer_id=by_customer_loader(actor, customers.tags_by_customer, []),
             number_blocks_by_customer_id=by_customer_loader(actor, numbers.blocks_by_customer, []),
             sip_users_by_customer_id=by_customer_loader(actor, numbers.sip_users_by_customer, []),

@@ -25,6 +25,7 @@ from gql.resolvers.numbers import NumberMutations
 from gql.resolvers.reference import ReferenceQueries
 from gql.resolvers.resellers import ResellerMutations, ResellerQueries
 from gql.resolvers.roles import RoleMutations, RoleQueries
+from gql.resolvers.users import UserMutations, UserQueries
 from gql.scalars import SCALAR_MAP
 from services import runtime
 from settings import Environment, Settings
@@ -40,6 +41,7 @@ class Query(
     ReferenceQueries,
     RoleQueries,
     ResellerQueries,
+    UserQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
@@ -56,6 +58,7 @@ class Mutation(
     NumberMutations,
     RoleMutations,
     ResellerMutations,
+    UserMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

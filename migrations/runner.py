@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import structlog
 from aerich import Command
@@ -71,7 +74,34 @@ async def make(engine: str, name: str, root: Path = HISTORIES) -> str | None:
             return "(initial)"
         await command.init(offline=True)
         _forget_previous_diff()
-        return await command.migrate(name, no_input=True, offline=True) or None
+        with _column_comments_ignored() if engine == "sqlite" else nullcontext():
+            return await command.migrate(name, no_input=True, offline=True) or None
+
+
+@contextmanager
+def _column_comments_ignored() -> Iterator[None]:
+    """SQLite keeps no column comments, where Tortoise lists an enum's members on PostgreSQL, so
+    a changed comment (a new enum member) has nothing to migrate there; aerich refuses it instead
+    ("Alter column comment is unsupported in SQLite"). Within this block it is skipped."""
+    from aerich.ddl.sqlite import SqliteDDL
+    from aerich.migrate import Migrate
+
+    set_comment, add_operator = SqliteDDL.set_comment, Migrate.__dict__["_add_operator"]
+
+    def no_comment(self: SqliteDDL, model: Any, field_describe: dict[str, Any]) -> str:
+        return ""
+
+    def add_unless_empty(cls: type[Migrate], operator: str, *args: Any, **kwargs: Any) -> None:
+        if operator:
+            add_operator.__func__(cls, operator, *args, **kwargs)
+
+    SqliteDDL.set_comment = no_comment  # type: ignore[method-assign]
+    Migrate._add_operator = classmethod(add_unless_empty)  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        SqliteDDL.set_comment = set_comment  # type: ignore[method-assign]
+        Migrate._add_operator = add_operator  # type: ignore[method-assign]
 
 
 def _forget_previous_diff() -> None:

@@ -5,7 +5,7 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import SessionKind, SmtpTlsMode
+from models.enums import PasswordTokenPurpose, SessionKind, SmtpTlsMode
 
 
 class Account(Model):
@@ -94,6 +94,9 @@ class User(Model):
         "models.Reseller", related_name="users", null=True, on_delete=fields.RESTRICT
     )
     is_active = fields.BooleanField(default=True)
+    # False for an invited user until they choose a password through their link: the stored
+    # hash is then of a random secret nobody knows, so no password logs them in.
+    password_set = fields.BooleanField(default=True)
     last_login_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -162,6 +165,34 @@ class RefreshToken(Model):
 
     class Meta:
         table = "refresh_token"
+
+
+class PasswordToken(Model):
+    """A single-use, expiring set-password link (an invitation or a password reset).
+
+    Stored as the SHA-256 of its secret: the secret itself exists only in the e-mail."""
+
+    account_id: int
+    user_id: int
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="password_tokens", on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="password_tokens", on_delete=fields.CASCADE
+    )
+    purpose = fields.CharEnumField(PasswordTokenPurpose, max_length=10)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    # Set when the link is used, or when a newer link, a password change or a deactivation
+    # makes it worthless: a spent link never works again.
+    spent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "password_token"
+        indexes = (("user", "created_at"),)
 
 
 class LoginAttempt(Model):

@@ -81,6 +81,13 @@ class HttpVerb(StrEnum):
     DELETE = "DELETE"
 
 
+class PasswordTokenPurpose(StrEnum):
+    """What a set-password link was sent for."""
+
+    INVITATION = "INVITATION"
+    RESET = "RESET"
+
+
 class SessionKind(StrEnum):
     LOGIN = "LOGIN"
     IMPERSONATION = "IMPERSONATION"
@@ -119,6 +126,8 @@ class MessageKind(StrEnum):
     PASSWORD = "PASSWORD"
     VERIFICATION = "VERIFICATION"
     INVOICE = "INVOICE"
+    INVITATION = "INVITATION"  # a new user's link to choose a password
+    RESET_LINK = "RESET_LINK"  # a link to choose a new password (passwordResetRequest)
 
 
 class SmtpTlsMode(StrEnum):

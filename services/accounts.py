@@ -1,5 +1,6 @@
-"""Creating tenants, their default roles and users (used by set-up and the demo); deactivating
-users and setting their passwords, both of which end every session of the user at once."""
+"""Creating tenants, their default roles and users (used by set-up and the demo), and setting a
+user's password, which ends every session of the user at once. Inviting, changing and
+deactivating users through the API is services/users/."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from models.enums import AuditAction, Permission
 from services.actor import Actor
 from services.auth import end_sessions
 from services.errors import ErrorCode, ServiceError, not_found
-from services.passwords import MIN_LENGTH, hash_password
+from services.passwords import hash_password, strength_problem
 from services.permissions import DEFAULT_ROLES
 from services.uow import UnitOfWork, unit_of_work
+from services.users.links import spend_links
 
 
 async def create_account(name: str) -> Account:
@@ -50,39 +52,21 @@ async def create_user(
     )
 
 
-async def deactivate_user(actor: Actor, user_id: int, reason: str | None = None) -> User:
-    """Deactivate a user of the actor's account: they cannot log in, and every session they
-    hold (access and refresh tokens) ends now. Deactivating an inactive user changes nothing."""
-    actor.require(Permission.USERS_WRITE)
-    async with unit_of_work(actor, reason) as uow:
-        user = await _locked_user(uow, user_id)
-        if user.is_active:
-            user.is_active = False
-            await user.save(using_db=uow.conn, update_fields=["is_active"])
-            await end_sessions(uow.conn, user.id, uow.now)
-            uow.audit(
-                AuditAction.UPDATE,
-                "user",
-                user.id,
-                f"User {user.email} deactivated",
-                diff={"is_active": {"old": True, "new": False}},
-            )
-    return user
-
-
 async def set_password(actor: Actor, user_id: int, password: str, reason: str | None = None) -> None:
     """Give a user a new password (their own, or anyone's with users:write); every session the
     user holds ends now, so a stolen token dies with the old password."""
     if actor.user_id != user_id:
         actor.require(Permission.USERS_WRITE)
-    if len(password) < MIN_LENGTH:
-        raise ServiceError.single(ErrorCode.INVALID, f"At least {MIN_LENGTH} characters.", "password")
+    problem = strength_problem(password)
+    if problem is not None:
+        raise ServiceError.single(ErrorCode.INVALID, problem, "password")
     password_hash = hash_password(password)  # slow on purpose: outside the transaction
     async with unit_of_work(actor, reason) as uow:
         user = await _locked_user(uow, user_id)
-        user.password_hash = password_hash
-        await user.save(using_db=uow.conn, update_fields=["password_hash"])
+        user.password_hash, user.password_set = password_hash, True
+        await user.save(using_db=uow.conn, update_fields=["password_hash", "password_set"])
         await end_sessions(uow.conn, user.id, uow.now)
+        await spend_links(uow.conn, user.id, uow.now)
         uow.audit(AuditAction.UPDATE, "user", user.id, f"Password of {user.email} changed")
 
 

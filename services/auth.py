@@ -186,6 +186,16 @@ async def end_sessions(conn: BaseDBAsyncClient, user_id: int, now: datetime) -> 
     )
 
 
+async def end_other_sessions(
+    conn: BaseDBAsyncClient, user_id: int, kept: uuid.UUID | None, now: datetime
+) -> int:
+    """Revoke every open session of the user but `kept` (the one changing its own password)."""
+    sessions = AuthSession.filter(user_id=user_id, revoked_at__isnull=True)
+    if kept is not None:
+        sessions = sessions.exclude(id=kept)
+    return await sessions.using_db(conn).update(revoked_at=now)
+
+
 async def logout(actor: Actor) -> None:
     """Revoke the actor's session: its access and refresh tokens stop working at once."""
     if actor.session_id is None:

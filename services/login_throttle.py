@@ -47,20 +47,25 @@ class Reservation:
     address_id: int | None  # None when the address was not counted (a known pair)
 
 
-async def reserve_attempt(settings: Settings, email: str, ip: str) -> Reservation:
-    """Count one attempt as failed, or refuse with THROTTLED (and write nothing) while backing off."""
+async def reserve_attempt(
+    settings: Settings, email: str, ip: str, *, address_key: str = ANY_EMAIL
+) -> Reservation:
+    """Count one attempt as failed, or refuse with THROTTLED (and write nothing) while backing off.
+
+    `email` and `address_key` name the pair's and the address's rows: another kind of attempt
+    (a password reset request) counts on rows of its own, under keys no e-mail can be."""
     now = datetime.now(UTC)
     async with in_transaction() as conn:
         # A write first: on SQLite it takes the database's write lock, so the reads below cannot
         # be stale against another process; on PostgreSQL the rows are then locked one by one,
         # pair before address, always in that order.
         await LoginThrottle.bulk_create(
-            [LoginThrottle(ip=ip, email=email), LoginThrottle(ip=ip, email=ANY_EMAIL)],
+            [LoginThrottle(ip=ip, email=email), LoginThrottle(ip=ip, email=address_key)],
             ignore_conflicts=True,
             using_db=conn,
         )
         pair = await _locked(conn, ip, email)
-        address = await _locked(conn, ip, ANY_EMAIL)
+        address = await _locked(conn, ip, address_key)
         known = _is_known(pair, now, settings)
         if _waiting(pair, now) or (not known and _waiting(address, now)):
             raise throttled()  # rolls back the rows inserted above

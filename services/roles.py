@@ -39,7 +39,7 @@ from services.actor import Actor
 from services.administration import counts_by, name_taken, require_manager
 from services.auditing import creation_diff, diff, snapshot
 from services.customers.scope import visible_users
-from services.errors import ErrorCode, FieldError, ServiceError, not_found
+from services.errors import ErrorCode, FieldError, ServiceError, not_found, permission_denied
 from services.fields import CleanContext, clean_each, spec, specs_of
 from services.numbers.blocks import lock_account
 from services.uow import UnitOfWork, unit_of_work
@@ -68,9 +68,19 @@ async def list_roles(actor: Actor) -> list[Role]:
 
 
 async def roles_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, Role]:
-    """The roles among `ids` that the actor may read, by id."""
-    actor.require(Permission.CUSTOMERS_READ)
-    return {role.id: role for role in await visible_roles(actor).filter(id__in=list(ids))}
+    """The roles among `ids` that the actor may read, by id: a reader of customers reads the
+    roles it may list; anyone else only its own role (the viewer's), and is refused others."""
+    if not ids:
+        return {}
+    if actor.can(Permission.CUSTOMERS_READ):
+        queryset = visible_roles(actor)
+    else:
+        own = User.filter(account_id=actor.account_id, id=actor.user_id if actor.user_id is not None else -1)
+        queryset = Role.filter(account_id=actor.account_id, id__in=Subquery(own.values("role_id")))
+    found = {role.id: role for role in await queryset.filter(id__in=list(ids))}
+    if not actor.can(Permission.CUSTOMERS_READ) and set(ids) - set(found):
+        raise permission_denied()
+    return found
 
 
 async def user_counts_by_role(actor: Actor, role_ids: Sequence[int]) -> dict[int, int]:

@@ -129,6 +129,11 @@ class DateTimeFilter(ConditionInput):
     lte: datetime | None = strawberry.field(default=None, description="At or before.")
 
 
+@strawberry.input(description="Conditions on a yes/no field.")
+class BooleanFilter(ConditionInput):
+    eq: bool | None = strawberry.field(default=None, description="Equal to.")
+
+
 @strawberry.input(description="Conditions on a list of tags (matched ignoring case).")
 class TagsFilter(ConditionInput):
     contains_any: list[str] | None = strawberry.field(default=None, description="Has at least one of these.")

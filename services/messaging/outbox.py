@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import phonenumbers
 import structlog
@@ -25,6 +26,10 @@ from services.validation import Invalid, email
 from settings import Settings
 
 log = structlog.get_logger(__name__)
+# Messages whose body carries a secret (a set-password link, a password): once the message is
+# SENT or FAILED, its stored body is replaced, so the secret does not outlive the delivery.
+SECRET_BEARING = frozenset({MessageKind.PASSWORD, MessageKind.INVITATION, MessageKind.RESET_LINK})
+REMOVED_BODY = "(Removed once the message was delivered or gave up: it carried a secret.)"
 SEND = jobs.declare("messages.send", queue="messages")
 REDRIVE = jobs.declare("outbox.redrive", queue="maintenance")
 REDRIVE_BATCH = 500
@@ -118,8 +123,16 @@ async def deliver(settings: Settings, message_id: int) -> Delivery:
         provider_reference=reference[:200],
         lease_until=None,
         last_error=None,
+        **_secret_removed(message),
     )
     return Delivery(MessageStatus.SENT)
+
+
+def _secret_removed(message: Message) -> dict[str, str | None]:
+    """The body columns to overwrite when the message reached its last status."""
+    if message.kind not in SECRET_BEARING:
+        return {}
+    return {"body_text": REMOVED_BODY, "body_html": None}
 
 
 async def _claim(message_id: int, now: datetime, settings: Settings) -> bool:
@@ -146,7 +159,7 @@ async def _transient(message: Message, error: str, settings: Settings) -> Delive
 async def _failed(message: Message, error: str) -> Delivery:
     log.warning("message.failed", message_id=message.id, channel=message.channel.value, error=error)
     await Message.filter(id=message.id).update(
-        status=MessageStatus.FAILED, last_error=error, lease_until=None
+        status=MessageStatus.FAILED, last_error=error, lease_until=None, **_secret_removed(message)
     )
     return Delivery(MessageStatus.FAILED, error)
 
@@ -205,10 +218,15 @@ async def _give_up_exhausted(now: datetime, max_attempts: int) -> None:
     """QUEUED messages nobody holds whose attempts are spent: the last attempt never recorded an
     outcome (its process died, or its lease ran out). They fail instead of going round again."""
     error = f"Gave up after {max_attempts} attempts: the last attempt did not finish."
-    failed = await Message.filter(
+    exhausted = Message.filter(
         Q(lease_until__isnull=True) | Q(lease_until__lt=now),
         status=MessageStatus.QUEUED,
         attempts__gte=max_attempts,
-    ).update(status=MessageStatus.FAILED, last_error=error, lease_until=None)
+    )
+    outcome: dict[str, Any] = {"status": MessageStatus.FAILED, "last_error": error, "lease_until": None}
+    failed = await exhausted.filter(kind__in=list(SECRET_BEARING)).update(
+        **outcome, body_text=REMOVED_BODY, body_html=None
+    )
+    failed += await exhausted.update(**outcome)
     if failed:
         log.warning("message.gave_up", count=failed, error=error)

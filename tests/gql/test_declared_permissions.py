@@ -20,7 +20,7 @@ from tests.factories import db_state, make_account, make_role
 
 MISSING = 987_654
 CUSTOMER, SIP_USER = global_id("Customer", MISSING), global_id("SipUser", MISSING)
-ROLE, RESELLER = global_id("Role", MISSING), global_id("Reseller", MISSING)
+USER, ROLE, RESELLER = global_id("User", MISSING), global_id("Role", MISSING), global_id("Reseller", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -32,6 +32,7 @@ DOCUMENTS: dict[str, str] = {
     "message": f'{{ message(id: "{global_id("Message", MISSING)}") {{ id }} }}',
     "apiKeys": "{ apiKeys { id } }",
     "auditLog": "{ auditLog { totalCount } }",
+    "users": "{ users { totalCount edges { node { id role { name } reseller { name } } } } }",
     "portalDomains": "{ portalDomains }",
     "roles": "{ roles { id userCount } }",
     "resellers": "{ resellers { totalCount edges { node { customerCount userCount } } } }",
@@ -66,6 +67,34 @@ DOCUMENTS: dict[str, str] = {
     "resellerCreate": 'mutation { resellerCreate(input: {name: "Northwind"}) { errors { code } } }',
     "resellerUpdate": f'mutation {{ resellerUpdate(input: {{id: "{RESELLER}", name: "Ops"}}) {{ errors {{ code }} }} }}',
     "resellerDelete": f'mutation {{ resellerDelete(input: {{id: "{RESELLER}"}}) {{ errors {{ code }} }} }}',
+    "userInvite": (
+        f'mutation {{ userInvite(input: {{email: "new@example.com", name: "New", roleId: "{ROLE}"}}) '
+        "{ errors { code } } }"
+    ),
+    "userUpdate": f'mutation {{ userUpdate(input: {{id: "{USER}", name: "Renamed"}}) {{ errors {{ code }} }} }}',
+    "userDeactivate": f'mutation {{ userDeactivate(input: {{id: "{USER}"}}) {{ errors {{ code }} }} }}',
+}
+# The operations that need no permission: each is open to any principal (or to nobody at all).
+OPEN_DOCUMENTS: dict[str, str] = {
+    "viewer": "{ viewer { kind } }",
+    "currencies": "{ currencies { code } }",
+    "countries": "{ countries { code } }",
+    "timeZones": "{ timeZones { name } }",
+    # {me}: the principal's own user, which every principal may read
+    "node": '{ node(id: "{me}") { id } }',
+    "nodes": '{ nodes(ids: ["{me}"]) { id } }',
+    "login": 'mutation { login(input: {email: "nobody@example.com", password: "wrong-password"}) { errors { code } } }',
+    "tokenRefresh": 'mutation { tokenRefresh(input: {refreshToken: "bogus"}) { errors { code } } }',
+    "passwordResetRequest": 'mutation { passwordResetRequest(input: {email: "nobody@example.com"}) { errors { code } } }',
+    "passwordResetComplete": (
+        'mutation { passwordResetComplete(input: {token: "bogus", newPassword: "a long new secret"}) '
+        "{ errors { code } } }"
+    ),
+    "viewerPasswordChange": (
+        'mutation { viewerPasswordChange(input: {currentPassword: "wrong-password", newPassword: "a long new secret"}) '
+        "{ errors { code } } }"
+    ),
+    "logout": "mutation { logout { errors { code } } }",
 }
 
 
@@ -84,6 +113,31 @@ def declared() -> dict[str, Permission]:
 
 def test_every_declared_operation_is_checked_here() -> None:
     assert set(DOCUMENTS) == set(declared())
+
+
+def test_every_other_operation_is_listed_as_open() -> None:
+    operations = set()
+    for type_name in ("Query", "Mutation"):
+        definition = schema.get_type_by_name(type_name)
+        assert definition is not None
+        operations |= {schema.config.name_converter.get_graphql_name(f) for f in definition.fields}  # type: ignore[union-attr]
+    assert operations - set(DOCUMENTS) == set(OPEN_DOCUMENTS)
+
+
+@pytest.mark.parametrize("operation", sorted(OPEN_DOCUMENTS))
+async def test_an_open_operation_needs_no_permission(client: httpx.AsyncClient, operation: str) -> None:
+    # given: a user whose role holds no permission at all
+    account = await make_account()
+    await make_role(account, "Nothing", [])
+    principal = await make_principal(client, account, role_name="Nothing")
+    document = OPEN_DOCUMENTS[operation].replace("{me}", global_id("User", principal.user.id))
+
+    # when
+    body = await gql(client, document, token=principal.token)
+
+    # then
+    assert "PERMISSION_DENIED" not in _codes(body), body
+    assert "errors" not in body, body
 
 
 def _codes(body: dict[str, Any]) -> list[str]:

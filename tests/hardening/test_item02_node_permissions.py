@@ -40,6 +40,10 @@ FIELDS: dict[str, tuple[str, list[Any]]] = {
         "query($c: ID!) { value: customer(id: $c) { accountManager { id name email } } }",
         ["value", "accountManager"],
     ),
+    "Role": (
+        "query($c: ID!) { value: customer(id: $c) { accountManager { role { id name } } } }",
+        ["value", "accountManager", "role"],
+    ),
     "Reseller": (
         "query($c: ID!) { value: customer(id: $c) { reseller { id name } } }",
         ["value", "reseller"],
@@ -57,6 +61,7 @@ SELECTIONS = {
     "NumberBlock": "... on NumberBlock { id start used free }",
     "SipUser": "... on SipUser { id username }",
     "User": "... on User { id name email }",
+    "Role": "... on Role { id name }",
     "Reseller": "... on Reseller { id name }",
     "AuditEntry": "... on AuditEntry { id message }",
     "Message": "... on Message { id to status attempts }",
@@ -65,7 +70,7 @@ SELECTIONS = {
 }
 
 # principal -> outcome per Node type (customers:read governs the card and what it names).
-CARD = ("Customer", "NumberBlock", "SipUser", "User", "Reseller")
+CARD = ("Customer", "NumberBlock", "SipUser", "User", "Role", "Reseller")
 EXPECTED: dict[str, dict[str, str]] = {
     "anonymous": dict.fromkeys(FIELDS, "UNAUTHENTICATED"),
     "api_key_without_permissions": dict.fromkeys(FIELDS, "PERMISSION_DENIED"),
@@ -93,6 +98,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "partner_own_reseller": {
         **dict.fromkeys(CARD, ALLOWED),
         "User": NULL,  # the account manager is staff, outside the partner's reseller
+        "Role": NULL,  # and so is the role only that manager holds
         "AuditEntry": ALLOWED,
         "Message": "PERMISSION_DENIED",
         "ApiKey": "PERMISSION_DENIED",
@@ -179,6 +185,7 @@ async def world(client: httpx.AsyncClient) -> World:
         "NumberBlock": global_id("NumberBlock", block.id),
         "SipUser": global_id("SipUser", sip_user.id),
         "User": global_id("User", manager.id),
+        "Role": global_id("Role", manager.role_id),
         "Reseller": global_id("Reseller", resellers[0].id),
         "AuditEntry": global_id("AuditEntry", entry.id),
         "Message": global_id("Message", message.id),

@@ -71,7 +71,7 @@ async def test_a_refresh_token_of_a_user_deactivated_behind_the_api_mints_nothin
 
 
 async def test_deactivation_ends_every_session_at_once(client: httpx.AsyncClient) -> None:
-    from services.accounts import deactivate_user
+    from services.users.commands import deactivate_user
 
     # given
     account, ann, sessions = await _ann_with_two_sessions(client)
@@ -118,7 +118,8 @@ async def test_a_password_change_ends_every_session_and_the_new_password_works(
 
 @pytest.mark.parametrize("case", ["short-password", "no-users-write", "other-account"])
 async def test_a_refused_change_leaves_the_sessions_alive(client: httpx.AsyncClient, case: str) -> None:
-    from services.accounts import deactivate_user, set_password
+    from services.accounts import set_password
+    from services.users.commands import deactivate_user
 
     # given
     account, ann, sessions = await _ann_with_two_sessions(client)

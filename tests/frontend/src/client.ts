@@ -46,6 +46,7 @@ export function createCache(): InMemoryCache {
           customers: relayStylePagination(["where", "search", "sortBy"]),
           messages: relayStylePagination(["where"]),
           auditLog: relayStylePagination(["where"]),
+          users: relayStylePagination(["where", "search", "sortBy"]),
           // The card reads a customer the list (or a mutation) already normalized.
           customer: {
             read(existing, { args, toReference }) {

@@ -2,27 +2,27 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { RoleOptionsDocument, UserInviteDocument } from "../generated/graphql";
+import { UserInviteDocument } from "../generated/graphql";
 import { signedIn } from "../src/client";
 import { env, runId } from "../src/env";
 import { linkIn, mailTo } from "../src/mailbox";
 import { useTheSuiteSmtpServer } from "../src/smtp";
+import { adminRoleId } from "../src/users";
 
 test("an invited user receives a set-password link by e-mail", async () => {
   const client = await signedIn(env.admin);
   await useTheSuiteSmtpServer(client);
-  const roles = await client.apollo.query({ query: RoleOptionsDocument });
-  const role = roles.data!.roles.find((r) => r.name === "Administrator")!;
+  const roleId = await adminRoleId(client);
   const email = `agent-${runId}@demo-carrier.example`;
 
   const { data } = await client.apollo.mutate({
     mutation: UserInviteDocument,
-    variables: { input: { email, name: "New Agent", roleId: role.id, resellerId: null } },
+    variables: { input: { email, name: "New Agent", roleId, resellerId: null } },
   });
 
   assert.deepEqual(data!.userInvite.errors, []);
   assert.equal(data!.userInvite.user?.email, email);
-  assert.equal(data!.userInvite.user?.role?.id, role.id);
+  assert.equal(data!.userInvite.user?.role?.id, roleId);
   const mail = await mailTo(email);
   const { token } = linkIn(mail);
   assert.ok(token.length >= 16, "the link carries a token");
@@ -31,12 +31,12 @@ test("an invited user receives a set-password link by e-mail", async () => {
 
 test("inviting an e-mail that is already a user is a DUPLICATE on the email field", async () => {
   const client = await signedIn(env.admin);
-  const roles = await client.apollo.query({ query: RoleOptionsDocument });
+  const roleId = await adminRoleId(client);
 
   const { data } = await client.apollo.mutate({
     mutation: UserInviteDocument,
     variables: {
-      input: { email: env.admin.email, name: "Again", roleId: roles.data!.roles[0]!.id, resellerId: null },
+      input: { email: env.admin.email, name: "Again", roleId, resellerId: null },
     },
   });
 

@@ -3,25 +3,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import {
-  PasswordResetCompleteDocument,
-  RoleOptionsDocument,
-  UserInviteDocument,
-  ViewerDocument,
-} from "../generated/graphql";
+import { PasswordResetCompleteDocument, UserInviteDocument, ViewerDocument } from "../generated/graphql";
 import { createClient, logIn, signedIn } from "../src/client";
 import { env, runId } from "../src/env";
 import { linkIn, mailTo } from "../src/mailbox";
 import { useTheSuiteSmtpServer } from "../src/smtp";
+import { adminRoleId } from "../src/users";
 
 test("the link's token sets the password once; the invitee then signs in", async () => {
   const admin = await signedIn(env.admin);
   await useTheSuiteSmtpServer(admin);
-  const roles = await admin.apollo.query({ query: RoleOptionsDocument });
+  const roleId = await adminRoleId(admin);
   const email = `set-password-${runId}@demo-carrier.example`;
   await admin.apollo.mutate({
     mutation: UserInviteDocument,
-    variables: { input: { email, name: "Invitee", roleId: roles.data!.roles[0]!.id, resellerId: null } },
+    variables: { input: { email, name: "Invitee", roleId, resellerId: null } },
   });
   const { token } = linkIn(await mailTo(email));
   const anonymous = createClient();
