@@ -80,6 +80,7 @@ OPEN_DOCUMENTS: dict[str, str] = {
     "currencies": "{ currencies { code } }",
     "countries": "{ countries { code } }",
     "timeZones": "{ timeZones { name } }",
+    "permissions": "{ permissions { code } }",
     # {me}: the principal's own user, which every principal may read
     "node": '{ node(id: "{me}") { id } }',
     "nodes": '{ nodes(ids: ["{me}"]) { id } }',
