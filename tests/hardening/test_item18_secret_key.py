@@ -12,6 +12,7 @@ import pytest
 from pydantic import SecretStr, ValidationError
 
 from settings import Settings
+from tests.hardening.auth_servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HINT = "make one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
@@ -34,8 +35,10 @@ async def test_settings_take_a_key_of_32_bytes_or_more(key: str) -> None:
 
 def _run(command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     inherited = {k: v for k, v in os.environ.items() if k != "SWITCHBOARD_SECRET_KEY"}
+    # serve takes its port first: a free one, so a busy 8000 never answers for the key check
+    address = ["--port", str(free_port())] if command == "serve" else []
     return subprocess.run(
-        [sys.executable, "-m", "cli", command],
+        [sys.executable, "-m", "cli", command, *address],
         cwd=cwd,
         env={**inherited, "PYTHONPATH": str(ROOT), **env},
         capture_output=True,
