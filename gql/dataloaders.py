@@ -5,15 +5,18 @@ scoped to the request's principal; results come back in key order (None where mi
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import Reseller, Role, SipUser, User
+from models import Contact, Customer, Reseller, Role, SipUser, User
 from services import directory, resellers, roles
 from services.actor import Actor
+from services.contacts import queries as contacts
+from services.contacts.queries import ContactQuery
 from services.customers import queries as customers
+from services.listing import Page, PageRequest
 from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
 
@@ -56,22 +59,28 @@ def count_loader(actor: Actor, read: BatchRead[int]) -> DataLoader[int, int]:
 class Loaders:
     """The request's loaders, scoped to its principal."""
 
+    actor: Actor
     reseller_by_id: DataLoader[int, Reseller | None]
     user_by_id: DataLoader[int, User | None]
     role_by_id: DataLoader[int, Role | None]
+    customer_by_id: DataLoader[int, Customer | None]
     tags_by_customer_id: DataLoader[int, list[str]]
     number_blocks_by_customer_id: DataLoader[int, list[BlockUsage]]
     sip_users_by_customer_id: DataLoader[int, list[SipUser]]
     user_count_by_role_id: DataLoader[int, int]
     customer_count_by_reseller_id: DataLoader[int, int]
     user_count_by_reseller_id: DataLoader[int, int]
+    # Loaders of a nested list, one per set of its arguments (see `_per_arguments`).
+    _by_arguments: dict[tuple[str, str], DataLoader[Any, Any]] = field(default_factory=dict)
 
     @classmethod
     def for_actor(cls, actor: Actor) -> Loaders:
         return cls(
+            actor=actor,
             reseller_by_id=by_id_loader(actor, directory.resellers_by_id),
             user_by_id=by_id_loader(actor, directory.users_by_id),
             role_by_id=by_id_loader(actor, roles.roles_by_id),
+            customer_by_id=by_id_loader(actor, customers.customers_by_id),
             tags_by_customer_id=by_customer_loader(actor, customers.tags_by_customer, []),
             number_blocks_by_customer_id=by_customer_loader(actor, numbers.blocks_by_customer, []),
             sip_users_by_customer_id=by_customer_loader(actor, numbers.sip_users_by_customer, []),
@@ -79,3 +88,35 @@ class Loaders:
             customer_count_by_reseller_id=count_loader(actor, resellers.customer_counts_by_reseller),
             user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),
         )
+
+    def contact_pages(self, query: ContactQuery, page: PageRequest) -> DataLoader[int, Page[Contact]]:
+        """Each customer's page of contacts for these arguments (Customer.contacts)."""
+
+        async def read(actor: Actor, ids: Sequence[int]) -> Mapping[int, Page[Contact]]:
+            return await contacts.contacts_by_customer(actor, ids, query, page)
+
+        return self._per_arguments("contact_pages", (query, page), read)
+
+    def contact_counts(self, query: ContactQuery) -> DataLoader[int, int]:
+        """How many contacts of each customer match these arguments (Customer.contacts.totalCount)."""
+
+        async def read(actor: Actor, ids: Sequence[int]) -> Mapping[int, int]:
+            return await contacts.contact_counts_by_customer(actor, ids, query)
+
+        return self._per_arguments("contact_counts", query, read)
+
+    def _per_arguments(self, name: str, arguments: object, read: BatchRead[T]) -> DataLoader[int, T]:
+        """The loader of `read` for these arguments of a nested list field: the same field under
+        every customer of a page asks with the same arguments, so their keys meet in one batch
+        (one statement); other arguments get a loader of their own. The arguments are frozen
+        dataclasses of plain values, so their repr is a faithful key."""
+        key = (name, repr(arguments))
+        if key not in self._by_arguments:
+
+            async def load(keys: list[int]) -> list[T]:
+                found = await read(self.actor, keys)
+                return [found[k] for k in keys]
+
+            self._by_arguments[key] = DataLoader(load_fn=load)
+        loader: DataLoader[int, T] = self._by_arguments[key]
+        return loader

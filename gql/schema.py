@@ -19,6 +19,7 @@ from gql.limits import RequestLimits, hides_suggestions
 from gql.resolvers.api_keys import ApiKeyMutations, ApiKeyQueries
 from gql.resolvers.audit import AuditQueries
 from gql.resolvers.auth import AuthMutations, AuthQueries
+from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
@@ -34,6 +35,7 @@ from settings import Environment, Settings
 @strawberry.type(description="Reads.")
 class Query(
     CustomerQueries,
+    ContactQueries,
     MessagingQueries,
     ApiKeyQueries,
     AuditQueries,
@@ -53,6 +55,7 @@ class Query(
 class Mutation(
     AuthMutations,
     CustomerMutations,
+    ContactMutations,
     MessagingMutations,
     ApiKeyMutations,
     NumberMutations,

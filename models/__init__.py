@@ -13,6 +13,7 @@ from models.accounts import (
     User,
 )
 from models.audit import AuditEntry
+from models.contacts import Contact
 from models.customers import Customer, CustomerTag
 from models.messaging import Message, PeriodicRun
 from models.numbers import NumberBlock, SipUser
@@ -22,6 +23,7 @@ __all__ = [
     "ApiKey",
     "AuditEntry",
     "AuthSession",
+    "Contact",
     "Customer",
     "CustomerTag",
     "LoginAttempt",

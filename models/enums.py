@@ -52,6 +52,16 @@ class Weekday(StrEnum):
     SUN = "SUN"
 
 
+class ContactType(StrEnum):
+    """What a contact is for: informational only (the seeds give it no other function)."""
+
+    GENERAL = "GENERAL"
+    BILLING = "BILLING"
+    TECHNICAL = "TECHNICAL"
+    SALES = "SALES"
+    OTHER = "OTHER"
+
+
 class ActorKind(StrEnum):
     USER = "USER"
     CONTACT = "CONTACT"

@@ -26,6 +26,10 @@ class Message(Model):
     subject = fields.CharField(max_length=500, default="")
     body_text = fields.TextField(default="")
     body_html = fields.TextField(null=True)
+    # A body that carries a secret (a generated password) is not kept readable: the columns above
+    # hold it with the secret left out, and this holds what is sent, sealed with the app's secret
+    # key (services/messaging/sealing.py); it is cleared once the message is SENT or FAILED.
+    sealed_body = fields.TextField(null=True)
     # Stable across retries, so a receiver can drop the copy a crash may cause.
     header_message_id = fields.CharField(max_length=200, unique=True)
     status = fields.CharEnumField(MessageStatus, max_length=6, default=MessageStatus.QUEUED)

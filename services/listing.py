@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 import orjson
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -293,10 +293,7 @@ async def paginate(
     after `after` and before `before` (each cursor given is applied), then the first `first` of
     them, or the last `last` (the first DEFAULT_PAGE_SIZE when neither is given)."""
     size, backward = _page_size(request)
-    keys = list(order)
-    if not keys or keys[-1][0].column != "id":
-        id_key = SortKey("id", cursor_int(queryset.model, queryset.model._meta.pk_attr))
-        keys.append((id_key, keys[-1][1] if keys else False))
+    keys = _with_tie_breaker(queryset, order)
     page_qs = queryset
     if request.after is not None:
         page_qs = page_qs.filter(_beyond(keys, _decode(request.after, keys, "after"), backward=False))
@@ -318,6 +315,81 @@ async def paginate(
         has_previous_page=(more and backward) or request.after is not None,
         count_total=queryset.count,
     )
+
+
+async def paginate_each(
+    queryset: QuerySet[M],
+    group: str,
+    groups: Sequence[Any],
+    order: Sequence[tuple[SortKey, bool]],
+    request: PageRequest,
+) -> dict[Any, Page[M]]:
+    """A page of `queryset` for each value of the column `group` in `groups` (each customer's
+    first contacts), all in one statement whatever the number of groups: the rows are ranked
+    within their group in `order` (ROW_NUMBER() OVER (PARTITION BY ...), on every engine) and
+    the first `first` + 1 of each kept. Forward only: `after`, when given, applies to every group.
+    `order` names columns of the model itself. A page's `count_total` counts its own group (one
+    statement each: batch totals with a GROUP BY where many are asked for)."""
+    if request.last is not None or request.before is not None:
+        raise _invalid("This list pages forward only: give first and after.", "last")
+    size, _ = _page_size(request)
+    keys = _with_tie_breaker(queryset, order)
+    page_qs = queryset
+    if request.after is not None:
+        page_qs = page_qs.filter(_beyond(keys, _decode(request.after, keys, "after"), backward=False))
+    ranked = await _first_of_each(page_qs, group, keys, size + 1)
+    members: dict[Any, list[M]] = {value: [] for value in groups}
+    for row in ranked:
+        members.setdefault(getattr(row, group), []).append(row)
+    return {
+        value: Page(
+            rows=rows[:size],
+            cursors=[_encode(row, keys) for row in rows[:size]],
+            has_next_page=len(rows) > size,
+            has_previous_page=request.after is not None,
+            count_total=queryset.filter(**{group: value}).count,
+        )
+        for value, rows in members.items()
+    }
+
+
+def _with_tie_breaker(
+    queryset: QuerySet[M], order: Sequence[tuple[SortKey, bool]]
+) -> list[tuple[SortKey, bool]]:
+    """The order with `id` appended (in the last key's direction) unless it ends with it."""
+    keys = list(order)
+    if not keys or keys[-1][0].column != "id":
+        id_key = SortKey("id", cursor_int(queryset.model, queryset.model._meta.pk_attr))
+        keys.append((id_key, keys[-1][1] if keys else False))
+    return keys
+
+
+async def _first_of_each(
+    queryset: QuerySet[M], group: str, keys: list[tuple[SortKey, bool]], limit: int
+) -> list[M]:
+    """The first `limit` rows of each group, in group then sort order. Tortoise cannot filter on a
+    window function (that needs a derived table), so the ranked query it builds, parameters
+    and all, is wrapped in one here and run by the model's own executor (the same row
+    conversion as any query)."""
+    meta = queryset.model._meta
+    table = meta.db_table
+    columns = [group, *(key.column for key, _ in keys)]
+    unknown = [column for column in columns if column not in meta.fields_db_projection.values()]
+    assert not unknown, f"ranked lists order by columns of {table} only, not {unknown}"
+    order_sql = ", ".join(f'"{table}"."{key.column}" {"DESC" if desc else "ASC"}' for key, desc in keys)
+    rank = RawSQL(f'ROW_NUMBER() OVER (PARTITION BY "{table}"."{group}" ORDER BY {order_sql})')
+    ranked = queryset.annotate(group_rank=rank)
+    ranked.sql()  # builds the query
+    inner, parameters = ranked.query.get_parameterized_sql()
+    statement = (
+        f'SELECT * FROM ({inner}) AS "ranked" WHERE "ranked"."group_rank" <= {int(limit)} '
+        f'ORDER BY "ranked"."{group}", "ranked"."group_rank"'
+    )
+    db = meta.db
+    rows: list[M] = await db.executor_class(model=queryset.model, db=db).execute_select(
+        statement, list(parameters), custom_fields=["group_rank"]
+    )
+    return rows
 
 
 def _page_size(request: PageRequest) -> tuple[int, bool]:

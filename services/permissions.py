@@ -16,9 +16,12 @@ ALL = [p.value for p in Permission]
 DEFAULT_ROLES: dict[str, list[str]] = {
     "Administrator": ALL,
     "Support": [Permission.CUSTOMERS_READ.value, Permission.AUDIT_READ.value],
+    # A partner user acts only on its reseller's customers (services/customers/scope.py), their
+    # contacts included.
     "Partner": [
         Permission.CUSTOMERS_READ.value,
         Permission.CUSTOMERS_WRITE.value,
+        Permission.CONTACTS_WRITE.value,
         Permission.AUDIT_READ.value,
     ],
 }

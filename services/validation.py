@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from ipaddress import ip_network
 from typing import Any, TypeAlias, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
@@ -260,3 +262,19 @@ def currency_list(values: list[str]) -> list[str]:
 
 def unique_enums(values: list[E]) -> list[E]:
     return list(dict.fromkeys(values))
+
+
+def ip_networks(values: Sequence[str], *, max_entries: int) -> list[str]:
+    """Addresses or networks (CIDR), each written as its network ("192.0.2.10" becomes
+    "192.0.2.10/32"), without repeats; the error names the entry's index."""
+    if len(values) > max_entries:
+        raise Invalid(f"At most {max_entries} entries.")
+    networks = []
+    for index, value in enumerate(values):
+        try:
+            networks.append(str(ip_network(value.strip(), strict=False)))
+        except ValueError as exc:
+            raise Invalid(
+                f"'{value}' is not an IP address or network.", ErrorCode.INVALID, str(index)
+            ) from exc
+    return list(dict.fromkeys(networks))

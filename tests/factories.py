@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 from tortoise import Tortoise
 
-from models import Account, AuditEntry, Customer, Reseller, Role, User
+from models import Account, AuditEntry, Contact, Customer, Reseller, Role, User
 from models.enums import ActorKind, Permission
 from services.accounts import create_account, create_user
 from services.actor import Actor, RequestOrigin, system_actor
 from services.auth import user_actor
+from services.contacts.commands import create_contact
+from services.contacts.values import ContactPatch
 from services.customers.commands import create_customer
 from services.customers.values import CustomerPatch
 from services.errors import FieldError, ServiceError
@@ -47,6 +49,17 @@ async def make_role(account: Account, name: str, permissions: list[Permission]) 
 async def make_customer(account: Account, **overrides: Any) -> Customer:
     values: dict[str, Any] = {"name": f"Customer {next(_seq)}", "currency": "EUR", **overrides}
     return await create_customer(system_actor(account.id), CustomerPatch(**values))
+
+
+async def make_contact(customer: Customer, **overrides: Any) -> Contact:
+    """A contact of the customer, without a login (give `password=` for one)."""
+    from services.contacts.passwords import PasswordChoice, PasswordMode
+
+    password = overrides.pop("password", None)
+    number = next(_seq)
+    values: dict[str, Any] = {"name": f"Contact {number}", "email": f"contact{number}@example.com", **overrides}
+    choice = PasswordChoice(PasswordMode.SET, password) if password else None
+    return await create_contact(system_actor(customer.account_id), customer.id, ContactPatch(**values), choice)
 
 
 async def audit_count(**filters: Any) -> int:

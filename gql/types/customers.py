@@ -28,6 +28,7 @@ from gql.types.common import (
     StringFilter,
     TagsFilter,
 )
+from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
 from gql.types.numbers import NumberBlock, SipUser
 from models import Customer as CustomerModel
 from models import enums
@@ -124,6 +125,23 @@ class Customer(relay.Node):
         before: str | None = None,
     ) -> Connection[AuditEntry]:
         return await audit_page(info, where, PageRequest(first, after, last, before), self.id)
+
+    @strawberry.field(
+        description="The customer's contacts (by name unless sorted); searched by name, e-mail, "
+        "phone or mobile. Pages forward only.",
+        extensions=[Refusals()],
+    )
+    async def contacts(
+        self,
+        info: Info,
+        where: ContactWhere | None = None,
+        search: str | None = None,
+        sort_by: list[ContactSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Contact]:
+        query = contact_query(where, search, sort_by)
+        return await customer_contacts(info, self.id, query, PageRequest(first, after))
 
     @strawberry.field(description="The customer's internal number blocks, by start.")
     async def number_blocks(self, info: Info) -> list[NumberBlock]:

@@ -16,9 +16,10 @@ from tortoise.expressions import F, Q
 
 from models import Account, Message
 from models.enums import MessageChannel, MessageKind, MessageStatus
-from services import jobs
+from services import jobs, runtime
 from services.errors import ErrorCode, ServiceError
 from services.logsafe import exception_fields
+from services.messaging import sealing
 from services.messaging.rendering import Rendered
 from services.messaging.senders import Outgoing, PermanentSendError, TransientSendError, sender_for
 from services.uow import UnitOfWork
@@ -60,12 +61,22 @@ async def queue_message(
     *,
     customer_id: int | None = None,
     contact_id: int | None = None,
+    secret_content: Rendered | None = None,
 ) -> Message:
-    """Write the outbox row in the caller's transaction; it is sent after commit."""
+    """Write the outbox row in the caller's transaction; it is sent after commit.
+
+    A message that carries a secret gives it in `secret_content` (what is sent) and leaves it
+    out of `content` (what the row shows): the secret waits only sealed (services/messaging/sealing.py)."""
     try:
         destination = normalized_destination(channel, to)
     except Invalid as exc:
         raise ServiceError([exc.at("to")]) from exc
+    header_message_id = f"<{uuid.uuid4().hex}@switchboard.invalid>"
+    sealed_body = None
+    if secret_content is not None:
+        sealed_body = sealing.seal(
+            runtime.current().settings.signing_key(), secret_content, header_message_id
+        )
     message = await Message.create(
         account_id=uow.actor.account_id,
         customer_id=customer_id,
@@ -76,7 +87,8 @@ async def queue_message(
         subject=content.subject,
         body_text=content.text,
         body_html=content.html,
-        header_message_id=f"<{uuid.uuid4().hex}@switchboard.invalid>",
+        sealed_body=sealed_body,
+        header_message_id=header_message_id,
         next_attempt_at=uow.now,
         using_db=uow.conn,
     )
@@ -109,7 +121,11 @@ async def deliver(settings: Settings, message_id: int) -> Delivery:
         allow_private=settings.allow_private_outbound,
     )
     try:
-        reference = await sender.send(_outgoing(message, account))
+        outgoing = _outgoing(message, account, settings)
+    except sealing.Unreadable:
+        return await _failed(message, "The sealed body does not open: the secret key changed.")
+    try:
+        reference = await sender.send(outgoing)
     except PermanentSendError as exc:
         return await _failed(message, str(exc))
     except TransientSendError as exc:
@@ -123,6 +139,7 @@ async def deliver(settings: Settings, message_id: int) -> Delivery:
         provider_reference=reference[:200],
         lease_until=None,
         last_error=None,
+        sealed_body=None,
         **_secret_removed(message),
     )
     return Delivery(MessageStatus.SENT)
@@ -159,7 +176,11 @@ async def _transient(message: Message, error: str, settings: Settings) -> Delive
 async def _failed(message: Message, error: str) -> Delivery:
     log.warning("message.failed", message_id=message.id, channel=message.channel.value, error=error)
     await Message.filter(id=message.id).update(
-        status=MessageStatus.FAILED, last_error=error, lease_until=None, **_secret_removed(message)
+        status=MessageStatus.FAILED,
+        last_error=error,
+        lease_until=None,
+        sealed_body=None,
+        **_secret_removed(message),
     )
     return Delivery(MessageStatus.FAILED, error)
 
@@ -174,18 +195,25 @@ async def _retry_later(message: Message, error: str, settings: Settings) -> Deli
     return Delivery(MessageStatus.QUEUED, error)
 
 
-def _outgoing(message: Message, account: Account) -> Outgoing:
+def _outgoing(message: Message, account: Account, settings: Settings) -> Outgoing:
     sender = account.email_from or f"no-reply@{_slug(account.name)}.switchboard.invalid"
     if message.channel is MessageChannel.SMS:
         sender = account.sms_from or "Switchboard"
+    text: str = message.body_text
+    html: str | None = message.body_html
+    if message.sealed_body is not None:
+        sealed = sealing.unseal(
+            settings.signing_key(), message.sealed_body, message.subject, message.header_message_id
+        )
+        text, html = sealed.text, sealed.html
     return Outgoing(
         message_id=message.id,
         channel=message.channel,
         sender=sender,
         to=message.to,
         subject=message.subject,
-        text=message.body_text,
-        html=message.body_html,
+        text=text,
+        html=html,
         header_message_id=message.header_message_id,
     )
 
@@ -223,7 +251,7 @@ async def _give_up_exhausted(now: datetime, max_attempts: int) -> None:
         status=MessageStatus.QUEUED,
         attempts__gte=max_attempts,
     )
-    outcome: dict[str, Any] = {"status": MessageStatus.FAILED, "last_error": error, "lease_until": None}
+    outcome: dict[str, Any] = {"status": MessageStatus.FAILED, "last_error": error, "lease_until": None, "sealed_body": None}
     failed = await exhausted.filter(kind__in=list(SECRET_BEARING)).update(
         **outcome, body_text=REMOVED_BODY, body_html=None
     )

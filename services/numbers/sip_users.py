@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from ipaddress import ip_network
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -24,7 +23,7 @@ from services.errors import ErrorCode, FieldError, ServiceError, not_found
 from services.fields import CleanContext, clean, row_values, spec
 from services.numbers.blocks import lock_account
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, Patch, Unset, non_negative_int
+from services.validation import UNSET, Invalid, Patch, Unset, ip_networks, non_negative_int
 
 TABLE = "sip_user"
 AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
@@ -61,17 +60,7 @@ def _password(value: str, _context: CleanContext) -> str:
 
 
 def _ip_allow(values: list[str], _context: CleanContext) -> list[str]:
-    if len(values) > MAX_IP_RULES:
-        raise Invalid(f"At most {MAX_IP_RULES} entries.")
-    networks = []
-    for index, value in enumerate(values):
-        try:
-            networks.append(str(ip_network(value.strip(), strict=False)))
-        except ValueError as exc:
-            raise Invalid(
-                f"'{value}' is not an IP address or network.", ErrorCode.INVALID, str(index)
-            ) from exc
-    return list(dict.fromkeys(networks))
+    return ip_networks(values, max_entries=MAX_IP_RULES)
 
 
 def _count(value: int, _context: CleanContext) -> int:

@@ -1,0 +1,115 @@
+"""Contact queries and mutations: decode, call one service, map."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from gql.context import Info, require_actor
+from gql.declare import mutation, query
+from gql.fields import given_values
+from gql.types.common import Connection, connection_of, decode_id
+from gql.types.contacts import (
+    Contact,
+    ContactCreateInput,
+    ContactCreatePayload,
+    ContactDeleteInput,
+    ContactDeletePayload,
+    ContactPasswordResetInput,
+    ContactPasswordResetPayload,
+    ContactSort,
+    ContactUpdateInput,
+    ContactUpdatePayload,
+    ContactWhere,
+    contact_query,
+)
+from models.enums import Permission
+from services.contacts import commands, queries
+from services.contacts.passwords import PasswordChoice, PasswordMode
+from services.contacts.values import FIELDS, ContactPatch
+from services.listing import PageRequest
+
+
+async def contacts(
+    info: Info,
+    where: ContactWhere | None = None,
+    search: str | None = None,
+    sort_by: list[ContactSort] | None = None,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Connection[Contact]:
+    page = await queries.list_contacts(
+        require_actor(info), PageRequest(first, after, last, before), contact_query(where, search, sort_by)
+    )
+    return connection_of(page, Contact.from_model)
+
+
+async def contact_create(info: Info, input: ContactCreateInput) -> ContactCreatePayload:
+    customer_id = decode_id(input.customer_id, "Customer", "customer_id")
+    choice = None
+    if input.password_mode is not None or input.password is not None:
+        choice = PasswordChoice(input.password_mode or PasswordMode.SET, input.password)
+    row = await commands.create_contact(
+        require_actor(info), customer_id, ContactPatch(**given_values(input, FIELDS)), choice, input.reason
+    )
+    return ContactCreatePayload(contact=Contact.from_model(row))
+
+
+async def contact_update(info: Info, input: ContactUpdateInput) -> ContactUpdatePayload:
+    row = await commands.update_contact(
+        require_actor(info),
+        decode_id(input.id, "Contact", "id"),
+        ContactPatch(**given_values(input, FIELDS)),
+        input.reason,
+    )
+    return ContactUpdatePayload(contact=Contact.from_model(row))
+
+
+async def contact_delete(info: Info, input: ContactDeleteInput) -> ContactDeletePayload:
+    row = await commands.delete_contact(
+        require_actor(info), decode_id(input.id, "Contact", "id"), input.reason
+    )
+    return ContactDeletePayload(deleted_id=relay.GlobalID("Contact", str(row.id)))
+
+
+async def contact_password_reset(info: Info, input: ContactPasswordResetInput) -> ContactPasswordResetPayload:
+    row = await commands.reset_password(
+        require_actor(info),
+        decode_id(input.contact_id, "Contact", "contact_id"),
+        PasswordChoice(input.mode, input.password),
+        input.reason,
+    )
+    return ContactPasswordResetPayload(contact=Contact.from_model(row))
+
+
+@strawberry.type(description="Queries of contacts.")
+class ContactQueries:
+    contacts: Connection[Contact] = query(
+        contacts,
+        needs=Permission.CUSTOMERS_READ,
+        description="Every contact of the customers in view (Global Contacts), filtered, searched "
+        "(name, e-mail, phone, mobile) and sorted.",
+    )
+
+
+@strawberry.type(description="Mutations of contacts.")
+class ContactMutations:
+    contact_create: ContactCreatePayload = mutation(
+        contact_create,
+        needs=Permission.CONTACTS_WRITE,
+        description="Add a contact to a customer, optionally with a portal password (set, or "
+        "generated and e-mailed).",
+    )
+    contact_update: ContactUpdatePayload = mutation(
+        contact_update, needs=Permission.CONTACTS_WRITE, description="Change a contact's fields."
+    )
+    contact_delete: ContactDeletePayload = mutation(
+        contact_delete, needs=Permission.CONTACTS_WRITE, description="Delete a contact and its login."
+    )
+    contact_password_reset: ContactPasswordResetPayload = mutation(
+        contact_password_reset,
+        needs=Permission.CONTACTS_WRITE,
+        description="Give a contact a new portal password: generated and e-mailed to it, or set.",
+    )

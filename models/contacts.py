@@ -1,0 +1,48 @@
+"""A customer's contacts: its people, reached by e-mail and SMS, and the customer portal's logins."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.accounts import Account
+from models.customers import Customer
+from models.enums import ContactType
+
+
+class Contact(Model):
+    """One person of a customer. The e-mail is the portal login, unique in the account whatever
+    its case (`email_key`); the password is kept only as an argon2id hash, and a contact without
+    one cannot log in."""
+
+    account_id: int
+    customer_id: int
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="contacts", on_delete=fields.CASCADE
+    )
+    customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="contacts", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=200)
+    # Case-folded name: lists sort alike on every engine.
+    name_key = fields.CharField(max_length=200)
+    email = fields.CharField(max_length=320)
+    # Case-folded e-mail: the login, unique in the account.
+    email_key = fields.CharField(max_length=320)
+    phone = fields.CharField(max_length=20, null=True)
+    mobile = fields.CharField(max_length=20, null=True)
+    contact_type = fields.CharEnumField(ContactType, max_length=16, default=ContactType.GENERAL)
+    public_notes = fields.TextField(default="")
+    private_notes = fields.TextField(default="")
+    email_verified = fields.BooleanField(default=False)
+    mobile_verified = fields.BooleanField(default=False)
+    ip_allow = fields.JSONField[list[str]](default=list)
+    password_hash = fields.CharField(max_length=255, null=True)
+    password_changed_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "contact"
+        unique_together = (("account", "email_key"),)
+        indexes = (("customer", "name_key"), ("account", "name_key"), ("account", "created_at"))

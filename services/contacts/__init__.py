@@ -1,0 +1,1 @@
+"""Contacts: a customer's people, reached by e-mail and SMS, and the customer portal's logins."""
