@@ -57,9 +57,15 @@ async def make_contact(customer: Customer, **overrides: Any) -> Contact:
 
     password = overrides.pop("password", None)
     number = next(_seq)
-    values: dict[str, Any] = {"name": f"Contact {number}", "email": f"contact{number}@example.com", **overrides}
+    values: dict[str, Any] = {
+        "name": f"Contact {number}",
+        "email": f"contact{number}@example.com",
+        **overrides,
+    }
     choice = PasswordChoice(PasswordMode.SET, password) if password else None
-    return await create_contact(system_actor(customer.account_id), customer.id, ContactPatch(**values), choice)
+    return await create_contact(
+        system_actor(customer.account_id), customer.id, ContactPatch(**values), choice
+    )
 
 
 async def audit_count(**filters: Any) -> int:

@@ -12,7 +12,7 @@ import strawberry
 from strawberry import relay
 
 from gql.context import Info
-from gql.errors import UserError
+from gql.errors import Refusals, UserError
 from gql.fields import Mode, declared_fields
 from gql.nodes import resolve_nodes
 from gql.types.common import (
@@ -66,7 +66,10 @@ class Contact(relay.Node):
     updated_at: datetime = strawberry.field(description="When the contact last changed (UTC).")
     customer_id: strawberry.Private[int]
 
-    @strawberry.field(description="The customer the contact belongs to.")
+    @strawberry.field(
+        description="The customer the contact belongs to (reading it needs customers:read).",
+        extensions=[Refusals()],
+    )
     async def customer(
         self, info: Info
     ) -> Annotated[Customer, strawberry.lazy("gql.types.customers")] | None:

@@ -21,6 +21,7 @@ from tests.factories import db_state, make_account, make_role
 MISSING = 987_654
 CUSTOMER, SIP_USER = global_id("Customer", MISSING), global_id("SipUser", MISSING)
 USER, ROLE, RESELLER = global_id("User", MISSING), global_id("Role", MISSING), global_id("Reseller", MISSING)
+CONTACT = global_id("Contact", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -36,6 +37,7 @@ DOCUMENTS: dict[str, str] = {
     "portalDomains": "{ portalDomains }",
     "roles": "{ roles { id userCount } }",
     "resellers": "{ resellers { totalCount edges { node { customerCount userCount } } } }",
+    "contacts": "{ contacts { totalCount } }",
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
@@ -96,6 +98,15 @@ OPEN_DOCUMENTS: dict[str, str] = {
         "{ errors { code } } }"
     ),
     "logout": "mutation { logout { errors { code } } }",
+    "contactCreate": (
+        f'mutation {{ contactCreate(input: {{customerId: "{CUSTOMER}", name: "Al", email: "al@example.com"}}) '
+        "{ errors { code } } }"
+    ),
+    "contactUpdate": f'mutation {{ contactUpdate(input: {{id: "{CONTACT}", name: "Al"}}) {{ errors {{ code }} }} }}',
+    "contactDelete": f'mutation {{ contactDelete(input: {{id: "{CONTACT}"}}) {{ errors {{ code }} }} }}',
+    "contactPasswordReset": (
+        f'mutation {{ contactPasswordReset(input: {{contactId: "{CONTACT}", mode: GENERATE}}) {{ errors {{ code }} }} }}'
+    ),
 }
 
 

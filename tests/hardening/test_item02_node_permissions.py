@@ -21,7 +21,15 @@ from services.actor import system_actor
 from services.numbers.blocks import assign_block
 from services.numbers.sip_users import SipUserPatch, create_sip_user
 from tests.client import global_id, gql, make_principal
-from tests.factories import db_state, make_account, make_api_key, make_customer, make_reseller, make_role
+from tests.factories import (
+    db_state,
+    make_account,
+    make_api_key,
+    make_contact,
+    make_customer,
+    make_reseller,
+    make_role,
+)
 
 ALLOWED, NULL = "allowed", "null"
 
@@ -55,6 +63,10 @@ FIELDS: dict[str, tuple[str, list[Any]]] = {
     "Message": ("query($m: ID!) { value: message(id: $m) { id to status attempts } }", ["value"]),
     "ApiKey": ("{ value: apiKeys { id name prefix } }", ["value", 0]),
     "AccountSettings": ("{ value: accountSettings { id requireAuditReason } }", ["value"]),
+    "Contact": (
+        "query($c: ID!) { value: customer(id: $c) { contacts { edges { node { id name email } } } } }",
+        ["value", "contacts", "edges", 0, "node"],
+    ),
 }
 SELECTIONS = {
     "Customer": "... on Customer { id name }",
@@ -67,10 +79,11 @@ SELECTIONS = {
     "Message": "... on Message { id to status attempts }",
     "ApiKey": "... on ApiKey { id name prefix }",
     "AccountSettings": "... on AccountSettings { id requireAuditReason }",
+    "Contact": "... on Contact { id name email }",
 }
 
 # principal -> outcome per Node type (customers:read governs the card and what it names).
-CARD = ("Customer", "NumberBlock", "SipUser", "User", "Role", "Reseller")
+CARD = ("Customer", "NumberBlock", "SipUser", "User", "Role", "Reseller", "Contact")
 EXPECTED: dict[str, dict[str, str]] = {
     "anonymous": dict.fromkeys(FIELDS, "UNAUTHENTICATED"),
     "api_key_without_permissions": dict.fromkeys(FIELDS, "PERMISSION_DENIED"),
@@ -177,6 +190,7 @@ async def world(client: httpx.AsyncClient) -> World:
         header_message_id="<node-test@switchboard>",
         next_attempt_at=acme.created_at,
     )
+    contact = await make_contact(acme, name="Alice", email="alice@acme.example")
     key = await ApiKey.filter(account_id=account.id, name="Reader").first()
     entry = await AuditEntry.filter(account_id=account.id, table_name="customer").first()
     assert key is not None and entry is not None
@@ -191,6 +205,7 @@ async def world(client: httpx.AsyncClient) -> World:
         "Message": global_id("Message", message.id),
         "ApiKey": global_id("ApiKey", key.id),
         "AccountSettings": global_id("AccountSettings", account.id),
+        "Contact": global_id("Contact", contact.id),
     }
     return World(client, account, other, resellers, ids, {"c": ids["Customer"], "m": ids["Message"]})
 

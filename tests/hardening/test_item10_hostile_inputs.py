@@ -241,6 +241,12 @@ LONE_SURROGATE = "\ud800"
         ("messageTest", {"channel": "EMAIL", "to": "a{}@example.com"}, ["to"]),
         ("customerUpdate", {"notes": "{}", "reason": "why"}, ["notes"]),
         ("sipUserCreate", {"username": "alice", "password": "long-secret{}"}, ["password"]),
+        ("contactCreate", {"name": "Al", "email": "al@example.com", "privateNotes": "{}"}, ["privateNotes"]),
+        (
+            "contactCreate",
+            {"name": "Al", "email": "al@example.com", "password": "amber-falcon{}"},
+            ["password"],
+        ),
     ],
     ids=[
         "customer-name",
@@ -254,6 +260,8 @@ LONE_SURROGATE = "\ud800"
         "message-to",
         "customer-notes",
         "sip-password",
+        "contact-notes",
+        "contact-password",
     ],
 )
 async def test_unstorable_text_in_any_mutation_input_is_invalid_and_nothing_is_written(
@@ -265,7 +273,11 @@ async def test_unstorable_text_in_any_mutation_input_is_invalid_and_nothing_is_w
     bad: str,
 ) -> None:
     customer_id = global_id("Customer", world.customer_id)
-    references = {"customerUpdate": {"id": customer_id}, "sipUserCreate": {"customerId": customer_id}}
+    references = {
+        "customerUpdate": {"id": customer_id},
+        "sipUserCreate": {"customerId": customer_id},
+        "contactCreate": {"customerId": customer_id},
+    }
     before = await everything()
 
     response = await post_mutation(
