@@ -157,7 +157,7 @@ async def contacts_by_customer(
     actor.require(Permission.CUSTOMERS_READ)
     if any(field is ContactSortField.CUSTOMER_NAME for field, _ in query.sort):
         raise ServiceError.single(
-            ErrorCode.INVALID, "A customer's contacts sort by name, e-mail or creation time.", "sortBy"
+            ErrorCode.INVALID, "A customer's contacts sort by name, e-mail or creation time.", "sort_by"
         )
     queryset = contact_queryset(actor, query).filter(customer_id__in=list(customer_ids))
     return await paginate_each(queryset, "customer_id", customer_ids, _order(query), page)

@@ -143,6 +143,7 @@ def jobs_held() -> Iterator[list[Job]]:
 async def test_a_generated_password_waits_in_the_outbox_only_sealed(settings: Settings) -> None:
     # given
     account = await make_account("Acme Carrier")
+    await Account.filter(id=account.id).update(portal_domains=["portal.acme.example"])
     customer = await make_customer(account, portal_domain="portal.acme.example")
 
     # when
@@ -543,7 +544,7 @@ async def test_a_customers_page_filters_sorts_and_refuses_sorting_by_customer() 
     )
 
     assert [row.name for row in pages[customer.id].rows] == ["Ben", "Ann"]
-    assert [(e.code, e.field) for e in errors] == [(ErrorCode.INVALID, ("sortBy",))]
+    assert [(e.code, e.field) for e in errors] == [(ErrorCode.INVALID, ("sort_by",))]
 
 
 async def test_the_global_list_searches_filters_and_sorts_by_customer_name() -> None:

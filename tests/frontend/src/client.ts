@@ -47,6 +47,7 @@ export function createCache(): InMemoryCache {
           messages: relayStylePagination(["where"]),
           auditLog: relayStylePagination(["where"]),
           users: relayStylePagination(["where", "search", "sortBy"]),
+          contacts: relayStylePagination(["where", "search", "sortBy"]),
           // The card reads a customer the list (or a mutation) already normalized.
           customer: {
             read(existing, { args, toReference }) {
@@ -55,7 +56,12 @@ export function createCache(): InMemoryCache {
           },
         },
       },
-      Customer: { fields: { auditLog: relayStylePagination(["where"]) } },
+      Customer: {
+        fields: {
+          auditLog: relayStylePagination(["where"]),
+          contacts: relayStylePagination(["where", "search", "sortBy"]),
+        },
+      },
       // One settings object and one viewer per signed-in client: singletons in the cache.
       AccountSettings: { keyFields: [] },
       Viewer: { keyFields: [] },

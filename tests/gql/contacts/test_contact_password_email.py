@@ -38,6 +38,7 @@ async def test_a_generated_password_is_emailed_once_and_kept_nowhere_else(
     account = await make_account("Acme Carrier")
     await configure_smtp(account, smtp_server.port)
     admin = await make_principal(client, account)
+    await Account.filter(id=account.id).update(portal_domains=["portal.northwind.example"])
     customer = await make_customer(account, name="Northwind", portal_domain="portal.northwind.example")
 
     # when: a contact is created with a generated password
