@@ -72,7 +72,8 @@ async def create_contact(
 
 
 def _creation_values(patch: ContactPatch) -> ContactPatch:
-    """The patch with its defaults filled in and every value clean; every problem at once."""
+    """The patch with every given value clean (the row's defaults fill the others); every
+    problem at once."""
     missing = [
         FieldError(ErrorCode.REQUIRED, "This field is required.", (name,))
         for name in REQUIRED_ON_CREATE

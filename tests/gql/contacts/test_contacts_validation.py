@@ -178,3 +178,28 @@ async def test_a_required_reason_is_asked_for_before_anything_is_written(
     assert errors == [(["input", "reason"], "REASON_REQUIRED")]
     assert before != await db_state()  # the second call wrote the contact
     assert with_reason == {"contact": {"name": "Alice"}, "errors": []}
+
+
+async def test_an_omitted_field_stays_and_null_clears_a_nullable_one(
+    client: httpx.AsyncClient, account: Account, admin: Principal
+) -> None:
+    # given
+    contact = await make_contact(
+        await make_customer(account), phone="+442071838750", mobile="+447911123456", public_notes="Hi"
+    )
+    selection = f"contact {{ phone mobile publicNotes }} {USER_ERRORS}"
+
+    # when: the mobile is cleared, the phone is not mentioned
+    payload = await mutate(
+        client,
+        admin.token,
+        "contactUpdate",
+        {"id": global_id("Contact", contact.id), "mobile": None},
+        selection,
+    )
+
+    # then
+    assert payload == {
+        "contact": {"phone": "+442071838750", "mobile": None, "publicNotes": "Hi"},
+        "errors": [],
+    }
