@@ -251,7 +251,12 @@ async def _give_up_exhausted(now: datetime, max_attempts: int) -> None:
         status=MessageStatus.QUEUED,
         attempts__gte=max_attempts,
     )
-    outcome: dict[str, Any] = {"status": MessageStatus.FAILED, "last_error": error, "lease_until": None, "sealed_body": None}
+    outcome: dict[str, Any] = {
+        "status": MessageStatus.FAILED,
+        "last_error": error,
+        "lease_until": None,
+        "sealed_body": None,
+    }
     failed = await exhausted.filter(kind__in=list(SECRET_BEARING)).update(
         **outcome, body_text=REMOVED_BODY, body_html=None
     )

@@ -75,6 +75,15 @@ DOCUMENTS: dict[str, str] = {
     ),
     "userUpdate": f'mutation {{ userUpdate(input: {{id: "{USER}", name: "Renamed"}}) {{ errors {{ code }} }} }}',
     "userDeactivate": f'mutation {{ userDeactivate(input: {{id: "{USER}"}}) {{ errors {{ code }} }} }}',
+    "contactCreate": (
+        f'mutation {{ contactCreate(input: {{customerId: "{CUSTOMER}", name: "Al", email: "al@example.com"}}) '
+        "{ errors { code } } }"
+    ),
+    "contactUpdate": f'mutation {{ contactUpdate(input: {{id: "{CONTACT}", name: "Al"}}) {{ errors {{ code }} }} }}',
+    "contactDelete": f'mutation {{ contactDelete(input: {{id: "{CONTACT}"}}) {{ errors {{ code }} }} }}',
+    "contactPasswordReset": (
+        f'mutation {{ contactPasswordReset(input: {{contactId: "{CONTACT}", mode: GENERATE}}) {{ errors {{ code }} }} }}'
+    ),
 }
 # The operations that need no permission: each is open to any principal (or to nobody at all).
 OPEN_DOCUMENTS: dict[str, str] = {
@@ -98,15 +107,6 @@ OPEN_DOCUMENTS: dict[str, str] = {
         "{ errors { code } } }"
     ),
     "logout": "mutation { logout { errors { code } } }",
-    "contactCreate": (
-        f'mutation {{ contactCreate(input: {{customerId: "{CUSTOMER}", name: "Al", email: "al@example.com"}}) '
-        "{ errors { code } } }"
-    ),
-    "contactUpdate": f'mutation {{ contactUpdate(input: {{id: "{CONTACT}", name: "Al"}}) {{ errors {{ code }} }} }}',
-    "contactDelete": f'mutation {{ contactDelete(input: {{id: "{CONTACT}"}}) {{ errors {{ code }} }} }}',
-    "contactPasswordReset": (
-        f'mutation {{ contactPasswordReset(input: {{contactId: "{CONTACT}", mode: GENERATE}}) {{ errors {{ code }} }} }}'
-    ),
 }
 
 

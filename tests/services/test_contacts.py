@@ -14,7 +14,6 @@ from pydantic import SecretStr
 from models import Account, AuditEntry, Contact, Customer, Message
 from models.enums import ActorKind, ContactType, MessageKind, MessageStatus, Permission
 from services import runtime
-from services.accounts import DEFAULT_ROLES
 from services.actor import Actor, RequestOrigin
 from services.contacts import commands, queries
 from services.contacts.passwords import LEFT_OUT, PasswordChoice, PasswordMode
@@ -27,6 +26,7 @@ from services.listing import Condition, Filter, PageRequest
 from services.messaging import outbox, sealing
 from services.messaging.rendering import Rendered
 from services.passwords import verify_password
+from services.permissions import DEFAULT_ROLES
 from settings import Settings
 from tests.conftest import SqlCounter
 from tests.factories import db_state, make_account, make_contact, make_customer, make_reseller
@@ -175,13 +175,14 @@ async def test_a_generated_password_waits_in_the_outbox_only_sealed(settings: Se
     assert verify_password(row.password_hash, password)
     assert [job.name for job in held] == ["messages.send"]
 
-    # and once sent, the sealed body is gone: nothing in the database leads to the password
+    # and once sent, the sealed body is gone (and the readable one too, like every secret-bearing
+    # message's): nothing in the database leads to the password
     delivery = await outbox.deliver(settings, message.id)
     sent_row = await Message.get(id=message.id)
     assert (delivery.status, sent_row.sealed_body, sent_row.body_text) == (
         MessageStatus.SENT,
         None,
-        message.body_text,
+        outbox.REMOVED_BODY,
     )
     mail = (settings.outbox_dir / str(account.id) / f"message-{message.id}.eml").read_text()
     assert password in mail and LEFT_OUT not in mail

@@ -11,7 +11,7 @@ import httpx
 
 from models import Account, AuditEntry, Contact, Message
 from models.enums import MessageKind, MessageStatus
-from services.contacts.passwords import LEFT_OUT
+from services.messaging import outbox
 from services.passwords import verify_password
 from tests.client import global_id, make_principal
 from tests.factories import db_state, make_account, make_contact, make_customer
@@ -75,7 +75,7 @@ async def test_a_generated_password_is_emailed_once_and_kept_nowhere_else(
         MessageStatus.SENT,
         None,
     )
-    assert LEFT_OUT in message.body_text and LEFT_OUT in (message.body_html or "")
+    assert (message.body_text, message.body_html) == (outbox.REMOVED_BODY, None)
     assert password not in json.dumps(answer)
     assert password not in json.dumps(await db_state(), default=str)
     assert password not in server_log()
