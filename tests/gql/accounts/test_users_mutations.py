@@ -25,7 +25,14 @@ UPDATE = f"mutation($input: UserUpdateInput!) {{ userUpdate(input: $input) {{ {U
 DEACTIVATE = (
     f"mutation($input: UserDeactivateInput!) {{ userDeactivate(input: $input) {{ {USER} {ERRORS} }} }}"
 )
-PARTNER_PERMISSIONS = [Permission.CUSTOMERS_READ, Permission.CUSTOMERS_WRITE, Permission.AUDIT_READ]
+# The built-in Partner role's (services/permissions.py): a partner admin holds them all, so may
+# hand the Partner role out.
+PARTNER_PERMISSIONS = [
+    Permission.CUSTOMERS_READ,
+    Permission.CUSTOMERS_WRITE,
+    Permission.CONTACTS_WRITE,
+    Permission.AUDIT_READ,
+]
 
 
 def error(code: str, message: str, *field: str) -> dict[str, Any]:
