@@ -23,13 +23,20 @@ from models.enums import Permission
 
 
 def mutation(
-    resolver: Callable[..., Any], *, needs: Permission | None, description: str, public: bool = False
+    resolver: Callable[..., Any],
+    *,
+    needs: Permission | None,
+    description: str,
+    public: bool = False,
+    deprecation_reason: str | None = None,
 ) -> Any:
-    """A mutation; `public` ones (login) run without a principal."""
+    """A mutation; `public` ones (login) run without a principal. A deprecated one is another
+    name for a mutation that stays (same resolver, same permission)."""
     return strawberry.mutation(
         resolver=resolver,
         extensions=[Payload(authenticated=not public, needs=needs)],
         description=_described(description, needs),
+        deprecation_reason=deprecation_reason,
     )
 
 

@@ -94,6 +94,11 @@ class ContactQueries:
     )
 
 
+async def contact_reset_password(info: Info, input: ContactPasswordResetInput) -> ContactPasswordResetPayload:
+    """The deprecated other name of contactPasswordReset."""
+    return await contact_password_reset(info, input)
+
+
 @strawberry.type(description="Mutations of contacts.")
 class ContactMutations:
     contact_create: ContactCreatePayload = mutation(
@@ -112,4 +117,10 @@ class ContactMutations:
         contact_password_reset,
         needs=Permission.CONTACTS_WRITE,
         description="Give a contact a new portal password: generated and e-mailed to it, or set.",
+    )
+    contact_reset_password: ContactPasswordResetPayload = mutation(
+        contact_reset_password,
+        needs=Permission.CONTACTS_WRITE,
+        description="The same as contactPasswordReset, under the name DESIGN.md's naming example uses.",
+        deprecation_reason="Use contactPasswordReset.",
     )

@@ -41,7 +41,8 @@ def test_every_query_and_mutation_is_selected_by_a_document() -> None:
         f"{root.name}.{field}"
         for root in (schema.query_type, schema.mutation_type)
         if root is not None
-        for field in root.fields
+        for field, definition in root.fields.items()
+        if definition.deprecation_reason is None  # another name of a field that is covered
     }
     selected = root_fields(documents(SUITE / "operations"))
     pending = root_fields(documents(SUITE / "pending" / "operations"))

@@ -84,6 +84,9 @@ DOCUMENTS: dict[str, str] = {
     "contactPasswordReset": (
         f'mutation {{ contactPasswordReset(input: {{contactId: "{CONTACT}", mode: GENERATE}}) {{ errors {{ code }} }} }}'
     ),
+    "contactResetPassword": (
+        f'mutation {{ contactResetPassword(input: {{contactId: "{CONTACT}", mode: GENERATE}}) {{ errors {{ code }} }} }}'
+    ),
 }
 # The operations that need no permission: each is open to any principal (or to nobody at all).
 OPEN_DOCUMENTS: dict[str, str] = {
