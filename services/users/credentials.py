@@ -15,7 +15,7 @@ the same `complete_password_link`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import structlog
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -30,7 +30,7 @@ from services.auth import end_other_sessions, end_sessions, sha256, user_actor
 from services.errors import ErrorCode, ServiceError, permission_denied
 from services.passwords import hash_password, strength_problem, verify_password
 from services.uow import unit_of_work
-from services.users.links import MAX_SECRET_LENGTH, LinkSecret, send_link, spend_links
+from services.users.links import MAX_SECRET_LENGTH, RESET_CAP_WINDOW, LinkSecret, send_link, spend_links
 from settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -152,7 +152,7 @@ async def _working_token(token: str) -> PasswordToken:
 
 async def _sent_enough(settings: Settings, user: User) -> bool:
     """Whether the user already had its hourly share of reset e-mails (then none is sent)."""
-    since = datetime.now(UTC) - timedelta(hours=1)
+    since = datetime.now(UTC) - RESET_CAP_WINDOW
     sent = await PasswordToken.filter(
         user_id=user.id, purpose=PasswordTokenPurpose.RESET, created_at__gte=since
     ).count()

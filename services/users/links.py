@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q
 
 from models import Account, PasswordToken, User
 from models.enums import MessageChannel, MessageKind, PasswordTokenPurpose
@@ -26,6 +27,8 @@ from settings import Settings
 LINK_PATH = "/set-password"
 # A link's secret is 43 characters; anything much longer is not one of ours.
 MAX_SECRET_LENGTH = 100
+# Reset e-mails are capped per user and hour by counting the links made in the last hour.
+RESET_CAP_WINDOW = timedelta(hours=1)
 KIND_OF = {
     PasswordTokenPurpose.INVITATION: MessageKind.INVITATION,
     PasswordTokenPurpose.RESET: MessageKind.RESET_LINK,
@@ -93,6 +96,15 @@ async def spend_links(conn: BaseDBAsyncClient, user_id: int, now: datetime) -> i
     return (
         await PasswordToken.filter(user_id=user_id, spent_at__isnull=True).using_db(conn).update(spent_at=now)
     )
+
+
+async def prune_links(now: datetime | None = None) -> int:
+    """Delete the links that can no longer work (spent or expired) once they are out of the
+    reset cap's hour, which counts them. Run hourly with the login maintenance, so a stream of
+    reset requests cannot grow the table without bound. Returns the rows deleted."""
+    now = now or datetime.now(UTC)
+    dead = Q(spent_at__isnull=False) | Q(expires_at__lte=now)
+    return int(await PasswordToken.filter(dead, created_at__lt=now - RESET_CAP_WINDOW).delete())
 
 
 def _duration(span: timedelta) -> str:
