@@ -3,7 +3,8 @@
 A link is `<public_url>/set-password#token=<secret>`. The secret is 32 random bytes; only its
 SHA-256 is stored (like refresh tokens), so the e-mail is the one place it exists in clear: never
 in an API answer, the log or an audit diff. It sits in the fragment, which browsers send to no
-server and put in no Referer header. A user holds at most one working link: a new one, a
+server and put in no Referer header. While the e-mail waits in the outbox its row shows the link
+withheld and the e-mail itself is sealed (services/messaging/sealing.py). A user holds at most one working link: a new one, a
 password set by any means and a deactivation spend the ones before.
 """
 
@@ -86,9 +87,16 @@ async def send_link(
         "link": link_url(settings, secret.secret),
         "valid_for": _duration(lifetime(settings, purpose)),
     }
-    content = render(KIND_OF[purpose], MessageChannel.EMAIL, values)
-    await queue_message(uow, MessageChannel.EMAIL, KIND_OF[purpose], user.email, content)
+    # The outbox row shows the e-mail without the secret; what is sent waits sealed.
+    shown = render(KIND_OF[purpose], MessageChannel.EMAIL, {**values, "link": withheld_link(settings)})
+    sent = render(KIND_OF[purpose], MessageChannel.EMAIL, values)
+    await queue_message(uow, MessageChannel.EMAIL, KIND_OF[purpose], user.email, shown, secret_content=sent)
     return token
+
+
+def withheld_link(settings: Settings) -> str:
+    """The link as the outbox row shows it: its secret is only in the e-mail that is sent."""
+    return f"{settings.public_url.rstrip('/')}{LINK_PATH}#token=(withheld)"
 
 
 async def spend_links(conn: BaseDBAsyncClient, user_id: int, now: datetime) -> int:
