@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from models import Account, AuditEntry, Contact, ContactVerificationCode, Message
 from models.enums import MessageChannel, MessageKind, MessageStatus, Permission, VerificationChannel
+from services import runtime
 from services.actor import Actor
 from services.contacts import verification
 from services.errors import ErrorCode, FieldError
+from services.jobs import Job
 from services.messaging import outbox, sealing
 from settings import Settings
 from tests.conftest import SqlCounter
@@ -24,6 +27,14 @@ from tests.factories import refused as refused_unchanged
 MOBILE = "+447911123456"
 CODE = re.compile(r"\b(\d{6})\b")
 EMAIL, SMS = VerificationChannel.EMAIL, VerificationChannel.SMS
+
+
+@pytest.fixture(autouse=True)
+def held_jobs() -> Iterator[list[Job]]:
+    """After-commit sends are kept, not run: a test delivers (or not) itself."""
+    held: list[Job] = []
+    with runtime.installed(runtime.current().with_dispatcher(held.extend)):
+        yield held
 
 
 def sent_code(settings: Settings, message: Message) -> str:
