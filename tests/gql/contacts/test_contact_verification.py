@@ -15,9 +15,9 @@ import pytest
 from models import Account, AuditEntry, Contact, ContactVerificationCode
 from models.enums import VerificationChannel
 from services.contacts.verification import code_hash
-from tests.client import Principal, global_id, gql, make_principal
+from tests.client import global_id, gql, make_principal
 from tests.conftest import SqlCounter
-from tests.factories import db_state, make_account, make_contact, make_customer
+from tests.factories import Principal, db_state, make_account, make_contact, make_customer
 from tests.gql.contacts.conftest import USER_ERRORS, mutate
 from tests.gql.contacts.test_contacts_authorization import WRITE_MATRIX, World, refused_with, run, world
 from tests.workers.conftest import SmsProvider, SmtpServer, sms_provider
