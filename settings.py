@@ -69,6 +69,15 @@ class Settings(BaseSettings):
         description="Reset e-mails one user gets per hour at most, whoever asks and from wherever; "
         "further requests get the same answer and send nothing.",
     )
+    verification_code_minutes: int = Field(
+        default=15, description="How long a contact's verification code (contactVerificationSend) works."
+    )
+    verification_max_attempts: int = Field(
+        default=5, description="Wrong tries a verification code takes before it is spent."
+    )
+    verification_max_sends_per_hour: int = Field(
+        default=5, description="Verification codes one contact is sent per hour at most (THROTTLED)."
+    )
 
     graphiql: bool | None = None
     introspection: bool | None = None

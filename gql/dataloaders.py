@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from models import Contact, Customer, Reseller, Role, SipUser, User
+from models.enums import VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
 from services.contacts import queries as contacts
+from services.contacts import verification
 from services.contacts.queries import ContactQuery
 from services.customers import queries as customers
 from services.listing import Page, PageRequest
@@ -67,6 +69,7 @@ class Loaders:
     tags_by_customer_id: DataLoader[int, list[str]]
     number_blocks_by_customer_id: DataLoader[int, list[BlockUsage]]
     sip_users_by_customer_id: DataLoader[int, list[SipUser]]
+    verification_pending_by_customer_id: DataLoader[int, list[VerificationChannel]]
     user_count_by_role_id: DataLoader[int, int]
     customer_count_by_reseller_id: DataLoader[int, int]
     user_count_by_reseller_id: DataLoader[int, int]
@@ -84,6 +87,9 @@ class Loaders:
             tags_by_customer_id=by_customer_loader(actor, customers.tags_by_customer, []),
             number_blocks_by_customer_id=by_customer_loader(actor, numbers.blocks_by_customer, []),
             sip_users_by_customer_id=by_customer_loader(actor, numbers.sip_users_by_customer, []),
+            verification_pending_by_customer_id=by_customer_loader(
+                actor, verification.verification_pending_by_customer, []
+            ),
             user_count_by_role_id=count_loader(actor, roles.user_counts_by_role),
             customer_count_by_reseller_id=count_loader(actor, resellers.customer_counts_by_reseller),
             user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),

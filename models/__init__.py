@@ -13,7 +13,7 @@ from models.accounts import (
     User,
 )
 from models.audit import AuditEntry
-from models.contacts import Contact
+from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
 from models.messaging import Message, PeriodicRun
 from models.numbers import NumberBlock, SipUser
@@ -24,6 +24,7 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "Contact",
+    "ContactVerificationCode",
     "Customer",
     "CustomerTag",
     "LoginAttempt",

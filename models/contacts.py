@@ -5,7 +5,7 @@ from tortoise.models import Model
 
 from models.accounts import Account
 from models.customers import Customer
-from models.enums import ContactType
+from models.enums import ContactType, VerificationChannel
 
 
 class Contact(Model):
@@ -46,3 +46,33 @@ class Contact(Model):
         table = "contact"
         unique_together = (("account", "email_key"),)
         indexes = (("customer", "name_key"), ("account", "name_key"), ("account", "created_at"))
+
+
+class ContactVerificationCode(Model):
+    """A code sent to prove that a contact's e-mail address or mobile number is its own. Only
+    an HMAC-SHA256 of the code (under the app's secret key) is kept; a code is single-use,
+    expires, and is spent after too many wrong tries or when a newer one replaces it. Spent
+    rows stay until the contact goes: they count towards the hourly limit of sends."""
+
+    account_id: int
+    contact_id: int
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="contact_verification_codes", on_delete=fields.CASCADE
+    )
+    contact: fields.ForeignKeyRelation[Contact] = fields.ForeignKeyField(
+        "models.Contact", related_name="verification_codes", on_delete=fields.CASCADE
+    )
+    channel = fields.CharEnumField(VerificationChannel, max_length=8)
+    # The address the code went to: verifying flags that address only, not a later one.
+    destination = fields.CharField(max_length=320)
+    code_hash = fields.CharField(max_length=64)
+    attempts = fields.IntField(default=0)
+    expires_at = fields.DatetimeField()
+    spent_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "contact_verification_code"
+        indexes = (("contact", "created_at"),)

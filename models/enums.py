@@ -122,6 +122,13 @@ class MessageChannel(StrEnum):
     SMS = "SMS"
 
 
+class VerificationChannel(StrEnum):
+    """How a contact proves an address is its own: a code by e-mail, or by SMS to its mobile."""
+
+    EMAIL = "EMAIL"
+    SMS = "SMS"
+
+
 class MessageStatus(StrEnum):
     QUEUED = "QUEUED"
     SENT = "SENT"

@@ -35,6 +35,8 @@ class ErrorCode(StrEnum):
     BUILT_IN_ROLE = "BUILT_IN_ROLE"
     ROLE_IN_USE = "ROLE_IN_USE"
     RESELLER_IN_USE = "RESELLER_IN_USE"
+    NO_ADDRESS = "NO_ADDRESS"
+    INVALID_CODE = "INVALID_CODE"
 
 
 @dataclass(frozen=True)

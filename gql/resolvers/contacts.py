@@ -9,6 +9,12 @@ from gql.context import Info, require_actor
 from gql.declare import mutation, query
 from gql.fields import given_values
 from gql.types.common import Connection, connection_of, decode_id
+from gql.types.contact_verification import (
+    ContactVerificationSendInput,
+    ContactVerificationSendPayload,
+    ContactVerifyInput,
+    ContactVerifyPayload,
+)
 from gql.types.contacts import (
     Contact,
     ContactCreateInput,
@@ -24,7 +30,7 @@ from gql.types.contacts import (
     contact_query,
 )
 from models.enums import Permission
-from services.contacts import commands, queries
+from services.contacts import commands, queries, verification
 from services.contacts.passwords import PasswordChoice, PasswordMode
 from services.contacts.values import FIELDS, ContactPatch
 from services.listing import PageRequest
@@ -84,6 +90,26 @@ async def contact_password_reset(info: Info, input: ContactPasswordResetInput) -
     return ContactPasswordResetPayload(contact=Contact.from_model(row))
 
 
+async def contact_verification_send(
+    info: Info, input: ContactVerificationSendInput
+) -> ContactVerificationSendPayload:
+    row = await verification.send_verification_code(
+        require_actor(info), decode_id(input.contact_id, "Contact", "contact_id"), input.channel, input.reason
+    )
+    return ContactVerificationSendPayload(contact=Contact.from_model(row))
+
+
+async def contact_verify(info: Info, input: ContactVerifyInput) -> ContactVerifyPayload:
+    row = await verification.verify_contact(
+        require_actor(info),
+        decode_id(input.contact_id, "Contact", "contact_id"),
+        input.channel,
+        input.code,
+        input.reason,
+    )
+    return ContactVerifyPayload(contact=Contact.from_model(row))
+
+
 @strawberry.type(description="Queries of contacts.")
 class ContactQueries:
     contacts: Connection[Contact] = query(
@@ -123,4 +149,17 @@ class ContactMutations:
         needs=Permission.CONTACTS_WRITE,
         description="The same as contactPasswordReset, under the name DESIGN.md's naming example uses.",
         deprecation_reason="Use contactPasswordReset.",
+    )
+    contact_verification_send: ContactVerificationSendPayload = mutation(
+        contact_verification_send,
+        needs=Permission.CONTACTS_WRITE,
+        description="Send a contact a single-use code (by e-mail or SMS) that proves the address is "
+        "its own; it expires, and a newer code replaces it. NO_ADDRESS when the contact has no such "
+        "address, THROTTLED past the hourly limit per contact.",
+    )
+    contact_verify: ContactVerifyPayload = mutation(
+        contact_verify,
+        needs=Permission.CONTACTS_WRITE,
+        description="Check a code sent by contactVerificationSend; a match marks the e-mail or mobile "
+        "verified. A wrong code is INVALID_CODE and counts an attempt; after a few the code is spent.",
     )

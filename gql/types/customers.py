@@ -28,6 +28,7 @@ from gql.types.common import (
     StringFilter,
     TagsFilter,
 )
+from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
 from gql.types.numbers import NumberBlock, SipUser
 from models import Customer as CustomerModel
@@ -147,6 +148,13 @@ class Customer(relay.Node):
     async def number_blocks(self, info: Info) -> list[NumberBlock]:
         usages = await info.context.loaders.number_blocks_by_customer_id.load(self.id)
         return [NumberBlock.from_usage(usage) for usage in usages]
+
+    @strawberry.field(
+        description="The channels the Verification tab requires (emailVerificationRequired, "
+        "mobileVerificationRequired) that no contact of the customer has verified yet: EMAIL, SMS."
+    )
+    async def verification_pending(self, info: Info) -> list[VerificationChannel]:
+        return await info.context.loaders.verification_pending_by_customer_id.load(self.id)
 
     @strawberry.field(description="The customer's SIP users (customer auth), by username.")
     async def sip_users(self, info: Info) -> list[SipUser]:

@@ -29,7 +29,9 @@ from settings import Settings
 log = structlog.get_logger(__name__)
 # Messages whose body carries a secret (a set-password link, a password): once the message is
 # SENT or FAILED, its stored body is replaced, so the secret does not outlive the delivery.
-SECRET_BEARING = frozenset({MessageKind.PASSWORD, MessageKind.INVITATION, MessageKind.RESET_LINK})
+SECRET_BEARING = frozenset(
+    {MessageKind.PASSWORD, MessageKind.INVITATION, MessageKind.RESET_LINK, MessageKind.VERIFICATION}
+)
 REMOVED_BODY = "(Removed once the message was delivered or gave up: it carried a secret.)"
 SEND = jobs.declare("messages.send", queue="messages")
 REDRIVE = jobs.declare("outbox.redrive", queue="maintenance")

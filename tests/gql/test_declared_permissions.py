@@ -87,6 +87,12 @@ DOCUMENTS: dict[str, str] = {
     "contactResetPassword": (
         f'mutation {{ contactResetPassword(input: {{contactId: "{CONTACT}", mode: GENERATE}}) {{ errors {{ code }} }} }}'
     ),
+    "contactVerificationSend": (
+        f'mutation {{ contactVerificationSend(input: {{contactId: "{CONTACT}", channel: EMAIL}}) {{ errors {{ code }} }} }}'
+    ),
+    "contactVerify": (
+        f'mutation {{ contactVerify(input: {{contactId: "{CONTACT}", channel: SMS, code: "000000"}}) {{ errors {{ code }} }} }}'
+    ),
 }
 # The operations that need no permission: each is open to any principal (or to nobody at all).
 OPEN_DOCUMENTS: dict[str, str] = {
