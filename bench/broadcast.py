@@ -11,7 +11,8 @@ customers with `--contacts` contacts each (bulk_create).
 
 1. Enqueue: `send_broadcast` to every customer (by `where`, so --customers x --contacts
    recipients, 10 000 by default) in its one transaction; jobs are recorded, not run. Reports
-   seconds, messages/s and the process's peak RSS growth (ru_maxrss).
+   seconds, messages/s, the process's peak RSS growth (ru_maxrss) and, from a second, untimed
+   send under tracemalloc, the peak of Python memory allocated during the send.
 2. Delivery: a second broadcast to the first `--deliver-customers` customers, its fan-out job run
    by the in-process worker (workers/inprocess.py, as `switchboard serve --demo` runs it); timed
    from the fan-out until the SMTP server has them all and no message is QUEUED.
@@ -26,6 +27,7 @@ import resource
 import sys
 import tempfile
 import time
+import tracemalloc
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,7 @@ class EngineResult:
     enqueue_seconds: float
     enqueue_per_second: float
     peak_rss_growth_mb: float
+    peak_python_mb_tracemalloc: float
     delivered: int
     delivery_seconds: float
     delivered_per_second: float
@@ -136,6 +139,11 @@ async def run_engine(database_url: str, options: argparse.Namespace, smtp: SmtpS
             result = await send_broadcast(actor, request)
             enqueue = time.perf_counter() - started
             growth = max_rss_mb() - rss
+            # the same send again under tracemalloc (slower, so untimed): its peak Python memory
+            tracemalloc.start()
+            await send_broadcast(actor, request)
+            peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
 
             # delivery of a smaller broadcast through the in-process worker
             await Message.filter(status=MessageStatus.QUEUED).update(status=MessageStatus.FAILED)
@@ -176,6 +184,7 @@ async def run_engine(database_url: str, options: argparse.Namespace, smtp: SmtpS
         enqueue_seconds=round(enqueue, 2),
         enqueue_per_second=round(result.recipient_count / enqueue),
         peak_rss_growth_mb=round(growth, 1),
+        peak_python_mb_tracemalloc=round(peak_mb, 1),
         delivered=small.recipient_count,
         delivery_seconds=round(delivery, 2),
         delivered_per_second=round(small.recipient_count / delivery, 1),
