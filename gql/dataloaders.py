@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from models import Contact, Customer, Reseller, Role, SipUser, User
-from models.enums import VerificationChannel
+from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
 from services.contacts import queries as contacts
@@ -19,6 +19,7 @@ from services.contacts import verification
 from services.contacts.queries import ContactQuery
 from services.customers import queries as customers
 from services.listing import Page, PageRequest
+from services.messaging import broadcasts
 from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
 
@@ -73,6 +74,7 @@ class Loaders:
     user_count_by_role_id: DataLoader[int, int]
     customer_count_by_reseller_id: DataLoader[int, int]
     user_count_by_reseller_id: DataLoader[int, int]
+    status_counts_by_broadcast_id: DataLoader[int, dict[MessageStatus, int]]
     # Loaders of a nested list, one per set of its arguments (see `_per_arguments`).
     _by_arguments: dict[tuple[str, str], DataLoader[Any, Any]] = field(default_factory=dict)
 
@@ -93,6 +95,7 @@ class Loaders:
             user_count_by_role_id=count_loader(actor, roles.user_counts_by_role),
             customer_count_by_reseller_id=count_loader(actor, resellers.customer_counts_by_reseller),
             user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),
+            status_counts_by_broadcast_id=by_customer_loader(actor, broadcasts.status_counts, {}),
         )
 
     def contact_pages(self, query: ContactQuery, page: PageRequest) -> DataLoader[int, Page[Contact]]:

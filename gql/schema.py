@@ -19,6 +19,7 @@ from gql.limits import RequestLimits, hides_suggestions
 from gql.resolvers.api_keys import ApiKeyMutations, ApiKeyQueries
 from gql.resolvers.audit import AuditQueries
 from gql.resolvers.auth import AuthMutations, AuthQueries
+from gql.resolvers.broadcasts import BroadcastMutations, BroadcastQueries
 from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
@@ -37,6 +38,7 @@ class Query(
     CustomerQueries,
     ContactQueries,
     MessagingQueries,
+    BroadcastQueries,
     ApiKeyQueries,
     AuditQueries,
     AuthQueries,
@@ -57,6 +59,7 @@ class Mutation(
     CustomerMutations,
     ContactMutations,
     MessagingMutations,
+    BroadcastMutations,
     ApiKeyMutations,
     NumberMutations,
     RoleMutations,

@@ -15,7 +15,7 @@ from models.accounts import (
 from models.audit import AuditEntry
 from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
-from models.messaging import Message, PeriodicRun
+from models.messaging import Broadcast, Message, PeriodicRun
 from models.numbers import NumberBlock, SipUser
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "ApiKey",
     "AuditEntry",
     "AuthSession",
+    "Broadcast",
     "Contact",
     "ContactVerificationCode",
     "Customer",

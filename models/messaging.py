@@ -20,6 +20,8 @@ class Message(Model):
     )
     customer_id = fields.IntField(null=True)
     contact_id = fields.IntField(null=True)
+    # The broadcast ("Send Email" or "Send SMS") this message is one recipient of, if any.
+    broadcast_id = fields.IntField(null=True, db_index=True)
     channel = fields.CharEnumField(MessageChannel, max_length=5)
     kind = fields.CharEnumField(MessageKind, max_length=12)
     to = fields.CharField(max_length=320)
@@ -44,6 +46,30 @@ class Message(Model):
     class Meta:
         table = "message"
         indexes = (("status", "next_attempt_at"), ("account", "created_at"))
+
+
+class Broadcast(Model):
+    """One "Send Email" or "Send SMS" to the contacts of many customers: its messages (one per
+    recipient, `Message.broadcast_id`) are written in the same transaction. `reseller_id` is the
+    sender's reseller when a partner sent it: partners see only their reseller's broadcasts."""
+
+    account_id: int
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="broadcasts", on_delete=fields.CASCADE
+    )
+    reseller_id = fields.IntField(null=True)
+    channel = fields.CharEnumField(MessageChannel, max_length=5)
+    subject = fields.CharField(max_length=200, default="")
+    body = fields.TextField()
+    created_by_label = fields.CharField(max_length=200)
+    recipient_count = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "broadcast"
+        indexes = (("account", "created_at"),)
 
 
 class PeriodicRun(Model):

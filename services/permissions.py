@@ -17,11 +17,12 @@ DEFAULT_ROLES: dict[str, list[str]] = {
     "Administrator": ALL,
     "Support": [Permission.CUSTOMERS_READ.value, Permission.AUDIT_READ.value],
     # A partner user acts only on its reseller's customers (services/customers/scope.py), their
-    # contacts included.
+    # contacts included, and may message their contacts (customerMessageSend).
     "Partner": [
         Permission.CUSTOMERS_READ.value,
         Permission.CUSTOMERS_WRITE.value,
         Permission.CONTACTS_WRITE.value,
+        Permission.MESSAGING_SEND.value,
         Permission.AUDIT_READ.value,
     ],
 }

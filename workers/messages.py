@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services import runtime
-from services.messaging import outbox
+from services.messaging import broadcasts, outbox
 from workers.registry import actor
 
 
@@ -16,3 +16,8 @@ async def send_message(message_id: int) -> None:
 @actor(outbox.REDRIVE)
 async def redrive_outbox() -> None:
     await outbox.redrive(runtime.current().settings)
+
+
+@actor(broadcasts.FAN_OUT)
+async def fan_out_broadcast(broadcast_id: int) -> None:
+    await broadcasts.fan_out(broadcast_id)

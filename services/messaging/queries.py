@@ -27,6 +27,7 @@ CONDITIONS: dict[str, ConditionBuilder] = {
     "status": column_condition("status", Message),
     "kind": column_condition("kind", Message),
     "customer_id": column_condition("customer_id", Message),
+    "broadcast_id": column_condition("broadcast_id", Message),
     "created_at": column_condition("created_at", Message),
     "to": column_condition("to", Message),
 }

@@ -30,6 +30,7 @@ DOCUMENTS: dict[str, str] = {
     "customer": f'{{ customer(id: "{CUSTOMER}") {{ id }} }}',
     "accountSettings": "{ accountSettings { requireAuditReason } }",
     "messages": "{ messages { totalCount } }",
+    "broadcasts": "{ broadcasts { totalCount } }",
     "message": f'{{ message(id: "{global_id("Message", MISSING)}") {{ id }} }}',
     "apiKeys": "{ apiKeys { id } }",
     "auditLog": "{ auditLog { totalCount } }",
@@ -51,6 +52,8 @@ DOCUMENTS: dict[str, str] = {
     "customerBulkDelete": f'mutation {{ customerBulkDelete(input: {{ids: ["{CUSTOMER}"]}}) {{ {BULK} }} }}',
     "accountSettingsUpdate": "mutation { accountSettingsUpdate(input: {requireAuditReason: false}) { errors { code } } }",
     "messageTest": 'mutation { messageTest(input: {channel: EMAIL, to: "ops@example.com"}) { errors { code } } }',
+    "customerMessageSend": f'mutation {{ customerMessageSend(input: {{ids: ["{CUSTOMER}"], channel: EMAIL, '
+    'subject: "Hi", body: "Hello"}) { errors { code } } }',
     "apiKeyCreate": 'mutation { apiKeyCreate(input: {name: "Billing", permissions: []}) { errors { code } } }',
     "apiKeyRevoke": f'mutation {{ apiKeyRevoke(input: {{id: "{global_id("ApiKey", MISSING)}"}}) {{ errors {{ code }} }} }}',
     "numberBlockAssign": f'mutation {{ numberBlockAssign(input: {{customerId: "{CUSTOMER}"}}) {{ errors {{ code }} }} }}',

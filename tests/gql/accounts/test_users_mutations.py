@@ -31,6 +31,7 @@ PARTNER_PERMISSIONS = [
     Permission.CUSTOMERS_READ,
     Permission.CUSTOMERS_WRITE,
     Permission.CONTACTS_WRITE,
+    Permission.MESSAGING_SEND,
     Permission.AUDIT_READ,
 ]
 

@@ -146,7 +146,13 @@ async def test_the_user_type(client: httpx.AsyncClient, directory: Directory) ->
         "role": {
             "id": global_id("Role", partner_role.id),
             "name": "Partner",
-            "permissions": ["CUSTOMERS_READ", "CUSTOMERS_WRITE", "CONTACTS_WRITE", "AUDIT_READ"],
+            "permissions": [
+                "CUSTOMERS_READ",
+                "CUSTOMERS_WRITE",
+                "CONTACTS_WRITE",
+                "MESSAGING_SEND",
+                "AUDIT_READ",
+            ],
         },
         "reseller": {"id": global_id("Reseller", directory.reseller.id), "name": "Northwind"},
     }
