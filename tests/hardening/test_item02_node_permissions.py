@@ -113,14 +113,14 @@ EXPECTED: dict[str, dict[str, str]] = {
         "User": NULL,  # the account manager is staff, outside the partner's reseller
         "Role": NULL,  # and so is the role only that manager holds
         "AuditEntry": ALLOWED,
-        "Message": "PERMISSION_DENIED",
+        "Message": ALLOWED,  # the built-in Partner role sends to its reseller's customers
         "ApiKey": "PERMISSION_DENIED",
         "AccountSettings": "PERMISSION_DENIED",
     },
     "partner_other_reseller": {
         **dict.fromkeys(CARD, NULL),
         "AuditEntry": NULL,
-        "Message": "PERMISSION_DENIED",
+        "Message": NULL,
         "ApiKey": "PERMISSION_DENIED",
         "AccountSettings": "PERMISSION_DENIED",
     },

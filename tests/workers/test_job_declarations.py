@@ -13,11 +13,21 @@ from workers.inprocess import InProcessRunner
 def test_every_declared_job_has_exactly_its_actor() -> None:
     actors = registry.load_actors()
 
-    assert set(actors) == set(jobs.DECLARED) == {"messages.send", "outbox.redrive", "logins.prune"}
+    assert (
+        set(actors)
+        == set(jobs.DECLARED)
+        == {
+            "messages.send",
+            "outbox.redrive",
+            "logins.prune",
+            "broadcasts.fan_out",
+        }
+    )
     assert {name: (spec.queue, spec.max_retries) for name, spec in actors.items()} == {
         "messages.send": ("messages", 0),
         "outbox.redrive": ("maintenance", 0),
         "logins.prune": ("maintenance", 0),
+        "broadcasts.fan_out": ("messages", 0),
     }
     assert actors["messages.send"].job is outbox.SEND
 
