@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import Contact, Customer, Reseller, Role, SipUser, User
+from models import Contact, Customer, Message, Reseller, Role, SipUser, User
 from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
@@ -20,6 +20,7 @@ from services.contacts.queries import ContactQuery
 from services.customers import queries as customers
 from services.listing import Page, PageRequest
 from services.messaging import broadcasts
+from services.messaging import queries as messages
 from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
 
@@ -105,6 +106,14 @@ class Loaders:
             return await contacts.contacts_by_customer(actor, ids, query, page)
 
         return self._per_arguments("contact_pages", (query, page), read)
+
+    def message_pages(self, page: PageRequest) -> DataLoader[int, Page[Message]]:
+        """Each broadcast's page of messages for these arguments (Broadcast.messages)."""
+
+        async def read(actor: Actor, ids: Sequence[int]) -> Mapping[int, Page[Message]]:
+            return await messages.messages_by_broadcast(actor, ids, page)
+
+        return self._per_arguments("message_pages", page, read)
 
     def contact_counts(self, query: ContactQuery) -> DataLoader[int, int]:
         """How many contacts of each customer match these arguments (Customer.contacts.totalCount)."""

@@ -9,15 +9,14 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from gql.context import Info, require_actor
+from gql.context import Info
 from gql.errors import UserError
 from gql.nodes import resolve_nodes
 from gql.types.common import REASON, Connection, connection_of
 from gql.types.customers import CustomerWhere
 from gql.types.messaging import Message, MessageChannel, MessageStatus
 from models import Broadcast as BroadcastModel
-from services.listing import Condition, Filter, PageRequest
-from services.messaging import queries
+from services.listing import PageRequest
 from services.messaging.broadcasts import broadcasts_by_id
 
 
@@ -46,8 +45,7 @@ class Broadcast(relay.Node):
     async def messages(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Message]:
-        where = Filter(conditions={"broadcast_id": Condition(eq=self.id)})
-        page = await queries.list_messages(require_actor(info), PageRequest(first, after), where)
+        page = await info.context.loaders.message_pages(PageRequest(first, after)).load(self.id)
         return connection_of(page, Message.from_model)
 
     @classmethod

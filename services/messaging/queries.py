@@ -20,6 +20,7 @@ from services.listing import (
     cursor_datetime,
     filter_q,
     paginate,
+    paginate_each,
 )
 
 CONDITIONS: dict[str, ConditionBuilder] = {
@@ -57,3 +58,13 @@ async def list_messages(actor: Actor, page: PageRequest, where: Filter | None = 
     if where is not None:
         queryset = queryset.filter(filter_q(where, CONDITIONS, Message.filter))
     return await paginate(queryset, NEWEST_FIRST, page)
+
+
+async def messages_by_broadcast(
+    actor: Actor, broadcast_ids: Sequence[int], page: PageRequest
+) -> dict[int, Page[Message]]:
+    """A page of each broadcast's messages, newest first, in one statement for any number of
+    broadcasts (a `broadcasts` page with its messages nested)."""
+    actor.require(Permission.MESSAGING_SEND)
+    queryset = visible_messages(actor).filter(broadcast_id__in=list(broadcast_ids))
+    return await paginate_each(queryset, "broadcast_id", broadcast_ids, NEWEST_FIRST, page)

@@ -339,3 +339,38 @@ async def test_broadcasts_cost_the_same_statements_whatever_the_page_size(
     assert one == four
     assert await Broadcast.all().count() == 4
     assert await Message.filter(status=MessageStatus.SENT).count() == 4
+
+
+NESTED = (
+    "query($first: Int) { broadcasts(first: $first) { edges { node { id "
+    "messages(first: 2) { edges { node { to status } } pageInfo { hasNextPage } } } } } }"
+)
+
+
+async def test_nested_messages_cost_the_same_statements_whatever_the_number_of_broadcasts(
+    client: httpx.AsyncClient, runner: InProcessRunner, sql_counter: SqlCounter
+) -> None:
+    # given: four broadcasts, each to the three contacts of one customer
+    account = await make_account()
+    admin = await make_principal(client, account)
+    customer = await make_customer(account)
+    for _ in range(3):
+        await make_contact(customer)
+    for _ in range(4):
+        await send(client, admin.token, email_input([customer.id]))
+    await runner.join()
+
+    # when: one and four broadcasts are listed with their messages nested
+    sql_counter.reset()
+    await gql(client, NESTED, {"first": 1}, admin.token)
+    one = len(sql_counter.statements)
+    sql_counter.reset()
+    listed = await gql(client, NESTED, {"first": 4}, admin.token)
+    four = len(sql_counter.statements)
+
+    # then: each broadcast shows its first two messages, and the pages are one statement
+    edges = listed["data"]["broadcasts"]["edges"]
+    assert [len(e["node"]["messages"]["edges"]) for e in edges] == [2, 2, 2, 2]
+    assert {e["node"]["messages"]["pageInfo"]["hasNextPage"] for e in edges} == {True}
+    assert all(m["node"]["status"] == "SENT" for e in edges for m in e["node"]["messages"]["edges"])
+    assert one == four
