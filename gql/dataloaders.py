@@ -39,8 +39,9 @@ def by_id_loader(actor: Actor, read: BatchRead[T]) -> DataLoader[int, T | None]:
     return DataLoader(load_fn=load)
 
 
-def by_customer_loader(actor: Actor, read: BatchRead[T], empty: T) -> DataLoader[int, T]:
-    """A loader of one batched, permission-checked service read keyed by customer id."""
+def by_owner_loader(actor: Actor, read: BatchRead[T], empty: T) -> DataLoader[int, T]:
+    """A loader of one batched, permission-checked service read keyed by the owner's id (a
+    customer's tags, a broadcast's counts); `empty` for an owner the read has nothing for."""
 
     async def load(keys: list[int]) -> list[T]:
         found = await read(actor, keys)
@@ -51,12 +52,7 @@ def by_customer_loader(actor: Actor, read: BatchRead[T], empty: T) -> DataLoader
 
 def count_loader(actor: Actor, read: BatchRead[int]) -> DataLoader[int, int]:
     """A loader of one batched, permission-checked count per id (0 where there is none)."""
-
-    async def load(keys: list[int]) -> list[int]:
-        found = await read(actor, keys)
-        return [found.get(key, 0) for key in keys]
-
-    return DataLoader(load_fn=load)
+    return by_owner_loader(actor, read, 0)
 
 
 @dataclass(frozen=True)
@@ -87,16 +83,16 @@ class Loaders:
             user_by_id=by_id_loader(actor, directory.users_by_id),
             role_by_id=by_id_loader(actor, roles.roles_by_id),
             customer_by_id=by_id_loader(actor, customers.customers_by_id),
-            tags_by_customer_id=by_customer_loader(actor, customers.tags_by_customer, []),
-            number_blocks_by_customer_id=by_customer_loader(actor, numbers.blocks_by_customer, []),
-            sip_users_by_customer_id=by_customer_loader(actor, numbers.sip_users_by_customer, []),
-            verification_pending_by_customer_id=by_customer_loader(
+            tags_by_customer_id=by_owner_loader(actor, customers.tags_by_customer, []),
+            number_blocks_by_customer_id=by_owner_loader(actor, numbers.blocks_by_customer, []),
+            sip_users_by_customer_id=by_owner_loader(actor, numbers.sip_users_by_customer, []),
+            verification_pending_by_customer_id=by_owner_loader(
                 actor, verification.verification_pending_by_customer, []
             ),
             user_count_by_role_id=count_loader(actor, roles.user_counts_by_role),
             customer_count_by_reseller_id=count_loader(actor, resellers.customer_counts_by_reseller),
             user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),
-            status_counts_by_broadcast_id=by_customer_loader(actor, broadcasts.status_counts, {}),
+            status_counts_by_broadcast_id=by_owner_loader(actor, broadcasts.status_counts, {}),
         )
 
     def contact_pages(self, query: ContactQuery, page: PageRequest) -> DataLoader[int, Page[Contact]]:
