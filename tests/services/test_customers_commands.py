@@ -8,30 +8,13 @@ from typing import Any, cast
 import pytest
 
 from models import Account, AuditEntry, Customer
-from models.enums import ActorKind, Permission
-from services.actor import Actor, RequestOrigin, system_actor
+from models.enums import Permission
+from services.actor import system_actor
 from services.customers.commands import create_customer, delete_customer, update_customer
 from services.customers.scope import find_customer
 from services.customers.values import CustomerPatch
-from services.errors import ErrorCode, FieldError, ServiceError
-from tests.factories import db_state, make_account, make_customer, make_reseller
-
-
-def staff(account: Account, *permissions: Permission, reseller_id: int | None = None) -> Actor:
-    return Actor(
-        account_id=account.id,
-        kind=ActorKind.USER,
-        label="Tester",
-        permissions=frozenset(permissions or Permission),
-        reseller_id=reseller_id,
-        origin=RequestOrigin(ip="198.51.100.1", user_agent="tests"),
-    )
-
-
-async def refused(coroutine: object) -> list[FieldError]:
-    with pytest.raises(ServiceError) as caught:
-        await coroutine  # type: ignore[misc]
-    return caught.value.errors
+from services.errors import ErrorCode, FieldError
+from tests.factories import db_state, make_account, make_actor, make_customer, make_reseller, refused
 
 
 async def test_create_saves_the_clean_values_and_one_audit_entry() -> None:
@@ -40,7 +23,7 @@ async def test_create_saves_the_clean_values_and_one_audit_entry() -> None:
 
     # When a customer is created by a user with a reason
     customer = await create_customer(
-        staff(account),
+        make_actor(account),
         CustomerPatch(name=" Acme ", currency="jpy", debit_limit=Decimal("500"), tags=["a", "A", "b"]),
         reason=" onboarding ",
     )
@@ -82,7 +65,7 @@ async def test_create_requires_name_and_currency(patch: CustomerPatch, missing: 
     account = await make_account()
     before = await db_state()
 
-    errors = await refused(create_customer(staff(account), patch))
+    errors = await refused(create_customer(make_actor(account), patch))
 
     assert errors == [FieldError(ErrorCode.REQUIRED, "This field is required.", (name,)) for name in missing]
     assert await db_state() == before
@@ -91,7 +74,7 @@ async def test_create_requires_name_and_currency(patch: CustomerPatch, missing: 
 async def test_create_and_update_need_customers_write() -> None:
     # Given a read-only user and a customer
     account = await make_account()
-    reader = staff(account, Permission.CUSTOMERS_READ)
+    reader = make_actor(account, [Permission.CUSTOMERS_READ])
     customer = await make_customer(account)
     before = await db_state()
 
@@ -121,7 +104,7 @@ async def test_update_to_null_of_a_non_nullable_field_is_required(name: str) -> 
 
     # When a non-nullable field is set to null
     errors = await refused(
-        update_customer(staff(account), customer.id, CustomerPatch(**cast(dict[str, Any], {name: None})))
+        update_customer(make_actor(account), customer.id, CustomerPatch(**cast(dict[str, Any], {name: None})))
     )
 
     # Then it is required and nothing changes
@@ -136,7 +119,7 @@ async def test_update_returns_the_saved_customer_and_diffs_only_changes() -> Non
 
     # When some fields change and others are repeated
     saved = await update_customer(
-        staff(account), customer.id, CustomerPatch(channels=2, city="Berlin", tags=["x"], country="fr")
+        make_actor(account), customer.id, CustomerPatch(channels=2, city="Berlin", tags=["x"], country="fr")
     )
 
     # Then the returned row is updated and the diff holds the real changes only
@@ -153,7 +136,7 @@ async def test_the_system_actor_needs_no_reason_even_when_the_account_requires_o
     customer = await make_customer(account, channels=1)
 
     # When a user updates without a reason, and then the system does
-    user_errors = await refused(update_customer(staff(account), customer.id, CustomerPatch(channels=2)))
+    user_errors = await refused(update_customer(make_actor(account), customer.id, CustomerPatch(channels=2)))
     await update_customer(system_actor(account.id), customer.id, CustomerPatch(channels=3))
 
     # Then the user is refused and the system's change is applied and audited without reason
@@ -168,7 +151,7 @@ async def test_the_system_actor_needs_no_reason_even_when_the_account_requires_o
 async def test_delete_frees_the_name_and_hides_the_customer() -> None:
     # Given a customer
     account = await make_account()
-    actor = staff(account)
+    actor = make_actor(account)
     customer = await make_customer(account, name="Acme")
 
     # When it is deleted
@@ -188,7 +171,7 @@ async def test_a_partner_actor_is_bound_to_its_reseller() -> None:
     # Given a partner of North, and customers of North and South
     account = await make_account()
     north, south = await make_reseller(account), await make_reseller(account)
-    partner = staff(account, reseller_id=north.id)
+    partner = make_actor(account, reseller_id=north.id)
     theirs = await make_customer(account, reseller_id=south.id)
 
     # When the partner creates a customer, then touches the other reseller's
