@@ -110,12 +110,9 @@ async def apply_changes(
     verb: str,
 ) -> dict[str, dict[str, JsonValue]]:
     """Write the clean values that differ from the row, with one audit entry; returns the diff."""
+    changes = diff(before, audited_after(customer, cleaned))
     for column, value in row_values(cleaned).items():
         setattr(customer, column, value)
-    after = snapshot(customer, AUDITED_FIELDS)
-    if not isinstance(cleaned.tags, Unset):
-        after["tags"] = list(cleaned.tags)
-    changes = diff(before, after)
     if not changes:
         return changes
     model_fields = [name for name in changes if name != "tags"]
