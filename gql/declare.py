@@ -8,6 +8,10 @@ can hold it against the permission the service enforces) and into the descriptio
 customers:write."). Enforcing it stays with the service, the one place every path goes through;
 the extension requires a principal and turns the service's refusals into the payload's `errors`
 (mutations) or a coded error (queries).
+
+`portal=True` opens an operation to the customer portal's principals (a customer's contacts);
+every other one refuses them with FORBIDDEN before it runs (services/portal.py says what they
+may do; the services enforce it).
 """
 
 from __future__ import annotations
@@ -28,23 +32,26 @@ def mutation(
     needs: Permission | None,
     description: str,
     public: bool = False,
+    portal: bool = False,
     deprecation_reason: str | None = None,
 ) -> Any:
     """A mutation; `public` ones (login) run without a principal. A deprecated one is another
     name for a mutation that stays (same resolver, same permission)."""
     return strawberry.mutation(
         resolver=resolver,
-        extensions=[Payload(authenticated=not public, needs=needs)],
+        extensions=[Payload(authenticated=not public, needs=needs, portal=portal or public)],
         description=_described(description, needs),
         deprecation_reason=deprecation_reason,
     )
 
 
-def query(resolver: Callable[..., Any], *, needs: Permission | None, description: str) -> Any:
+def query(
+    resolver: Callable[..., Any], *, needs: Permission | None, description: str, portal: bool = False
+) -> Any:
     """A query field that needs a principal (and `needs`, when given)."""
     return strawberry.field(
         resolver=resolver,
-        extensions=[Refusals(needs=needs)],
+        extensions=[Refusals(needs=needs, portal=portal)],
         description=_described(description, needs),
     )
 
@@ -55,6 +62,11 @@ def declared_permission(field: StrawberryField) -> Permission | None:
         if isinstance(extension, Payload | Refusals):
             return extension.needs
     return None
+
+
+def portal_open(field: StrawberryField) -> bool:
+    """Whether a field was declared open to the customer portal's principals."""
+    return any(isinstance(e, Payload | Refusals) and e.portal for e in field.extensions)
 
 
 def _described(description: str, needs: Permission | None) -> str:
