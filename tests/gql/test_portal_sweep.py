@@ -142,7 +142,7 @@ async def portal(client: httpx.AsyncClient, account: Account) -> tuple[str, Cust
 def test_the_documents_cover_every_operation() -> None:
     operations = {name for root in ("Query", "Mutation") for name in _type(root).fields}
     assert operations == set(DOCUMENTS) | set(OPEN_DOCUMENTS)
-    assert PORTAL_OPERATIONS <= operations
+    assert operations >= PORTAL_OPERATIONS
 
 
 @pytest.mark.parametrize("operation", sorted({**DOCUMENTS, **OPEN_DOCUMENTS}))
