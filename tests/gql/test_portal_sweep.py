@@ -205,14 +205,14 @@ async def canary_world(
 
 # Each root list answers in a request of its own: a refused non-null field nulls its way up to a
 # non-null root list, and then the whole `data`, which would hide the other paths' answers.
-CUSTOMER_PATHS = {
+CUSTOMER_PATHS: dict[str, list[Any]] = {
     "direct": ["direct"],
     "viaNode": ["viaNode"],
     "viaNodes": ["viaNodes", 0],
     "viaViewer": ["viaViewer", "customer"],
     "viaContact": ["viaContact", "edges", 0, "node", "customer"],
 }
-CUSTOMER_LIST_PATHS = {"viaList": ["viaList", "edges", 0, "node"]}
+CUSTOMER_LIST_PATHS: dict[str, list[Any]] = {"viaList": ["viaList", "edges", 0, "node"]}
 
 
 @pytest.mark.parametrize(
@@ -245,13 +245,13 @@ async def test_every_customer_field_by_every_path(
     _assert_answer(by_list, shown, CUSTOMER_LIST_PATHS)
 
 
-CONTACT_PATHS = {
+CONTACT_PATHS: dict[str, list[Any]] = {
     "viaNode": ["viaNode"],
     "viaNodes": ["viaNodes", 0],
     "viaCustomer": ["viaCustomer", "contacts", "edges", 0, "node"],
     "viaViewer": ["viaViewer", "contact"],
 }
-CONTACT_LIST_PATHS = {"direct": ["direct", "edges", 0, "node"]}
+CONTACT_LIST_PATHS: dict[str, list[Any]] = {"direct": ["direct", "edges", 0, "node"]}
 
 
 @pytest.mark.parametrize("canary_world", [False], indirect=True, ids=["contacts"])
