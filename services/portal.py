@@ -120,11 +120,15 @@ def check_other_contact(actor: Actor, contact_id: int, what: str, *field: str) -
         raise not_found("Contact", *field)  # the others are not in its sight at all
 
 
-def check_customer_list(actor: Actor, filtered: bool) -> None:
-    """The portal's customer list holds its own customer: a filter could only ask questions
-    about fields the portal may not show, so it takes none."""
-    if actor.is_portal and filtered:
+def check_customer_list(actor: Actor, where: object | None, search: str | None) -> None:
+    """The portal's customer list holds its own customer: a filter or a search could only ask
+    questions about fields the portal may not show (is the balance above x?), so it takes none."""
+    if not actor.is_portal:
+        return
+    if where is not None:
         raise ServiceError.single(ErrorCode.FORBIDDEN, "The portal's customer list takes no filter.", "where")
+    if search and search.strip():
+        raise ServiceError.single(ErrorCode.FORBIDDEN, "The portal's customer list takes no search.", "search")
 
 
 def _not_managed() -> ServiceError:

@@ -134,7 +134,7 @@ def _unverified_when_changed(contact: Contact, cleaned: ContactPatch) -> Contact
 async def delete_contact(actor: Actor, contact_id: int, reason: str | None = None) -> Contact:
     """Delete the contact (and with it its login and sessions); its audit trail and messages stay."""
     actor.require(Permission.CONTACTS_WRITE)
-    portal.check_other_contact(actor, contact_id, "delete")
+    portal.check_other_contact(actor, contact_id, "delete", "id")
     async with unit_of_work(actor, reason) as uow:
         contact = await locked_contact(uow, contact_id)
         before = snapshot(contact, AUDITED)

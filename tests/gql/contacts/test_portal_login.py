@@ -380,6 +380,27 @@ async def test_staff_open_the_portal_as_a_contact_and_the_trail_says_so(
         alice.id,
         admin.user.id,
     )
+    trail = await gql(
+        client,
+        "query($c: ID!) { customer(id: $c) { auditLog(first: 2) { edges { node { action actorLabel "
+        "actorContactId onBehalfOfUserId } } } } }",
+        {"c": global_id("Customer", acme.id)},
+        token=admin.token,
+    )
+    assert [edge["node"] for edge in trail["data"]["customer"]["auditLog"]["edges"]] == [
+        {
+            "action": "UPDATE",
+            "actorLabel": "Portal",
+            "actorContactId": global_id("Contact", alice.id),
+            "onBehalfOfUserId": global_id("User", admin.user.id),
+        },
+        {
+            "action": "IMPERSONATE",
+            "actorLabel": admin.user.name,
+            "actorContactId": None,
+            "onBehalfOfUserId": None,
+        },
+    ]
 
 
 async def test_the_portal_url_is_on_the_customers_own_portal_domain(
