@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from models import ApiKey, AuthSession, Contact, LoginAttempt, RefreshToken, User
@@ -203,18 +204,23 @@ def _successor(settings: Settings, refresh_token: str) -> str:
 
 
 async def end_sessions(conn: BaseDBAsyncClient, user_id: int, now: datetime) -> int:
-    """Revoke every open session of the user, on the caller's transaction: their access and
-    refresh tokens stop working at once. Deactivation and a password change call it."""
-    return (
-        await AuthSession.filter(user_id=user_id, revoked_at__isnull=True)
-        .using_db(conn)
-        .update(revoked_at=now)
-    )
+    """Revoke every open session of the user, and every Portal Login it opened, on the caller's
+    transaction: their access and refresh tokens stop working at once. Deactivation and a
+    password change call it."""
+    return await end_other_sessions(conn, user_id, None, now)
 
 
 async def end_contact_sessions(conn: BaseDBAsyncClient, contact_id: int, now: datetime) -> int:
     """Revoke every open portal session of the contact (a password reset by staff calls it)."""
     return await end_other_contact_sessions(conn, contact_id, None, now)
+
+
+async def end_portal_sessions(conn: BaseDBAsyncClient, customer_id: int, now: datetime) -> int:
+    """Revoke every portal session of the customer's contacts: its portal closed (access turned
+    off, or the customer deleted), and reopening it must not bring them back."""
+    contacts = Contact.filter(customer_id=customer_id).values("id")
+    sessions = AuthSession.filter(contact_id__in=Subquery(contacts), revoked_at__isnull=True)
+    return await sessions.using_db(conn).update(revoked_at=now)
 
 
 async def end_other_contact_sessions(
@@ -230,8 +236,9 @@ async def end_other_contact_sessions(
 async def end_other_sessions(
     conn: BaseDBAsyncClient, user_id: int, kept: uuid.UUID | None, now: datetime
 ) -> int:
-    """Revoke every open session of the user but `kept` (the one changing its own password)."""
-    sessions = AuthSession.filter(user_id=user_id, revoked_at__isnull=True)
+    """Revoke every open session of the user but `kept` (the one changing its own password),
+    and the Portal Logins it opened."""
+    sessions = AuthSession.filter(Q(user_id=user_id) | Q(impersonator_id=user_id), revoked_at__isnull=True)
     if kept is not None:
         sessions = sessions.exclude(id=kept)
     return await sessions.using_db(conn).update(revoked_at=now)
@@ -277,7 +284,15 @@ async def _portal_actor(session: AuthSession, origin: RequestOrigin) -> Actor | 
         return None
     if session.impersonator_id is None and not address_allowed(contact, origin.ip):
         return None
+    if session.impersonator_id is not None and not await _may_impersonate(session.impersonator_id):
+        return None
     return contact_actor(contact, contact.customer, origin, session.id, session.impersonator_id)
+
+
+async def _may_impersonate(user_id: int) -> bool:
+    """A Portal Login lasts while the staff user who opened it is active and may still do so."""
+    user = await User.filter(id=user_id, is_active=True).select_related("role").first()
+    return user is not None and Permission.CONTACTS_IMPERSONATE.value in permissions_of(user.role)
 
 
 async def _api_key_actor(bearer: str, origin: RequestOrigin) -> Actor | None:

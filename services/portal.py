@@ -35,7 +35,9 @@ from services.errors import ErrorCode, FieldError, ServiceError, not_found
 # What the portal's pages need; finer rules are the ones above, checked by the services.
 PERMISSIONS = frozenset({Permission.CUSTOMERS_READ, Permission.CONTACTS_WRITE})
 SELF_EDITABLE = frozenset({"name", "phone", "mobile", "contact_type", "public_notes"})
-MANAGED_EDITABLE = SELF_EDITABLE | {"email"}
+# A new contact also gets its login e-mail; an existing one's e-mail (where its password resets
+# go) is changed by staff only, so a contact cannot take over another's login.
+CREATABLE = SELF_EDITABLE | {"email"}
 
 Visibility = bool | PortalSection
 
@@ -103,7 +105,9 @@ def check_contact_write(actor: Actor, contact_id: int | None, given: Iterable[st
     own = contact_id is not None and contact_id == actor.contact_id
     if not own and not actor.portal_manages_contacts:
         raise _not_managed() if contact_id is None else not_found("Contact", "id")
-    editable = SELF_EDITABLE if own else MANAGED_EDITABLE
+    if not own:
+        _check_not_impersonated(actor)
+    editable = SELF_EDITABLE if contact_id is not None else CREATABLE
     refused = [name for name in given if name not in editable]
     if refused:
         raise ServiceError([FieldError(ErrorCode.FORBIDDEN, _staff_only(name), (name,)) for name in refused])
@@ -118,17 +122,52 @@ def check_other_contact(actor: Actor, contact_id: int, what: str, *field: str) -
         raise ServiceError.single(ErrorCode.FORBIDDEN, f"You cannot {what} yourself in the portal.")
     if not actor.portal_manages_contacts:
         raise not_found("Contact", *field)  # the others are not in its sight at all
+    _check_not_impersonated(actor)
 
 
-def check_customer_list(actor: Actor, where: object | None, search: str | None) -> None:
-    """The portal's customer list holds its own customer: a filter or a search could only ask
-    questions about fields the portal may not show (is the balance above x?), so it takes none."""
+def check_generated_password(actor: Actor, generated: bool, field: str) -> None:
+    """In the portal a contact's new password is generated and e-mailed to that contact: the
+    contact who asks never learns it, so it cannot take over another's login."""
+    if actor.is_portal and not generated:
+        raise ServiceError.single(
+            ErrorCode.FORBIDDEN, "In the portal a password is generated and e-mailed to the contact.", field
+        )
+
+
+def check_own_verification(actor: Actor, contact_id: int) -> None:
+    """In the portal a contact verifies its own e-mail address and mobile number only."""
+    if not actor.is_portal or contact_id == actor.contact_id:
+        return
+    if not actor.portal_manages_contacts:
+        raise not_found("Contact", "contact_id")
+    raise ServiceError.single(
+        ErrorCode.FORBIDDEN, "In the portal a contact verifies its own addresses only.", "contact_id"
+    )
+
+
+def _check_not_impersonated(actor: Actor) -> None:
+    """Staff who opened the portal as a contact manage the other contacts as staff, audited as
+    themselves: a Portal Login must not mint contacts or passwords that outlive it."""
+    if actor.on_behalf_of_user_id is not None:
+        raise ServiceError.single(
+            ErrorCode.FORBIDDEN, "A Portal Login does not manage the customer's other contacts."
+        )
+
+
+def check_customer_list(actor: Actor, where: object | None, search: str | None, sorted_by: bool) -> None:
+    """The portal's customer list holds its own customer: a filter, a search or a sort (whose
+    cursors carry the sort key) could only ask about fields the portal may not show (is the
+    balance above x?), so it takes none."""
     if not actor.is_portal:
         return
+    if sorted_by:
+        raise ServiceError.single(ErrorCode.FORBIDDEN, "The portal's customer list takes no sort.", "sort_by")
     if where is not None:
         raise ServiceError.single(ErrorCode.FORBIDDEN, "The portal's customer list takes no filter.", "where")
     if search and search.strip():
-        raise ServiceError.single(ErrorCode.FORBIDDEN, "The portal's customer list takes no search.", "search")
+        raise ServiceError.single(
+            ErrorCode.FORBIDDEN, "The portal's customer list takes no search.", "search"
+        )
 
 
 def _not_managed() -> ServiceError:

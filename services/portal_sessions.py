@@ -43,7 +43,9 @@ TABLE = "contact"
 
 async def contact_login(settings: Settings, email: str, password: str, origin: RequestOrigin) -> Tokens:
     """Check a contact's credentials (throttled as staff logins are) and open its portal session."""
-    email = login_email(email)
+    # The key the contact is found by (case-folded, as `email_key`) is the key the tries count
+    # on: "STRASSE@" and "strasse@" (or a long s for an s) are one login, so one throttle.
+    email = login_email(email).casefold()
     ip = (origin.ip or "unknown")[:64]
     reservation = await login_throttle.reserve_attempt(settings, email, ip)
     contact = _matching(await _candidates(email), password)
@@ -74,7 +76,7 @@ async def contact_login(settings: Settings, email: str, password: str, origin: R
 
 async def _candidates(email: str) -> list[Contact]:
     return await (
-        Contact.filter(email_key=email.casefold(), password_hash__isnull=False)
+        Contact.filter(email_key=email, password_hash__isnull=False)
         .select_related("customer")
         .order_by("id")
         .limit(MAX_CANDIDATES)
@@ -193,7 +195,7 @@ async def change_viewer_password(
     reservation, password_hash = await checked_password_change(
         settings,
         actor.origin,
-        login_email(contact.email),
+        contact.email_key,
         contact.password_hash,
         current_password,
         new_password,

@@ -49,6 +49,8 @@ async def create_contact(
     is e-mailed to it after commit and kept nowhere in the clear."""
     actor.require(Permission.CONTACTS_WRITE)
     portal.check_contact_write(actor, None, patch.given())
+    if password is not None:
+        portal.check_generated_password(actor, password.mode is PasswordMode.GENERATE, "password_mode")
     cleaned = _creation_values(patch)
     assert isinstance(cleaned.name, str) and isinstance(cleaned.email, str), "checked as required"
     ready = prepare_password(password, email=cleaned.email, name=cleaned.name) if password else None
@@ -158,6 +160,7 @@ async def reset_password(
     portal session it had ends."""
     actor.require(Permission.CONTACTS_WRITE)
     portal.check_other_contact(actor, contact_id, "reset the password of", "contact_id")
+    portal.check_generated_password(actor, choice.mode is PasswordMode.GENERATE, "mode")
     current = await visible_contacts(actor).get_or_none(id=contact_id)
     if current is None:
         raise not_found("Contact", "contact_id")

@@ -148,6 +148,6 @@ async def list_customers(
 ) -> Page[Customer]:
     """A page of the customers the actor may see; `sort` is (field, descending) pairs."""
     actor.require(Permission.CUSTOMERS_READ)
-    portal.check_customer_list(actor, where, search)
+    portal.check_customer_list(actor, where, search, bool(sort))
     order = [(SORT_KEYS[sort_field], descending) for sort_field, descending in sort]
     return await paginate(customer_queryset(actor, where, search), order, page)
