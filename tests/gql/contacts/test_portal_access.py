@@ -202,9 +202,7 @@ async def test_contacts_that_manage_each_other_create_edit_and_delete_each_other
         f"{{ contact {{ name email }} {USER_ERRORS} }} }}",
         c=global_id("Customer", managed.acme.id),
     )
-    renamed = await managed(
-        UPDATE, input={"id": global_id("Contact", managed.bob.id), "name": "Robert"}
-    )
+    renamed = await managed(UPDATE, input={"id": global_id("Contact", managed.bob.id), "name": "Robert"})
     private = await managed(UPDATE, input={"id": global_id("Contact", managed.bob.id), "privateNotes": ""})
     deleted = await managed(
         f"mutation($id: ID!) {{ contactDelete(input: {{id: $id}}) {{ {USER_ERRORS} }} }}",
