@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -60,6 +61,16 @@ class SwitchboardGraphQL(GraphQL[Context, None]):
                 400, f"The request body nests deeper than {self.settings.max_json_depth} levels."
             )
         return decoded
+
+    def encode_json(self, data: object) -> bytes:
+        """orjson: the same compact JSON as strawberry's `json.dumps(separators=(",", ":"))`
+        (non-ASCII as UTF-8 rather than `\\u` escapes), several times faster on a page.
+        An integer beyond 64 bits (orjson's range; a JSON scalar may hold one) falls back to
+        the standard encoder."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            return json.dumps(data, separators=(",", ":")).encode()
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         """Refusals before execution (bad JSON, no query, wrong method) as GraphQL errors."""

@@ -245,6 +245,9 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
         connection["engine"] = "services.sqlite_client"
         connection["credentials"].setdefault("journal_mode", "WAL")
         connection["credentials"].setdefault("busy_timeout", 10_000)
+    elif connection["engine"].endswith("asyncpg"):
+        # No session reset after every pooled statement (see services/postgres_client.py).
+        connection["engine"] = "services.postgres_client"
     return {
         "connections": {"default": connection},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},

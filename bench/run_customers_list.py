@@ -472,6 +472,44 @@ async def with_server_cpu(pid: int, measurement: Awaitable[Timing]) -> dict[str,
     return {**asdict(measured), "server_cpu_ms_per_request": round(spent * 1000 / measured.count, 2)}
 
 
+# A backend sends its transaction counts to the statistics when it has been idle for 10 s at most
+# (PostgreSQL 15+: PGSTAT_IDLE_INTERVAL); wait that long before reading them.
+STATS_FLUSH_SECONDS = 11.0
+
+
+async def server_transactions(database_url: str) -> int:
+    """Transactions PostgreSQL has counted in the database (committed or rolled back), minus
+    the one of this read. Every statement the app sends outside a transaction is one, and so
+    is asyncpg's reset query on release (one simple-protocol script): their number per request
+    is the SQL round trips it costs."""
+    await asyncio.sleep(STATS_FLUSH_SECONDS)
+    name = database_url.rsplit("/", 1)[1]
+    conn = await asyncpg.connect(asyncpg_dsn(database_url))
+    try:
+        count = await conn.fetchval(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = $1", name
+        )
+    finally:
+        await conn.close()
+    return int(count)
+
+
+async def round_trips(database_url: str, request: Callable[[], Awaitable[bytes]], count: int) -> float:
+    """SQL round trips per request, from the server's transaction counts over `count` requests,
+    less the counting's own reads and the background work (the in-process scheduler's polls)
+    at the rate measured over an idle window just before."""
+    first = await server_transactions(database_url)
+    idle_started = time.perf_counter()
+    before = await server_transactions(database_url)
+    started = time.perf_counter()
+    background_rate = (before - first - 1) / (started - idle_started)
+    for _ in range(count):
+        await request()
+    after = await server_transactions(database_url)
+    background = background_rate * (time.perf_counter() - started)
+    return round((after - before - 1 - background) / count, 2)
+
+
 async def measure_http(options: Options, database_url: str, log: IO[bytes], results: Results) -> None:
     server = await start_server(database_url, options.port, log)
     try:
@@ -489,6 +527,7 @@ async def measure_http(options: Options, database_url: str, log: IO[bytes], resu
             results.http["sequential"] = await with_server_cpu(
                 server.pid, sequential(request, options.requests)
             )
+            results.http["sql_round_trips_per_request"] = await round_trips(database_url, request, 100)
             results.meta["load_before_http_concurrent"] = load_average()
             results.http["concurrent"] = await with_server_cpu(
                 server.pid, concurrent(request, options.connections, options.duration)
@@ -523,6 +562,8 @@ async def measure_raw(
             (time.process_time() - cpu) * 1000 / measured.count, 2
         )
         results.raw["sql_statements_per_page"] = 2
+        # asyncpg's pool resets the connection when `raw_page` gives it back: one more.
+        results.raw["sql_round_trips_per_page"] = 3
         results.meta["postgres"] = await pool.fetchval("SHOW server_version")
     finally:
         await pool.close()
@@ -572,6 +613,8 @@ def report(results: Results, options: Options) -> str:
         f"{raw_load['python_cpu_ms_per_page']:>14}{results.ratios['python_cpu_api_over_raw']:>8}x",
         f"{'SQL statements per request':34}{sql['per_request'][-1]:>14}"
         f"{results.raw['sql_statements_per_page']:>14}",
+        f"{'SQL round trips per request':34}{results.http['sql_round_trips_per_request']:>14}"
+        f"{results.raw['sql_round_trips_per_page']:>14}",
         "",
         f"in-process (ASGITransport, no socket) p50: {results.in_process['p50_ms']} ms",
         f"SQL per request over {len(sql['per_request'])} requests: {sql['per_request']}; "

@@ -10,7 +10,7 @@ and execution leave "Did you mean ..." suggestions out.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,7 +30,7 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from gql.bad_input import VALUE_RULES, GlobalIdLiterals, id_errors_in_variables
-from gql.cost import Bounds, Refused, Walker
+from gql.cost import Bounds, OperationMeasure, Refused, Walker
 from gql.error_codes import RequestErrorCode
 from settings import Environment, Settings
 
@@ -75,21 +75,95 @@ def check_document(
             ]
         )
     bounds = Bounds(settings.max_field_repeats, settings.max_validation_steps, settings.max_fragment_spreads)
-    walker = Walker(document, variables, bounds)
-    try:
-        measured = walker.measure()
-    except Refused as refused:
+    walked = _walk(schema, document, query, variables, bounds)
+    if walked.refused is not None:
+        refused = walked.refused
         return Checked(
-            steps=walker.steps, errors=[_refusal(str(refused), refused.code, **refused.extensions)]
+            steps=walked.steps, errors=[_refusal(str(refused), refused.code, **refused.extensions)]
         )
-    checked = Checked(cost=sum(op.measure.cost for op in measured), steps=walker.steps)
+    measured = walked.operations
+    checked = Checked(cost=sum(op.measure.cost for op in measured), steps=walked.steps)
+    # The limits are compared here, per request, not cached: they are the settings of the app
+    # serving the request (and tests change them between requests).
     checked.errors = _over_limits(measured, checked.cost, settings)
     if not checked.errors:
         checked.errors = _validate(schema, document, query, tuple(rules), hides_suggestions(settings))
     return checked
 
 
-def _over_limits(measured: list[Any], cost: int, settings: Settings) -> list[GraphQLError]:
+WalkInputs = tuple[tuple[str, int | None, int | None], ...]
+"""(name, integer value, list length) of each variable: all the walk reads of them."""
+
+
+@dataclass(frozen=True)
+class _Walked:
+    """The outcome of measuring a document (gql/cost.py): its operations, or why it was refused."""
+
+    operations: tuple[OperationMeasure, ...]
+    steps: int
+    refused: Refused | None = None
+
+
+def _walk(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    query: str | None,
+    variables: Mapping[str, Any],
+    bounds: Bounds,
+) -> _Walked:
+    if query is None:
+        return _measure(document, variables, bounds)
+    return _cached_walk(_Query(schema, document, query), _walk_inputs(variables), bounds)
+
+
+def _walk_inputs(variables: Mapping[str, Any]) -> WalkInputs:
+    """What the walk reads of the variables (gql/cost.py `_int`, `_length`): each integer's
+    value and each list's length, by name. Two requests that agree on these get the same
+    measure, whatever their other values, so the walk's cache is keyed by them."""
+    return tuple(
+        (
+            name,
+            value if isinstance(value, int) and not isinstance(value, bool) else None,
+            len(value) if isinstance(value, list) else None,
+        )
+        for name, value in variables.items()
+    )
+
+
+@lru_cache(maxsize=VALIDATION_CACHE_SIZE)
+def _cached_walk(query: _Query, inputs: WalkInputs, bounds: Bounds) -> _Walked:
+    return _measure(query.document, _variables_of(inputs), bounds)
+
+
+def _variables_of(inputs: WalkInputs) -> dict[str, Any]:
+    """Variables that read the same as the ones `inputs` came from (a list of the same length
+    stands for a list)."""
+    variables: dict[str, Any] = {}
+    for name, integer, length in inputs:
+        variables[name] = integer if integer is not None else [None] * length if length is not None else None
+    return variables
+
+
+def _measure(document: DocumentNode, variables: Mapping[str, Any], bounds: Bounds) -> _Walked:
+    walker = Walker(document, variables, bounds)
+    try:
+        return _Walked(tuple(walker.measure()), walker.steps)
+    except Refused as refused:
+        return _Walked((), walker.steps, refused)
+
+
+def validation_cache_info() -> dict[str, Any]:
+    """Hits and misses of the two caches: the limits' walk, graphql-core's rules."""
+    return {"walk": _cached_walk.cache_info(), "rules": _cached_rules.cache_info()}
+
+
+def clear_validation_caches() -> None:
+    """Forget every document checked so far (the validation benchmark's "new document each time")."""
+    _cached_walk.cache_clear()
+    _cached_rules.cache_clear()
+
+
+def _over_limits(measured: Sequence[OperationMeasure], cost: int, settings: Settings) -> list[GraphQLError]:
     for op in measured:
         if op.measure.depth > settings.max_query_depth:
             return [

@@ -9,6 +9,7 @@ from strawberry.utils.str_converters import to_camel_case
 from gql.context import Info, require_actor
 from gql.declare import mutation, query
 from gql.errors import user_error
+from gql.selection import selected_under
 from gql.types.common import Connection, SortDirection, connection_of, decode_id, decode_ids
 from gql.types.customer_inputs import (
     CustomerBulkChanges,
@@ -44,14 +45,30 @@ async def customers(
     before: str | None = None,
 ) -> Connection[Customer]:
     sort = [(s.field, s.direction is SortDirection.DESC) for s in sort_by or []]
+    actor = require_actor(info)
     page = await queries.list_customers(
-        require_actor(info),
+        actor,
         PageRequest(first, after, last, before),
         where.to_filter() if where else None,
         search,
         sort,
     )
-    return connection_of(page, Customer.from_model)
+    related = await queries.related_of(actor, page.rows, _relations_shown(info))
+    return connection_of(page, lambda row: Customer.from_model(row, related))
+
+
+# The relations of a customer, by the name of their field on the Customer type.
+_RELATION_FIELDS = {
+    "tags": queries.Relation.TAGS,
+    "reseller": queries.Relation.RESELLER,
+    "accountManager": queries.Relation.ACCOUNT_MANAGER,
+}
+
+
+def _relations_shown(info: Info) -> set[queries.Relation]:
+    """The relations the page's nodes select: read with the page, not by a task per row."""
+    selected = selected_under(info, ("edges", "node"))
+    return {relation for name, relation in _RELATION_FIELDS.items() if name in selected}
 
 
 async def customer(info: Info, id: relay.GlobalID) -> Customer | None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -32,9 +32,11 @@ from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
 from gql.types.numbers import NumberBlock, SipUser
 from models import Customer as CustomerModel
+from models import Reseller as ResellerModel
+from models import User as UserModel
 from models import enums
 from services.customers.queries import CustomerSortField as SortField
-from services.customers.queries import customers_by_id
+from services.customers.queries import Related, customers_by_id
 from services.customers.values import FIELDS
 from services.customers.values import DialWindow as DialWindowValue
 from services.errors import ErrorCode, ServiceError
@@ -98,25 +100,33 @@ class Customer(relay.Node):
         description="When the customer last changed (UTC).", metadata=portal_field()
     )
 
-    @strawberry.field(description=FIELDS["tags"].description)
-    async def tags(self, info: Info) -> list[str]:
-        return await info.context.loaders.tags_by_customer_id.load(self.id)
+    # The relations below answer from `related` when the page read them with its rows (see
+    # gql/resolvers/customers.py), without a task per row; otherwise through their loaders.
+    related: strawberry.Private[Related | None] = None
 
-    @strawberry.field(description=FIELDS["reseller_id"].description)
-    async def reseller(self, info: Info) -> Reseller | None:
+    @strawberry.field(description=FIELDS["tags"].description, graphql_type=list[str])
+    def tags(self, info: Info) -> list[str] | Awaitable[list[str]]:
+        if self.related is not None and self.related.tags is not None:
+            return self.related.tags.get(self.id, [])
+        return info.context.loaders.tags_by_customer_id.load(self.id)
+
+    @strawberry.field(description=FIELDS["reseller_id"].description, graphql_type=Reseller | None)
+    def reseller(self, info: Info) -> Reseller | None | Awaitable[Reseller | None]:
         reseller_id = self._reference("reseller_id")
         if reseller_id is None:
             return None
-        row = await info.context.loaders.reseller_by_id.load(reseller_id)
-        return Reseller.from_model(row) if row else None
+        if self.related is not None and self.related.resellers is not None:
+            return _reseller(self.related.resellers.get(reseller_id))
+        return _loaded(info.context.loaders.reseller_by_id.load(reseller_id), _reseller)
 
-    @strawberry.field(description=FIELDS["account_manager_id"].description)
-    async def account_manager(self, info: Info) -> User | None:
+    @strawberry.field(description=FIELDS["account_manager_id"].description, graphql_type=User | None)
+    def account_manager(self, info: Info) -> User | None | Awaitable[User | None]:
         manager_id = self._reference("account_manager_id")
         if manager_id is None:
             return None
-        row = await info.context.loaders.user_by_id.load(manager_id)
-        return User.from_model(row) if row else None
+        if self.related is not None and self.related.managers is not None:
+            return _user(self.related.managers.get(manager_id))
+        return _loaded(info.context.loaders.user_by_id.load(manager_id), _user)
 
     def _reference(self, name: str) -> int | None:
         """An id field kept private on the type (declared in FIELDS with `refers_to`)."""
@@ -186,7 +196,7 @@ class Customer(relay.Node):
         return extension_connection(page, after is not None)
 
     @classmethod
-    def from_model(cls, row: CustomerModel) -> Customer:
+    def from_model(cls, row: CustomerModel, related: Related | None = None) -> Customer:
         step = quantum(row.currency)
         values: dict[str, Any] = {name: getattr(row, name) for name in _PLAIN_FIELDS}
         values.update({name: getattr(row, name).quantize(step) for name in _MONEY_FIELDS})
@@ -198,7 +208,7 @@ class Customer(relay.Node):
             portal_hidden_sections=[enums.PortalSection(s) for s in row.portal_hidden_sections],
             dial_windows=[_dial_window(raw) for raw in row.dial_windows],
         )
-        return cls(**values)
+        return cls(**values, related=related)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
@@ -214,6 +224,22 @@ _PLAIN_FIELDS = tuple(
     # foreign-key columns join the model's fields only once the ORM is initialised
     if (name in CustomerModel._meta.db_fields or name in _REFERENCES) and name not in _DERIVED
 )
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+async def _loaded(pending: Awaitable[T], to_node: Callable[[T], R]) -> R:
+    return to_node(await pending)
+
+
+def _reseller(row: ResellerModel | None) -> Reseller | None:
+    return Reseller.from_model(row) if row else None
+
+
+def _user(row: UserModel | None) -> User | None:
+    return User.from_model(row) if row else None
 
 
 def _extension_cursor(after: str | None) -> int | None:

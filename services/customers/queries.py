@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
-from models import Customer, CustomerTag
+from models import Customer, CustomerTag, Reseller, User
 from models.enums import CustomerStatus, Permission
-from services import portal
+from services import directory, portal
 from services.actor import Actor
 from services.customers.scope import about_visible_customers, tags_of, visible_customers
 from services.listing import (
@@ -151,3 +152,45 @@ async def list_customers(
     portal.check_customer_list(actor, where, search, bool(sort))
     order = [(SORT_KEYS[sort_field], descending) for sort_field, descending in sort]
     return await paginate(customer_queryset(actor, where, search), order, page)
+
+
+class Relation(StrEnum):
+    """What a page of customers can be read with (see `related_of`)."""
+
+    TAGS = "TAGS"
+    RESELLER = "RESELLER"
+    ACCOUNT_MANAGER = "ACCOUNT_MANAGER"
+
+
+@dataclass(frozen=True)
+class Related:
+    """The relations of a page's customers, read with the page; None where not asked for
+    (each one holds exactly what that relation's own batched read returns)."""
+
+    tags: Mapping[int, list[str]] | None = None
+    resellers: Mapping[int, Reseller] | None = None
+    managers: Mapping[int, User] | None = None
+
+
+async def related_of(actor: Actor, rows: Sequence[Customer], include: Collection[Relation]) -> Related:
+    """The `include`d relations of these customers, one batched, permission-checked read each
+    (the very reads their loaders make), for the whole page at once: the caller knows up front
+    which relations every row shows, so no row has to ask for its own."""
+    tags: Mapping[int, list[str]] | None = None
+    resellers: Mapping[int, Reseller] | None = None
+    managers: Mapping[int, User] | None = None
+    if Relation.TAGS in include:
+        ids = [row.id for row in rows]
+        tags = await tags_by_customer(actor, ids) if ids else {}
+    if Relation.RESELLER in include:
+        reseller_ids = _references(rows, "reseller_id")
+        resellers = await directory.resellers_by_id(actor, reseller_ids) if reseller_ids else {}
+    if Relation.ACCOUNT_MANAGER in include:
+        manager_ids = _references(rows, "account_manager_id")
+        managers = await directory.users_by_id(actor, manager_ids) if manager_ids else {}
+    return Related(tags=tags, resellers=resellers, managers=managers)
+
+
+def _references(rows: Sequence[Customer], column: str) -> list[int]:
+    """The distinct ids the rows refer to in `column`, ascending."""
+    return sorted({value for row in rows if (value := getattr(row, column)) is not None})

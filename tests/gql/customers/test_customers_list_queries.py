@@ -25,9 +25,9 @@ query($first: Int!) {
 #   1. SELECT auth_session JOIN user JOIN role   -- the bearer token's session and principal
 #   2. SELECT customer ... LIMIT n+1              -- the page itself
 #   3. SELECT COUNT(*) FROM customer              -- totalCount
-#   4. SELECT customer_tag WHERE customer_id IN   -- tags DataLoader, one batch for the page
-#   5. SELECT reseller WHERE id IN                -- reseller DataLoader, one batch
-#   6. SELECT user WHERE id IN                    -- accountManager DataLoader, one batch
+#   4. SELECT customer_tag WHERE customer_id IN   -- tags of the page, read with it (related_of)
+#   5. SELECT reseller WHERE id IN                -- resellers of the page, the same way
+#   6. SELECT user WHERE id IN                    -- account managers of the page, the same way
 STATEMENTS_PER_PAGE = 6
 
 
@@ -99,3 +99,44 @@ async def test_a_page_costs_the_same_statements_for_5_and_50_customers(
     # And every relation was really resolved, row by row
     assert small == {"totalCount": 60, "edges": [{"node": node} for node in seeded.expected_nodes[:5]]}
     assert large == {"totalCount": 60, "edges": [{"node": node} for node in seeded.expected_nodes[:50]]}
+
+
+FRAGMENTS = """
+query($first: Int!) {
+  customers(first: $first) {
+    totalCount
+    edges { node { ...Card } }
+  }
+}
+fragment Card on Customer { id name labels: tags ... on Customer { reseller { id name } } ...Manager }
+fragment Manager on Customer { accountManager { id name email } }
+"""
+PLAIN = "query($first: Int!) { customers(first: $first) { totalCount edges { node { id name } } } }"
+
+
+async def test_relations_selected_through_fragments_and_aliases_cost_the_same(
+    client: httpx.AsyncClient, sql_counter: SqlCounter, seeded: Seeded
+) -> None:
+    # Given the same relations asked for through named and inline fragments, tags aliased
+    sql_counter.reset()
+    body = await gql(client, FRAGMENTS, {"first": 50}, seeded.admin.token)
+
+    # Then they are read with the page as without fragments: same statements, same answers
+    assert sql_counter.count == STATEMENTS_PER_PAGE, sql_counter.statements
+    expected = [{**node, "labels": node["tags"]} for node in seeded.expected_nodes[:50]]
+    for node in expected:
+        del node["tags"]
+    assert body["data"]["customers"] == {"totalCount": 60, "edges": [{"node": node} for node in expected]}
+
+
+async def test_a_page_without_relations_reads_none(
+    client: httpx.AsyncClient, sql_counter: SqlCounter, seeded: Seeded
+) -> None:
+    # Given a page that shows no relation
+    sql_counter.reset()
+    body = await gql(client, PLAIN, {"first": 50}, seeded.admin.token)
+
+    # Then only the session, the page and the count are read
+    assert sql_counter.count == 3, sql_counter.statements
+    nodes = [{"id": node["id"], "name": node["name"]} for node in seeded.expected_nodes[:50]]
+    assert body["data"]["customers"] == {"totalCount": 60, "edges": [{"node": node} for node in nodes]}
