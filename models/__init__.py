@@ -16,7 +16,7 @@ from models.audit import AuditEntry
 from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
 from models.messaging import Broadcast, Message, PeriodicRun
-from models.numbers import NumberBlock, SipUser
+from models.numbers import IpAuth, NumberBlock, SipUser
 
 __all__ = [
     "Account",
@@ -28,6 +28,7 @@ __all__ = [
     "ContactVerificationCode",
     "Customer",
     "CustomerTag",
+    "IpAuth",
     "LoginAttempt",
     "LoginThrottle",
     "Message",

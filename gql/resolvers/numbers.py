@@ -10,7 +10,13 @@ from gql.declare import mutation
 from gql.fields import given_values
 from gql.types.common import decode_id
 from gql.types.numbers import (
+    IP_AUTH_FIELDS,
     SIP_USER_FIELDS,
+    IpAuth,
+    IpAuthCreateInput,
+    IpAuthDeleteInput,
+    IpAuthPayload,
+    IpAuthUpdateInput,
     NumberBlock,
     NumberBlockAssignInput,
     NumberBlockAssignPayload,
@@ -24,7 +30,7 @@ from gql.types.numbers import (
     SipUserUpdateInput,
 )
 from models.enums import Permission
-from services.numbers import blocks, sip_users
+from services.numbers import blocks, ip_auth, sip_users
 from services.numbers.queries import BlockUsage
 
 
@@ -66,7 +72,26 @@ async def sip_user_delete(info: Info, input: SipUserDeleteInput) -> SipUserDelet
     return SipUserDeletePayload(deleted_id=relay.GlobalID("SipUser", str(row.id)))
 
 
-@strawberry.type(description="Mutations of number blocks and SIP users.")
+async def ip_auth_create(info: Info, input: IpAuthCreateInput) -> IpAuthPayload:
+    patch = ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
+    customer_id = decode_id(input.customer_id, "Customer", "customer_id")
+    row = await ip_auth.create_ip_auth(require_actor(info), customer_id, patch, input.reason)
+    return IpAuthPayload(ip_auth=IpAuth.from_model(row))
+
+
+async def ip_auth_update(info: Info, input: IpAuthUpdateInput) -> IpAuthPayload:
+    patch = ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
+    ip_auth_id = decode_id(input.id, "IpAuth", "id")
+    row = await ip_auth.update_ip_auth(require_actor(info), ip_auth_id, patch, input.reason)
+    return IpAuthPayload(ip_auth=IpAuth.from_model(row))
+
+
+async def ip_auth_delete(info: Info, input: IpAuthDeleteInput) -> IpAuthPayload:
+    row = await ip_auth.delete_ip_auth(require_actor(info), decode_id(input.id, "IpAuth", "id"), input.reason)
+    return IpAuthPayload(ip_auth=IpAuth.from_model(row))
+
+
+@strawberry.type(description="Mutations of number blocks and customer auth (SIP users, IP authentication).")
 class NumberMutations:
     number_block_assign: NumberBlockAssignPayload = mutation(
         number_block_assign,
@@ -88,4 +113,15 @@ class NumberMutations:
     )
     sip_user_delete: SipUserDeletePayload = mutation(
         sip_user_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete a SIP user."
+    )
+    ip_auth_create: IpAuthPayload = mutation(
+        ip_auth_create,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Authenticate a customer's calls by source address (and tech prefix).",
+    )
+    ip_auth_update: IpAuthPayload = mutation(
+        ip_auth_update, needs=Permission.CUSTOMERS_WRITE, description="Change an IP authentication."
+    )
+    ip_auth_delete: IpAuthPayload = mutation(
+        ip_auth_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete an IP authentication."
     )

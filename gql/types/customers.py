@@ -30,7 +30,7 @@ from gql.types.common import (
 )
 from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
-from gql.types.numbers import NumberBlock, SipUser
+from gql.types.numbers import IpAuth, NumberBlock, SipUser
 from models import Customer as CustomerModel
 from models import enums
 from services.customers.queries import CustomerSortField as SortField
@@ -174,8 +174,16 @@ class Customer(relay.Node):
             for row in await info.context.loaders.sip_users_by_customer_id.load(self.id)
         ]
 
+    @strawberry.field(description="The customer's IP authentications (customer auth), in address order.")
+    async def ip_auths(self, info: Info) -> list[IpAuth]:
+        return [
+            IpAuth.from_model(row) for row in await info.context.loaders.ip_auths_by_customer_id.load(self.id)
+        ]
+
     @strawberry.field(
-        description="Free extensions of the customer's number blocks, ascending.", extensions=[Refusals()]
+        description="Free extensions of the customer's number blocks (no SIP user or IP "
+        "authentication holds them), ascending.",
+        extensions=[Refusals()],
     )
     async def available_extensions(
         self, info: Info, first: int = 20, after: str | None = None

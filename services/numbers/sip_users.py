@@ -8,20 +8,19 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Subquery
 
-from models import Customer, NumberBlock, SipUser
+from models import Customer, SipUser
 from models.enums import AuditAction, Permission
 from services import integrity
 from services.actor import Actor
 from services.auditing import creation_diff, diff, snapshot
-from services.customers.scope import visible_customers
-from services.errors import ErrorCode, FieldError, ServiceError, not_found
+from services.errors import ErrorCode, FieldError, ServiceError
 from services.fields import CleanContext, clean, row_values, spec
+from services.numbers import extensions
 from services.numbers.blocks import lock_account
+from services.numbers.extensions import MAX_EXTENSION, extension_of
 from services.uow import UnitOfWork, unit_of_work
 from services.validation import UNSET, Invalid, Patch, Unset, ip_networks, non_negative_int
 
@@ -30,18 +29,11 @@ AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
 SECRETS = frozenset({"ha1"})
 _USERNAME = re.compile(r"[A-Za-z0-9._+-]{1,64}")
 MIN_PASSWORD, MAX_PASSWORD, MAX_IP_RULES = 8, 128, 50
-# The extension column is a 64-bit integer; a numeric username beyond it cannot be one.
-MAX_EXTENSION = 2**63 - 1
 
 
 def ha1(username: str, realm: str, password: str) -> str:
     """The SIP digest HA1 (RFC 2617); MD5 because that is what SIP digest auth uses."""
     return hashlib.md5(f"{username}:{realm}:{password}".encode(), usedforsecurity=False).hexdigest()
-
-
-def extension_of(username: str) -> int | None:
-    """The username as an extension number, if it is a plain number (no sign, no leading 0)."""
-    return int(username) if username.isdigit() and str(int(username)) == username else None
 
 
 def _username(value: str, _context: CleanContext) -> str:
@@ -102,7 +94,7 @@ async def create_sip_user(
     username, password = cleaned.username, cleaned.password
     async with unit_of_work(actor, reason) as uow:
         account = await lock_account(uow)
-        customer = await _customer(uow, customer_id)
+        customer = await extensions.locked_customer(uow, customer_id)
         await _check_username(uow, customer, username)
         sip_user = SipUser(
             account_id=account.id,
@@ -133,7 +125,7 @@ async def update_sip_user(
     cleaned = clean(patch)
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
-        sip_user = await _sip_user(uow, sip_user_id)
+        sip_user = await extensions.owned_row(uow, SipUser, sip_user_id, "SIP user")
         before = snapshot(sip_user, AUDITED)
         username = sip_user.username if isinstance(cleaned.username, Unset) else cleaned.username
         if username != sip_user.username:
@@ -143,7 +135,7 @@ async def update_sip_user(
                     "A new username needs the password (the digest hash includes it).",
                     "password",
                 )
-            await _check_username(uow, await _customer(uow, sip_user.customer_id), username)
+            await _check_username(uow, await extensions.locked_customer(uow, sip_user.customer_id), username)
         sip_user.username, sip_user.extension = username, extension_of(username)
         if not isinstance(cleaned.password, Unset):
             sip_user.ha1 = ha1(username, sip_user.realm, cleaned.password)
@@ -172,7 +164,7 @@ async def delete_sip_user(actor: Actor, sip_user_id: int, reason: str | None = N
     actor.require(Permission.CUSTOMERS_WRITE)
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
-        sip_user = await _sip_user(uow, sip_user_id)
+        sip_user = await extensions.owned_row(uow, SipUser, sip_user_id, "SIP user")
         await sip_user.delete(using_db=uow.conn)
         uow.audit(
             AuditAction.DELETE,
@@ -185,53 +177,11 @@ async def delete_sip_user(actor: Actor, sip_user_id: int, reason: str | None = N
     return sip_user
 
 
-async def _customer(uow: UnitOfWork, customer_id: int) -> Customer:
-    customer = await uow.locked(visible_customers(uow.actor).filter(id=customer_id)).first()
-    if customer is None:
-        raise not_found("Customer", "customer_id")
-    return customer
-
-
-async def _sip_user(uow: UnitOfWork, sip_user_id: int) -> SipUser:
-    visible = Subquery(visible_customers(uow.actor).values("id"))
-    sip_user = await uow.locked(
-        SipUser.filter(id=sip_user_id, account_id=uow.actor.account_id, customer_id__in=visible)
-    ).first()
-    if sip_user is None:
-        raise not_found("SIP user", "id")
-    return sip_user
-
-
 async def _check_username(uow: UnitOfWork, customer: Customer, username: str) -> None:
-    """Free in the account; inside the customer's blocks when it has any, and never inside
-    another customer's block."""
+    """Free in the account (as a username, and as an extension of any kind), under the block rules."""
     if await SipUser.filter(account_id=customer.account_id, username=username).using_db(uow.conn).exists():
         raise _duplicate()
-    extension = extension_of(username)
-    own_blocks = await _block_ranges(uow, customer_id=customer.id)
-    if own_blocks and not _inside(extension, own_blocks):
-        raise ServiceError.single(
-            ErrorCode.EXTENSION_OUT_OF_BLOCK,
-            "The username must be an extension of one of the customer's number blocks.",
-            "username",
-        )
-    if not own_blocks and extension is not None:
-        nearby = await _block_ranges(uow, account_id=customer.account_id, start__lte=extension)
-        if _inside(extension, nearby):
-            raise ServiceError.single(
-                ErrorCode.EXTENSION_OUT_OF_BLOCK,
-                "This extension belongs to another customer's number block.",
-                "username",
-            )
-
-
-async def _block_ranges(uow: UnitOfWork, **filters: Any) -> list[range]:
-    rows = await NumberBlock.filter(**filters).using_db(uow.conn).values("start", "size")
-    return [range(int(r["start"]), int(r["start"]) + int(r["size"])) for r in rows]
-
-
-def _inside(extension: int | None, blocks: list[range]) -> bool:
-    return extension is not None and any(extension in block for block in blocks)
+    await extensions.check_claim(uow, customer, extension_of(username), "username", must_be_number=True)
 
 
 async def _saved(sip_user: SipUser, uow: UnitOfWork) -> None:

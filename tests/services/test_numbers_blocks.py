@@ -197,7 +197,11 @@ async def test_a_block_in_use_is_not_released_and_an_account_may_require_a_reaso
 
     # Then releasing it is refused; and once reasons are required, so is a change without one
     assert await refused(release_block(actor, block.id)) == [
-        FieldError(ErrorCode.BLOCK_IN_USE, "SIP users still use extensions of this block.", ("id",))
+        FieldError(
+            ErrorCode.BLOCK_IN_USE,
+            "SIP users or IP authentications still use extensions of this block.",
+            ("id",),
+        )
     ]
     await Account.filter(id=account.id).update(require_audit_reason=True)
     assert await refused(assign_block(actor, customer.id)) == [
