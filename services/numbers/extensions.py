@@ -1,10 +1,7 @@
 """The account's one extension namespace: SIP users' numeric usernames and IP authentications'
 extensions (the holders below) share it, under the same block rules. Every claim runs under
 the account's row lock (blocks.lock_account), so two claims of one number, whatever their kind
-and whichever process makes them, are serialized: the second sees the first and is refused.
-
-The customer-owned rows of the namespace (SIP users, IP authentications) are reached through
-`owned_row`, the same locked, scope-checked read for every kind."""
+and whichever process makes them, are serialized: the second sees the first and is refused."""
 
 from __future__ import annotations
 
@@ -12,11 +9,9 @@ from collections import defaultdict
 from typing import Any, TypeVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.expressions import Subquery
 
 from models import Customer, IpAuth, NumberBlock, SipUser
-from services.customers.scope import visible_customers
-from services.errors import ErrorCode, ServiceError, not_found
+from services.errors import ErrorCode, ServiceError
 from services.uow import UnitOfWork
 
 # The models whose `extension` column claims a number of the account's namespace.
@@ -111,22 +106,3 @@ async def _block_ranges(uow: UnitOfWork, **filters: Any) -> list[range]:
 
 def _inside(extension: int | None, blocks: list[range]) -> bool:
     return extension is not None and any(extension in block for block in blocks)
-
-
-async def locked_customer(uow: UnitOfWork, customer_id: int) -> Customer:
-    """The customer, if the actor may see it, locked until commit."""
-    customer = await uow.locked(visible_customers(uow.actor).filter(id=customer_id)).first()
-    if customer is None:
-        raise not_found("Customer", "customer_id")
-    return customer
-
-
-async def owned_row(uow: UnitOfWork, model: type[Row], row_id: int, what: str) -> Row:
-    """A row of a customer the actor may see, locked until commit (NOT_FOUND at `id` otherwise)."""
-    visible = Subquery(visible_customers(uow.actor).values("id"))
-    row = await uow.locked(
-        model.filter(id=row_id, account_id=uow.actor.account_id, customer_id__in=visible)
-    ).first()
-    if row is None:
-        raise not_found(what, "id")
-    return row

@@ -27,6 +27,7 @@ from services.errors import ErrorCode, FieldError, ServiceError
 from services.fields import CleanContext, audited_names, clean, creation_defaults, row_values, spec
 from services.numbers import extensions
 from services.numbers.blocks import lock_account
+from services.numbers.owned import delete_owned, locked_customer, owned_row
 from services.uow import UnitOfWork, unit_of_work
 from services.validation import UNSET, Invalid, Patch, Unset, network, non_negative_int, optional_text
 
@@ -122,7 +123,7 @@ async def create_ip_auth(
     new = replace(IpAuthPatch(**creation_defaults(IpAuthPatch)), **cleaned.given())
     async with unit_of_work(actor, reason) as uow:
         account = await lock_account(uow)
-        customer = await extensions.locked_customer(uow, customer_id)
+        customer = await locked_customer(uow, customer_id)
         row = IpAuth(account_id=account.id, customer_id=customer.id, **row_values(new))
         await _check(uow, customer, row, cleaned, claims_extension=row.extension is not None)
         await _saved(row, uow)
@@ -145,13 +146,13 @@ async def update_ip_auth(
     cleaned = clean(patch)
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
-        row = await extensions.owned_row(uow, IpAuth, ip_auth_id, "IP authentication")
+        row = await owned_row(uow, IpAuth, ip_auth_id, "IP authentication")
         before = snapshot(row, AUDITED)
         old_extension = row.extension
         for column, value in row_values(cleaned).items():
             setattr(row, column, value)
         claims = row.extension is not None and row.extension != old_extension
-        await _check(uow, await extensions.locked_customer(uow, row.customer_id), row, cleaned, claims)
+        await _check(uow, await locked_customer(uow, row.customer_id), row, cleaned, claims)
         changes = diff(before, snapshot(row, AUDITED))
         if changes:
             await _saved(row, uow)
@@ -167,20 +168,9 @@ async def update_ip_auth(
 
 
 async def delete_ip_auth(actor: Actor, ip_auth_id: int, reason: str | None = None) -> IpAuth:
-    actor.require(Permission.CUSTOMERS_WRITE)
-    async with unit_of_work(actor, reason) as uow:
-        await lock_account(uow)
-        row = await extensions.owned_row(uow, IpAuth, ip_auth_id, "IP authentication")
-        await row.delete(using_db=uow.conn)
-        uow.audit(
-            AuditAction.DELETE,
-            TABLE,
-            row.id,
-            f"IP authentication {row.address} deleted",
-            customer_id=row.customer_id,
-            diff={"address": {"old": row.address, "new": None}},
-        )
-    return row
+    return await delete_owned(
+        actor, IpAuth, ip_auth_id, what="IP authentication", named_by="address", reason=reason
+    )
 
 
 async def _check(

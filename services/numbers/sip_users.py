@@ -21,6 +21,7 @@ from services.fields import CleanContext, clean, row_values, spec
 from services.numbers import extensions
 from services.numbers.blocks import lock_account
 from services.numbers.extensions import MAX_EXTENSION, extension_of
+from services.numbers.owned import delete_owned, locked_customer, owned_row
 from services.uow import UnitOfWork, unit_of_work
 from services.validation import UNSET, Invalid, Patch, Unset, ip_networks, non_negative_int
 
@@ -94,7 +95,7 @@ async def create_sip_user(
     username, password = cleaned.username, cleaned.password
     async with unit_of_work(actor, reason) as uow:
         account = await lock_account(uow)
-        customer = await extensions.locked_customer(uow, customer_id)
+        customer = await locked_customer(uow, customer_id)
         await _check_username(uow, customer, username)
         sip_user = SipUser(
             account_id=account.id,
@@ -125,7 +126,7 @@ async def update_sip_user(
     cleaned = clean(patch)
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
-        sip_user = await extensions.owned_row(uow, SipUser, sip_user_id, "SIP user")
+        sip_user = await owned_row(uow, SipUser, sip_user_id, "SIP user")
         before = snapshot(sip_user, AUDITED)
         username = sip_user.username if isinstance(cleaned.username, Unset) else cleaned.username
         if username != sip_user.username:
@@ -135,7 +136,7 @@ async def update_sip_user(
                     "A new username needs the password (the digest hash includes it).",
                     "password",
                 )
-            await _check_username(uow, await extensions.locked_customer(uow, sip_user.customer_id), username)
+            await _check_username(uow, await locked_customer(uow, sip_user.customer_id), username)
         sip_user.username, sip_user.extension = username, extension_of(username)
         if not isinstance(cleaned.password, Unset):
             sip_user.ha1 = ha1(username, sip_user.realm, cleaned.password)
@@ -161,20 +162,9 @@ def _limits(cleaned: SipUserPatch) -> SipUserPatch:
 
 
 async def delete_sip_user(actor: Actor, sip_user_id: int, reason: str | None = None) -> SipUser:
-    actor.require(Permission.CUSTOMERS_WRITE)
-    async with unit_of_work(actor, reason) as uow:
-        await lock_account(uow)
-        sip_user = await extensions.owned_row(uow, SipUser, sip_user_id, "SIP user")
-        await sip_user.delete(using_db=uow.conn)
-        uow.audit(
-            AuditAction.DELETE,
-            TABLE,
-            sip_user.id,
-            f"SIP user {sip_user.username} deleted",
-            customer_id=sip_user.customer_id,
-            diff={"username": {"old": sip_user.username, "new": None}},
-        )
-    return sip_user
+    return await delete_owned(
+        actor, SipUser, sip_user_id, what="SIP user", named_by="username", reason=reason
+    )
 
 
 async def _check_username(uow: UnitOfWork, customer: Customer, username: str) -> None:

@@ -19,8 +19,8 @@ from models.enums import Permission
 from services.actor import system_actor
 from services.numbers.ip_auth import IpAuthPatch, create_ip_auth
 from services.numbers.sip_users import SipUserPatch, create_sip_user
-from tests.client import global_id, gql, make_principal, refusal, refusals
-from tests.factories import db_state, make_account, make_api_key, make_customer, make_reseller
+from tests.client import Principals, global_id, gql, refusal, refusals
+from tests.factories import db_state, make_account, make_customer, make_reseller
 
 MESSAGES = {
     "UNAUTHENTICATED": "Authentication required.",
@@ -49,25 +49,14 @@ class World:
 
     async def token(self, principal: str) -> str | None:
         """Log in (or mint a key) as the principal."""
-        account, role, reseller = self.account, "Administrator", None
-        if principal == "anonymous":
-            return None
-        if principal == "api_key_with_permission":
-            permissions = [Permission.CUSTOMERS_READ, Permission.CUSTOMERS_WRITE, Permission.SWITCH_READ]
-            return await make_api_key(account, "With", permissions)
-        if principal == "api_key_without_permission":
-            return await make_api_key(account, "Without", [Permission.CUSTOMERS_READ])
-        if principal == "partner_own_reseller":
-            role, reseller = "Partner", self.reseller_a
-        elif principal == "partner_other_reseller":
-            role, reseller = "Partner", self.reseller_b
-        elif principal == "staff_without_permission":
-            role = "Support"  # customers:read and audit:read
-        elif principal == "user_of_other_account":
-            account = self.other_account
-        else:
-            assert principal == "staff_with_permission", principal
-        return (await make_principal(self.client, account, role_name=role, reseller=reseller)).token
+        principals = Principals(
+            self.client, self.account, self.other_account, self.reseller_a, self.reseller_b
+        )
+        return await principals.token(
+            principal,
+            key_with=[Permission.CUSTOMERS_READ, Permission.CUSTOMERS_WRITE, Permission.SWITCH_READ],
+            key_without=[Permission.CUSTOMERS_READ],
+        )
 
 
 @pytest.fixture
@@ -98,7 +87,7 @@ WRITE_MATRIX = [
     ("api_key_without_permission", "PERMISSION_DENIED"),
     ("partner_other_reseller", "NOT_FOUND"),
     ("user_of_other_account", "NOT_FOUND"),
-    ("staff_with_permission", "allowed"),
+    ("administrator", "allowed"),
     ("partner_own_reseller", "allowed"),
     ("api_key_with_permission", "allowed"),
 ]
@@ -192,7 +181,7 @@ LOOKUP_MATRIX = [
     ("partner_own_reseller", "PERMISSION_DENIED"),  # partners hold no switch:read
     ("partner_other_reseller", "PERMISSION_DENIED"),
     ("user_of_other_account", "none"),  # its own account has no such authentication
-    ("staff_with_permission", "found"),
+    ("administrator", "found"),
     ("api_key_with_permission", "found"),
 ]
 ACME = {"customerName": "Acme", "status": "ACTIVE"}
