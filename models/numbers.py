@@ -101,3 +101,30 @@ class IpAuth(Model):
         table = "ip_auth"
         unique_together = (("account", "extension"),)
         indexes = (("account", "range_start"),)
+
+
+class ConferenceRoom(Model):
+    """A Class 5 conference room of a customer, reached at an extension of the account's
+    namespace. The PIN is kept only as an argon2 hash."""
+
+    account_id: int
+    customer_id: int
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="conference_rooms", on_delete=fields.CASCADE
+    )
+    customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="conference_rooms", on_delete=fields.CASCADE
+    )
+    extension = fields.BigIntField()
+    name = fields.CharField(max_length=200, null=True)
+    pin_hash = fields.CharField(max_length=200, null=True)
+    max_participants = fields.IntField(default=0)
+    recording = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "conference_room"
+        unique_together = (("account", "extension"),)

@@ -10,8 +10,14 @@ from gql.declare import mutation
 from gql.fields import given_values
 from gql.types.common import decode_id
 from gql.types.numbers import (
+    CONFERENCE_ROOM_FIELDS,
     IP_AUTH_FIELDS,
     SIP_USER_FIELDS,
+    ConferenceRoom,
+    ConferenceRoomCreateInput,
+    ConferenceRoomDeleteInput,
+    ConferenceRoomPayload,
+    ConferenceRoomUpdateInput,
     IpAuth,
     IpAuthCreateInput,
     IpAuthDeleteInput,
@@ -30,7 +36,7 @@ from gql.types.numbers import (
     SipUserUpdateInput,
 )
 from models.enums import Permission
-from services.numbers import blocks, ip_auth, sip_users
+from services.numbers import blocks, conference_rooms, ip_auth, sip_users
 from services.numbers.queries import BlockUsage
 
 
@@ -91,7 +97,29 @@ async def ip_auth_delete(info: Info, input: IpAuthDeleteInput) -> IpAuthPayload:
     return IpAuthPayload(ip_auth=IpAuth.from_model(row))
 
 
-@strawberry.type(description="Mutations of number blocks and customer auth (SIP users, IP authentication).")
+async def conference_room_create(info: Info, input: ConferenceRoomCreateInput) -> ConferenceRoomPayload:
+    patch = conference_rooms.ConferenceRoomPatch(**given_values(input, CONFERENCE_ROOM_FIELDS))
+    customer_id = decode_id(input.customer_id, "Customer", "customer_id")
+    row = await conference_rooms.create_conference_room(require_actor(info), customer_id, patch, input.reason)
+    return ConferenceRoomPayload(conference_room=ConferenceRoom.from_model(row))
+
+
+async def conference_room_update(info: Info, input: ConferenceRoomUpdateInput) -> ConferenceRoomPayload:
+    patch = conference_rooms.ConferenceRoomPatch(**given_values(input, CONFERENCE_ROOM_FIELDS))
+    room_id = decode_id(input.id, "ConferenceRoom", "id")
+    row = await conference_rooms.update_conference_room(require_actor(info), room_id, patch, input.reason)
+    return ConferenceRoomPayload(conference_room=ConferenceRoom.from_model(row))
+
+
+async def conference_room_delete(info: Info, input: ConferenceRoomDeleteInput) -> ConferenceRoomPayload:
+    room_id = decode_id(input.id, "ConferenceRoom", "id")
+    row = await conference_rooms.delete_conference_room(require_actor(info), room_id, input.reason)
+    return ConferenceRoomPayload(conference_room=ConferenceRoom.from_model(row))
+
+
+@strawberry.type(
+    description="Mutations of number blocks and the extensions of customer auth and conference rooms."
+)
 class NumberMutations:
     number_block_assign: NumberBlockAssignPayload = mutation(
         number_block_assign,
@@ -124,4 +152,15 @@ class NumberMutations:
     )
     ip_auth_delete: IpAuthPayload = mutation(
         ip_auth_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete an IP authentication."
+    )
+    conference_room_create: ConferenceRoomPayload = mutation(
+        conference_room_create,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Create a conference room of a customer at an extension.",
+    )
+    conference_room_update: ConferenceRoomPayload = mutation(
+        conference_room_update, needs=Permission.CUSTOMERS_WRITE, description="Change a conference room."
+    )
+    conference_room_delete: ConferenceRoomPayload = mutation(
+        conference_room_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete a conference room."
     )

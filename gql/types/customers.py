@@ -30,7 +30,7 @@ from gql.types.common import (
 )
 from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
-from gql.types.numbers import IpAuth, NumberBlock, SipUser
+from gql.types.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 from models import Customer as CustomerModel
 from models import enums
 from services.customers.queries import CustomerSortField as SortField
@@ -180,9 +180,14 @@ class Customer(relay.Node):
             IpAuth.from_model(row) for row in await info.context.loaders.ip_auths_by_customer_id.load(self.id)
         ]
 
+    @strawberry.field(description="The customer's conference rooms, by extension.")
+    async def conference_rooms(self, info: Info) -> list[ConferenceRoom]:
+        loader = info.context.loaders.conference_rooms_by_customer_id
+        return [ConferenceRoom.from_model(row) for row in await loader.load(self.id)]
+
     @strawberry.field(
-        description="Free extensions of the customer's number blocks (no SIP user or IP "
-        "authentication holds them), ascending.",
+        description="Free extensions of the customer's number blocks (no SIP user, IP "
+        "authentication or conference room holds them), ascending.",
         extensions=[Refusals()],
     )
     async def available_extensions(

@@ -1,5 +1,5 @@
-"""The account's one extension namespace: SIP users' numeric usernames and IP authentications'
-extensions (the holders below) share it, under the same block rules. Every claim runs under
+"""The account's one extension namespace: SIP users' numeric usernames, IP authentications'
+extensions and conference rooms (the holders below) share it, under the same block rules. Every claim runs under
 the account's row lock (blocks.lock_account), so two claims of one number, whatever their kind
 and whichever process makes them, are serialized: the second sees the first and is refused."""
 
@@ -9,16 +9,20 @@ from collections import defaultdict
 from typing import Any, TypeVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 
-from models import Customer, IpAuth, NumberBlock, SipUser
+from models import ConferenceRoom, Customer, IpAuth, NumberBlock, SipUser
+from services import integrity
 from services.errors import ErrorCode, ServiceError
+from services.fields import CleanContext
 from services.uow import UnitOfWork
+from services.validation import Invalid
 
 # The models whose `extension` column claims a number of the account's namespace.
-HOLDERS: tuple[type[SipUser] | type[IpAuth], ...] = (SipUser, IpAuth)
+HOLDERS: tuple[type[SipUser] | type[IpAuth] | type[ConferenceRoom], ...] = (SipUser, IpAuth, ConferenceRoom)
 # The extension column is a 64-bit integer; a number beyond it cannot be one.
 MAX_EXTENSION = 2**63 - 1
-Row = TypeVar("Row", SipUser, IpAuth)
+Row = TypeVar("Row", SipUser, IpAuth, ConferenceRoom)
 
 
 def extension_of(text: str) -> int | None:
@@ -91,10 +95,24 @@ async def check_claim(
             )
 
 
+def extension_text(value: str, _context: CleanContext) -> str:
+    """The cleaner of an extension given as text: a number without sign or leading zeros."""
+    number = extension_of(value.strip())
+    if number is None or number > MAX_EXTENSION:
+        raise Invalid(f"An extension is a number from 0 to {MAX_EXTENSION}, without leading zeros.")
+    return str(number)
+
+
+def as_number(value: str | None) -> int | None:
+    """How an extension's column stores the clean text."""
+    return None if value is None else int(value)
+
+
 def duplicate_extension(field: str) -> ServiceError:
     return ServiceError.single(
         ErrorCode.DUPLICATE_EXTENSION,
-        "This extension is already used in the account (by a SIP user or an IP authentication).",
+        "This extension is already used in the account (by a SIP user, an IP authentication or a "
+        "conference room).",
         field,
     )
 
@@ -106,3 +124,14 @@ async def _block_ranges(uow: UnitOfWork, **filters: Any) -> list[range]:
 
 def _inside(extension: int | None, blocks: list[range]) -> bool:
     return extension is not None and any(extension in block for block in blocks)
+
+
+async def saved_claim(row: IpAuth | ConferenceRoom, uow: UnitOfWork) -> None:
+    """Save a row that claims an extension; the unique (account, extension) constraint of its
+    table backs the account lock (a duplicate is reported as what it is)."""
+    try:
+        await row.save(using_db=uow.conn)
+    except IntegrityError as exc:
+        if integrity.hit(exc, "account_id", "extension"):
+            raise duplicate_extension("extension") from exc
+        raise

@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass, replace
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address
 
-from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from models import Customer, IpAuth
 from models.enums import AuditAction, Permission
-from services import integrity
 from services.actor import Actor
 from services.auditing import creation_diff, diff, snapshot
 from services.customers.scope import visible_customers
@@ -27,9 +25,9 @@ from services.errors import ErrorCode, FieldError, ServiceError
 from services.fields import CleanContext, audited_names, clean, creation_defaults, row_values, spec
 from services.numbers import extensions
 from services.numbers.blocks import lock_account
-from services.numbers.owned import delete_owned, locked_customer, owned_row
+from services.numbers.owned import cap, delete_owned, locked_customer, owned_row
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, Patch, Unset, network, non_negative_int, optional_text
+from services.validation import UNSET, Invalid, Patch, Unset, network, optional_text
 
 TABLE = "ip_auth"
 MAX_NOTES = 1000
@@ -53,25 +51,8 @@ def _tech_prefix(value: str, _context: CleanContext) -> str | None:
     return prefix
 
 
-def _extension(value: str, _context: CleanContext) -> str:
-    number = extensions.extension_of(value.strip())
-    if number is None or number > extensions.MAX_EXTENSION:
-        raise Invalid(
-            f"An extension is a number from 0 to {extensions.MAX_EXTENSION}, without leading zeros."
-        )
-    return str(number)
-
-
-def _count(value: int, _context: CleanContext) -> int:
-    return non_negative_int(value)
-
-
 def _notes(value: str, _context: CleanContext) -> str | None:
     return optional_text(value, max_length=MAX_NOTES)
-
-
-def _as_number(value: str | None) -> int | None:
-    return None if value is None else int(value)
 
 
 @dataclass(frozen=True)
@@ -90,20 +71,21 @@ class IpAuthPatch(Patch):
         default=None,
     )
     extension: str | None | Unset = spec(
-        "Internal extension, unique in the account among SIP usernames and IP-auth extensions; "
+        "Internal extension, unique in the account among SIP usernames, IP-auth and conference "
+        "extensions; "
         "inside the customer's number blocks when it holds any.",
-        clean=_extension,
+        clean=extensions.extension_text,
         default=None,
-        store=_as_number,
+        store=extensions.as_number,
     )
     channels: int | Unset = spec(
         "Concurrent calls allowed; 0: the customer's limit applies. At most the customer's channels.",
-        clean=_count,
+        clean=cap,
         default=0,
     )
     cps: int | Unset = spec(
         "Calls per second allowed; 0: the customer's limit applies. At most the customer's flow speed.",
-        clean=_count,
+        clean=cap,
         default=0,
     )
     notes: str | None | Unset = spec("Notes for staff.", clean=_notes, default=None)
@@ -126,7 +108,7 @@ async def create_ip_auth(
         customer = await locked_customer(uow, customer_id)
         row = IpAuth(account_id=account.id, customer_id=customer.id, **row_values(new))
         await _check(uow, customer, row, cleaned, claims_extension=row.extension is not None)
-        await _saved(row, uow)
+        await extensions.saved_claim(row, uow)
         uow.audit(
             AuditAction.CREATE,
             TABLE,
@@ -155,7 +137,7 @@ async def update_ip_auth(
         await _check(uow, await locked_customer(uow, row.customer_id), row, cleaned, claims)
         changes = diff(before, snapshot(row, AUDITED))
         if changes:
-            await _saved(row, uow)
+            await extensions.saved_claim(row, uow)
             uow.audit(
                 AuditAction.UPDATE,
                 TABLE,
@@ -265,12 +247,3 @@ def containing_starts(number: int) -> list[str]:
 def containing(account_queryset: QuerySet[IpAuth], number: int) -> QuerySet[IpAuth]:
     """The rows of the queryset whose network contains the address `number` (an index lookup)."""
     return account_queryset.filter(range_start__in=containing_starts(number), range_end__gte=as_bound(number))
-
-
-async def _saved(row: IpAuth, uow: UnitOfWork) -> None:
-    try:
-        await row.save(using_db=uow.conn)
-    except IntegrityError as exc:
-        if integrity.hit(exc, "account_id", "extension"):
-            raise extensions.duplicate_extension("extension") from exc
-        raise

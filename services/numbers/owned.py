@@ -11,9 +11,16 @@ from models.enums import AuditAction, Permission
 from services.actor import Actor
 from services.customers.scope import visible_customers
 from services.errors import not_found
+from services.fields import CleanContext
 from services.numbers.blocks import lock_account
 from services.numbers.extensions import Row
 from services.uow import UnitOfWork, unit_of_work
+from services.validation import non_negative_int
+
+
+def cap(value: int, _context: CleanContext) -> int:
+    """The cleaner of a count or cap: 0 or more."""
+    return non_negative_int(value)
 
 
 async def locked_customer(uow: UnitOfWork, customer_id: int) -> Customer:

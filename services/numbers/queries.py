@@ -9,7 +9,7 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from models import Account, IpAuth, NumberBlock, SipUser
+from models import Account, ConferenceRoom, IpAuth, NumberBlock, SipUser
 from models.enums import Permission
 from services.actor import Actor
 from services.customers.scope import about_visible_customers, find_customer
@@ -66,6 +66,18 @@ async def ip_auths_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, IpAuth]:
     return await _rows_by_id(actor, IpAuth, ids)
 
 
+async def conference_rooms_by_customer(
+    actor: Actor, customer_ids: Sequence[int]
+) -> dict[int, list[ConferenceRoom]]:
+    """Each customer's conference rooms by extension."""
+    return await _rows_by_customer(actor, ConferenceRoom, customer_ids, "extension")
+
+
+async def conference_rooms_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, ConferenceRoom]:
+    """The conference rooms among `ids` that the actor may read, by id."""
+    return await _rows_by_id(actor, ConferenceRoom, ids)
+
+
 async def _rows_by_customer(
     actor: Actor, model: type[Row], customer_ids: Sequence[int], *order: str
 ) -> dict[int, list[Row]]:
@@ -83,7 +95,9 @@ async def _rows_by_id(actor: Actor, model: type[Row], ids: Sequence[int]) -> dic
     return {row.id: row for row in await readable(model, actor).filter(id__in=list(ids))}
 
 
-def readable(model: type[NumberBlock] | type[SipUser] | type[IpAuth], actor: Actor) -> QuerySet[Any]:
+def readable(
+    model: type[NumberBlock] | type[SipUser] | type[IpAuth] | type[ConferenceRoom], actor: Actor
+) -> QuerySet[Any]:
     """Rows of the actor's account whose customer it may see (live, and its reseller's)."""
     queryset = model.filter(account_id=actor.account_id, customer__deleted_at__isnull=True)
     return about_visible_customers(queryset, actor)

@@ -21,9 +21,9 @@ from services.fields import CleanContext, clean, row_values, spec
 from services.numbers import extensions
 from services.numbers.blocks import lock_account
 from services.numbers.extensions import MAX_EXTENSION, extension_of
-from services.numbers.owned import delete_owned, locked_customer, owned_row
+from services.numbers.owned import cap, delete_owned, locked_customer, owned_row
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Invalid, Patch, Unset, ip_networks, non_negative_int
+from services.validation import UNSET, Invalid, Patch, Unset, ip_networks
 
 TABLE = "sip_user"
 AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
@@ -56,10 +56,6 @@ def _ip_allow(values: list[str], _context: CleanContext) -> list[str]:
     return ip_networks(values, max_entries=MAX_IP_RULES)
 
 
-def _count(value: int, _context: CleanContext) -> int:
-    return non_negative_int(value)
-
-
 @dataclass(frozen=True)
 class SipUserPatch(Patch):
     """A SIP user's editable fields, declared once (see services/fields.py)."""
@@ -71,8 +67,8 @@ class SipUserPatch(Patch):
     password: str | Unset = spec(
         "8 to 128 characters; stored only as the digest hash.", clean=_password, audited=False, secret=True
     )
-    channels: int | Unset = spec("Concurrent calls allowed; 0 means unlimited.", clean=_count, default=0)
-    cps: int | Unset = spec("Calls per second allowed; 0 means unlimited.", clean=_count, default=0)
+    channels: int | Unset = spec("Concurrent calls allowed; 0 means unlimited.", clean=cap, default=0)
+    cps: int | Unset = spec("Calls per second allowed; 0 means unlimited.", clean=cap, default=0)
     ip_allow: list[str] | Unset = spec(
         "Networks it may register from; any when empty.", clean=_ip_allow, default=[]
     )

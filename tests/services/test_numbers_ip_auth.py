@@ -35,7 +35,7 @@ DENIED = [FieldError(ErrorCode.PERMISSION_DENIED, "You do not have permission to
 NOT_FOUND = [FieldError(ErrorCode.NOT_FOUND, "IP authentication not found.", ("id",))]
 DUPLICATE_EXTENSION = FieldError(
     ErrorCode.DUPLICATE_EXTENSION,
-    "This extension is already used in the account (by a SIP user or an IP authentication).",
+    "This extension is already used in the account (by a SIP user, an IP authentication or a conference room).",
     ("extension",),
 )
 AUDITED = ("action", "record_id", "customer_id", "message", "actor_label", "reason", "diff")
