@@ -39,6 +39,7 @@ from common import (
     bench_database,
     free_port,
     latency,
+    load_average,
     machine,
     machine_summary,
     parse_options,
@@ -285,6 +286,8 @@ async def over_http(database_url: str, secret: str, options: Options) -> dict[st
 def report(result: dict[str, Any]) -> str:
     lines = [
         f"{result['ip_auths']} IP authentications, {result['sip_users']} SIP users, seeded in {result['seed_seconds']} s",
+        f"1-minute load average around the HTTP runs: {result['load_average_before_http']} / "
+        f"{result['load_average_after_http']}",
         f"statements per lookup: by address {result['in_process']['statements_by_address']}, "
         f"by SIP user {result['in_process']['statements_by_sip_user']} (plus the API key's own)",
         "",
@@ -311,7 +314,9 @@ async def main(options: Options) -> None:
             "sip_users": options.sip_users,
             "seed_seconds": seconds,
             "in_process": await in_process(database_url, account_id, options),
+            "load_average_before_http": load_average(),
             "http": await over_http(database_url, secret, options),
+            "load_average_after_http": load_average(),
         }
     written = write_json("auth_lookup.json", result)
     print(machine_summary(meta))

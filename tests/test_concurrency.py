@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from models import Account, IpAuth, NumberBlock, SipUser
+from models import Account, ConferenceRoom, IpAuth, NumberBlock, SipUser
 from services.accounts import create_user
 from settings import Settings
 from tests.client import global_id
@@ -29,6 +29,10 @@ ASSIGN = "mutation($id: ID!) { numberBlockAssign(input: {customerId: $id}) { num
 IP_AUTH = (
     "mutation($id: ID!, $address: String!, $extension: String) { ipAuthCreate(input: "
     "{customerId: $id, address: $address, extension: $extension}) { ipAuth { address } errors { code } } }"
+)
+ROOM = (
+    'mutation($id: ID!) { conferenceRoomCreate(input: {customerId: $id, extension: "7000"}) '
+    "{ conferenceRoom { extension } errors { code } } }"
 )
 SIP_EXTENSION = (
     'mutation($id: ID!) { sipUserCreate(input: {customerId: $id, username: "7000", password: "long-secret-1"}) '
@@ -186,7 +190,7 @@ async def test_100_concurrent_overlapping_networks_over_two_processes_leave_no_o
 
 
 @pytest.mark.slow
-async def test_50_concurrent_claims_of_one_extension_across_kinds_over_two_processes(
+async def test_50_concurrent_claims_of_one_extension_across_sip_users_ip_auth_and_rooms_over_two_processes(
     servers: list[str],
 ) -> None:
     account = await make_account()
@@ -195,11 +199,14 @@ async def test_50_concurrent_claims_of_one_extension_across_kinds_over_two_proce
 
     async def claim(http: httpx.AsyncClient, token: str, i: int) -> tuple[str, ...]:
         url, customer_id = servers[i % 2], customers[i % 5]
-        if i % 2:
+        if i % 3 == 0:
             body = await _call(
                 http, url, token, IP_AUTH, customer_id, address=f"192.0.2.{i}", extension="7000"
             )
             return tuple(e["code"] for e in body["data"]["ipAuthCreate"]["errors"])
+        if i % 3 == 1:
+            body = await _call(http, url, token, ROOM, customer_id)
+            return tuple(e["code"] for e in body["data"]["conferenceRoomCreate"]["errors"])
         body = await _call(http, url, token, SIP_EXTENSION, customer_id)
         return tuple(e["code"] for e in body["data"]["sipUserCreate"]["errors"])
 
@@ -211,4 +218,5 @@ async def test_50_concurrent_claims_of_one_extension_across_kinds_over_two_proce
     assert set(codes) - {()} <= {("DUPLICATE_EXTENSION",), ("DUPLICATE_SIP_USER",)}
     sip_users = await SipUser.filter(account_id=account.id).count()
     ip_auths = await IpAuth.filter(account_id=account.id, extension=7000).count()
-    assert sip_users + ip_auths == 1
+    rooms = await ConferenceRoom.filter(account_id=account.id).count()
+    assert sip_users + ip_auths + rooms == 1

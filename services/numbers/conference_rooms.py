@@ -7,22 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from models import ConferenceRoom
-from models.enums import AuditAction, Permission
+from models import Account, ConferenceRoom, Customer
+from models.enums import Permission
 from services.actor import Actor
-from services.auditing import creation_diff, diff, snapshot
-from services.errors import ErrorCode, FieldError, ServiceError
+from services.auditing import JsonValue
 from services.fields import CleanContext, accept, clean, creation_defaults, row_values, spec
 from services.numbers import extensions
-from services.numbers.blocks import lock_account
-from services.numbers.owned import cap, delete_owned, locked_customer, owned_row
+from services.numbers.owned import Kind, cap, create_owned, delete_owned, require_given, update_owned
 from services.passwords import hash_password
-from services.uow import unit_of_work
+from services.uow import UnitOfWork
 from services.validation import Invalid, Patch, Unset, optional_text
 
 TABLE = "conference_room"
 AUDITED = ("extension", "name", "max_participants", "recording", "pin_hash")
 SECRETS = frozenset({"pin_hash"})
+KIND = Kind(TABLE, "Conference room", "extension", AUDITED, SECRETS)
 _PIN = re.compile(r"[0-9]{4,12}")
 
 
@@ -70,24 +69,15 @@ async def create_conference_room(
     """A new room of the customer; the extension is required."""
     actor.require(Permission.CUSTOMERS_WRITE)
     cleaned = clean(patch)
-    if isinstance(cleaned.extension, Unset):
-        raise ServiceError([FieldError(ErrorCode.REQUIRED, "This field is required.", ("extension",))])
-    new = replace(ConferenceRoomPatch(**creation_defaults(ConferenceRoomPatch)), **cleaned.given())
-    async with unit_of_work(actor, reason) as uow:
-        account = await lock_account(uow)
-        customer = await locked_customer(uow, customer_id)
-        room = ConferenceRoom(account_id=account.id, customer_id=customer.id, **row_values(new))
-        await extensions.check_claim(uow, customer, room.extension, "extension")
-        await extensions.saved_claim(room, uow)
-        uow.audit(
-            AuditAction.CREATE,
-            TABLE,
-            room.id,
-            f"Conference room {room.extension} created",
-            customer_id=customer.id,
-            diff=creation_diff(snapshot(room, AUDITED), SECRETS),
-        )
-    return room
+    require_given(cleaned, "extension")
+    new = row_values(
+        replace(ConferenceRoomPatch(**creation_defaults(ConferenceRoomPatch)), **cleaned.given())
+    )
+
+    def build(account: Account, customer: Customer) -> ConferenceRoom:
+        return ConferenceRoom(account_id=account.id, customer_id=customer.id, **new)
+
+    return await create_owned(actor, customer_id, KIND, build, _check, extensions.saved_claim, reason)
 
 
 async def update_conference_room(
@@ -95,32 +85,19 @@ async def update_conference_room(
 ) -> ConferenceRoom:
     """Change the given fields; a null PIN opens the room."""
     actor.require(Permission.CUSTOMERS_WRITE)
-    cleaned = clean(patch)
-    async with unit_of_work(actor, reason) as uow:
-        await lock_account(uow)
-        room = await owned_row(uow, ConferenceRoom, room_id, "Conference room")
-        before = snapshot(room, AUDITED)
-        old_extension = room.extension
-        for column, value in row_values(cleaned).items():
-            setattr(room, column, value)
-        if room.extension != old_extension:
-            customer = await locked_customer(uow, room.customer_id)
-            await extensions.check_claim(uow, customer, room.extension, "extension")
-        changes = diff(before, snapshot(room, AUDITED), SECRETS)
-        if changes:
-            await extensions.saved_claim(room, uow)
-            uow.audit(
-                AuditAction.UPDATE,
-                TABLE,
-                room.id,
-                f"Conference room {room.extension} updated",
-                customer_id=room.customer_id,
-                diff=changes,
-            )
-    return room
+    columns = row_values(clean(patch))
+    return await update_owned(
+        actor, ConferenceRoom, room_id, KIND, columns, _check, extensions.saved_claim, reason
+    )
+
+
+async def _check(
+    uow: UnitOfWork, customer: Customer, room: ConferenceRoom, before: dict[str, JsonValue]
+) -> None:
+    """A new or changed extension is claimed under the block rules."""
+    if room.extension != before.get("extension"):
+        await extensions.check_claim(uow, customer, room.extension, "extension")
 
 
 async def delete_conference_room(actor: Actor, room_id: int, reason: str | None = None) -> ConferenceRoom:
-    return await delete_owned(
-        actor, ConferenceRoom, room_id, what="Conference room", named_by="extension", reason=reason
-    )
+    return await delete_owned(actor, ConferenceRoom, room_id, KIND, reason)

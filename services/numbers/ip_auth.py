@@ -16,17 +16,16 @@ from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_add
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import Customer, IpAuth
-from models.enums import AuditAction, Permission
+from models import Account, Customer, IpAuth
+from models.enums import Permission
 from services.actor import Actor
-from services.auditing import creation_diff, diff, snapshot
+from services.auditing import JsonValue
 from services.customers.scope import visible_customers
-from services.errors import ErrorCode, FieldError, ServiceError
+from services.errors import ErrorCode, ServiceError
 from services.fields import CleanContext, audited_names, clean, creation_defaults, row_values, spec
 from services.numbers import extensions
-from services.numbers.blocks import lock_account
-from services.numbers.owned import cap, delete_owned, locked_customer, owned_row
-from services.uow import UnitOfWork, unit_of_work
+from services.numbers.owned import Check, Kind, cap, create_owned, delete_owned, require_given, update_owned
+from services.uow import UnitOfWork
 from services.validation import UNSET, Invalid, Patch, Unset, network, optional_text
 
 TABLE = "ip_auth"
@@ -92,6 +91,7 @@ class IpAuthPatch(Patch):
 
 
 AUDITED = audited_names(IpAuthPatch)
+KIND = Kind(TABLE, "IP authentication", "address", AUDITED)
 
 
 async def create_ip_auth(
@@ -100,24 +100,15 @@ async def create_ip_auth(
     """A new IP authentication of the customer; the address is required."""
     actor.require(Permission.CUSTOMERS_WRITE)
     cleaned = clean(patch)
-    if isinstance(cleaned.address, Unset):
-        raise ServiceError([FieldError(ErrorCode.REQUIRED, "This field is required.", ("address",))])
-    new = replace(IpAuthPatch(**creation_defaults(IpAuthPatch)), **cleaned.given())
-    async with unit_of_work(actor, reason) as uow:
-        account = await lock_account(uow)
-        customer = await locked_customer(uow, customer_id)
-        row = IpAuth(account_id=account.id, customer_id=customer.id, **row_values(new))
-        await _check(uow, customer, row, cleaned, claims_extension=row.extension is not None)
-        await extensions.saved_claim(row, uow)
-        uow.audit(
-            AuditAction.CREATE,
-            TABLE,
-            row.id,
-            f"IP authentication {row.address} created",
-            customer_id=customer.id,
-            diff=creation_diff(snapshot(row, AUDITED)),
-        )
-    return row
+    require_given(cleaned, "address")
+    new = row_values(replace(IpAuthPatch(**creation_defaults(IpAuthPatch)), **cleaned.given()))
+
+    def build(account: Account, customer: Customer) -> IpAuth:
+        return IpAuth(account_id=account.id, customer_id=customer.id, **new)
+
+    return await create_owned(
+        actor, customer_id, KIND, build, _checker(cleaned), extensions.saved_claim, reason
+    )
 
 
 async def update_ip_auth(
@@ -126,48 +117,31 @@ async def update_ip_auth(
     """Change the given fields (null clears an optional one)."""
     actor.require(Permission.CUSTOMERS_WRITE)
     cleaned = clean(patch)
-    async with unit_of_work(actor, reason) as uow:
-        await lock_account(uow)
-        row = await owned_row(uow, IpAuth, ip_auth_id, "IP authentication")
-        before = snapshot(row, AUDITED)
-        old_extension = row.extension
-        for column, value in row_values(cleaned).items():
-            setattr(row, column, value)
-        claims = row.extension is not None and row.extension != old_extension
-        await _check(uow, await locked_customer(uow, row.customer_id), row, cleaned, claims)
-        changes = diff(before, snapshot(row, AUDITED))
-        if changes:
-            await extensions.saved_claim(row, uow)
-            uow.audit(
-                AuditAction.UPDATE,
-                TABLE,
-                row.id,
-                f"IP authentication {row.address} updated",
-                customer_id=row.customer_id,
-                diff=changes,
-            )
-    return row
-
-
-async def delete_ip_auth(actor: Actor, ip_auth_id: int, reason: str | None = None) -> IpAuth:
-    return await delete_owned(
-        actor, IpAuth, ip_auth_id, what="IP authentication", named_by="address", reason=reason
+    columns = row_values(cleaned)
+    return await update_owned(
+        actor, IpAuth, ip_auth_id, KIND, columns, _checker(cleaned), extensions.saved_claim, reason
     )
 
 
-async def _check(
-    uow: UnitOfWork, customer: Customer, row: IpAuth, given: IpAuthPatch, claims_extension: bool
-) -> None:
+async def delete_ip_auth(actor: Actor, ip_auth_id: int, reason: str | None = None) -> IpAuth:
+    return await delete_owned(actor, IpAuth, ip_auth_id, KIND, reason)
+
+
+def _checker(given: IpAuthPatch) -> Check[IpAuth]:
     """The rules a new or changed row must keep: caps within the customer's, no overlap with
-    another customer's networks, and a free extension under the block rules. Sets the row's
-    bounds from its address."""
-    _check_caps(customer, given)
-    first, last = bounds(network(row.address))
-    row.range_start, row.range_end = as_bound(first), as_bound(last)
-    if given.address is not UNSET or given.tech_prefix is not UNSET:
-        await _check_overlap(uow, customer, row, first, last)
-    if claims_extension:
-        await extensions.check_claim(uow, customer, row.extension, "extension")
+    another customer's networks, and a newly claimed extension free under the block rules.
+    Sets the row's bounds from its address."""
+
+    async def check(uow: UnitOfWork, customer: Customer, row: IpAuth, before: dict[str, JsonValue]) -> None:
+        _check_caps(customer, given)
+        first, last = bounds(network(row.address))
+        row.range_start, row.range_end = as_bound(first), as_bound(last)
+        if given.address is not UNSET or given.tech_prefix is not UNSET:
+            await _check_overlap(uow, customer, row, first, last)
+        if row.extension is not None and row.extension != before.get("extension"):
+            await extensions.check_claim(uow, customer, row.extension, "extension")
+
+    return check
 
 
 def _check_caps(customer: Customer, given: IpAuthPatch) -> None:

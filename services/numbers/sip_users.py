@@ -11,23 +11,33 @@ from dataclasses import dataclass, replace
 
 from tortoise.exceptions import IntegrityError
 
-from models import Customer, SipUser
-from models.enums import AuditAction, Permission
+from models import Account, Customer, SipUser
+from models.enums import Permission
 from services import integrity
 from services.actor import Actor
-from services.auditing import creation_diff, diff, snapshot
-from services.errors import ErrorCode, FieldError, ServiceError
+from services.auditing import JsonValue, snapshot
+from services.errors import ErrorCode, ServiceError
 from services.fields import CleanContext, clean, row_values, spec
 from services.numbers import extensions
 from services.numbers.blocks import lock_account
 from services.numbers.extensions import MAX_EXTENSION, extension_of
-from services.numbers.owned import cap, delete_owned, locked_customer, owned_row
+from services.numbers.owned import (
+    Kind,
+    cap,
+    create_owned,
+    delete_owned,
+    locked_customer,
+    owned_row,
+    require_given,
+    update_audited,
+)
 from services.uow import UnitOfWork, unit_of_work
 from services.validation import UNSET, Invalid, Patch, Unset, ip_networks
 
 TABLE = "sip_user"
 AUDITED = ("username", "channels", "cps", "ip_allow", "ha1")
 SECRETS = frozenset({"ha1"})
+KIND = Kind(TABLE, "SIP user", "username", AUDITED, SECRETS)
 _USERNAME = re.compile(r"[A-Za-z0-9._+-]{1,64}")
 MIN_PASSWORD, MAX_PASSWORD, MAX_IP_RULES = 8, 128, 50
 
@@ -80,20 +90,11 @@ async def create_sip_user(
     """A new SIP user of the customer; username and password are required."""
     actor.require(Permission.CUSTOMERS_WRITE)
     cleaned = clean(patch)
-    if isinstance(cleaned.username, Unset) or isinstance(cleaned.password, Unset):
-        raise ServiceError(
-            [
-                FieldError(ErrorCode.REQUIRED, "This field is required.", (n,))
-                for n in ("username", "password")
-                if getattr(cleaned, n) is UNSET
-            ]
-        )
-    username, password = cleaned.username, cleaned.password
-    async with unit_of_work(actor, reason) as uow:
-        account = await lock_account(uow)
-        customer = await locked_customer(uow, customer_id)
-        await _check_username(uow, customer, username)
-        sip_user = SipUser(
+    require_given(cleaned, "username", "password")
+    username, password = str(cleaned.username), str(cleaned.password)
+
+    def build(account: Account, customer: Customer) -> SipUser:
+        return SipUser(
             account_id=account.id,
             customer_id=customer.id,
             username=username,
@@ -102,16 +103,11 @@ async def create_sip_user(
             ha1=ha1(username, account.sip_realm, password),
             **row_values(_limits(cleaned)),
         )
-        await _saved(sip_user, uow)
-        uow.audit(
-            AuditAction.CREATE,
-            TABLE,
-            sip_user.id,
-            f"SIP user {username} created",
-            customer_id=customer.id,
-            diff=creation_diff(snapshot(sip_user, AUDITED), SECRETS),
-        )
-    return sip_user
+
+    async def check(uow: UnitOfWork, customer: Customer, row: SipUser, _before: dict[str, JsonValue]) -> None:
+        await _check_username(uow, customer, row.username)
+
+    return await create_owned(actor, customer_id, KIND, build, check, _saved, reason)
 
 
 async def update_sip_user(
@@ -122,7 +118,7 @@ async def update_sip_user(
     cleaned = clean(patch)
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
-        sip_user = await owned_row(uow, SipUser, sip_user_id, "SIP user")
+        sip_user = await owned_row(uow, SipUser, sip_user_id, KIND.what)
         before = snapshot(sip_user, AUDITED)
         username = sip_user.username if isinstance(cleaned.username, Unset) else cleaned.username
         if username != sip_user.username:
@@ -138,17 +134,7 @@ async def update_sip_user(
             sip_user.ha1 = ha1(username, sip_user.realm, cleaned.password)
         for column, value in row_values(_limits(cleaned)).items():
             setattr(sip_user, column, value)
-        changes = diff(before, snapshot(sip_user, AUDITED), SECRETS)
-        if changes:
-            await _saved(sip_user, uow)
-            uow.audit(
-                AuditAction.UPDATE,
-                TABLE,
-                sip_user.id,
-                f"SIP user {username} updated",
-                customer_id=sip_user.customer_id,
-                diff=changes,
-            )
+        await update_audited(uow, sip_user, before, KIND, _saved)
     return sip_user
 
 
@@ -158,9 +144,7 @@ def _limits(cleaned: SipUserPatch) -> SipUserPatch:
 
 
 async def delete_sip_user(actor: Actor, sip_user_id: int, reason: str | None = None) -> SipUser:
-    return await delete_owned(
-        actor, SipUser, sip_user_id, what="SIP user", named_by="username", reason=reason
-    )
+    return await delete_owned(actor, SipUser, sip_user_id, KIND, reason)
 
 
 async def _check_username(uow: UnitOfWork, customer: Customer, username: str) -> None:

@@ -23,6 +23,7 @@ CUSTOMER, SIP_USER = global_id("Customer", MISSING), global_id("SipUser", MISSIN
 USER, ROLE, RESELLER = global_id("User", MISSING), global_id("Role", MISSING), global_id("Reseller", MISSING)
 CONTACT = global_id("Contact", MISSING)
 IP_AUTH = global_id("IpAuth", MISSING)
+ROOM = global_id("ConferenceRoom", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -74,6 +75,11 @@ DOCUMENTS: dict[str, str] = {
     ),
     "ipAuthUpdate": f'mutation {{ ipAuthUpdate(input: {{id: "{IP_AUTH}", channels: 2}}) {{ errors {{ code }} }} }}',
     "ipAuthDelete": f'mutation {{ ipAuthDelete(input: {{id: "{IP_AUTH}"}}) {{ errors {{ code }} }} }}',
+    "conferenceRoomCreate": (
+        f'mutation {{ conferenceRoomCreate(input: {{customerId: "{CUSTOMER}", extension: "500"}}) {{ errors {{ code }} }} }}'
+    ),
+    "conferenceRoomUpdate": f'mutation {{ conferenceRoomUpdate(input: {{id: "{ROOM}", recording: true}}) {{ errors {{ code }} }} }}',
+    "conferenceRoomDelete": f'mutation {{ conferenceRoomDelete(input: {{id: "{ROOM}"}}) {{ errors {{ code }} }} }}',
     "roleCreate": 'mutation { roleCreate(input: {name: "Ops", permissions: []}) { errors { code } } }',
     "roleUpdate": f'mutation {{ roleUpdate(input: {{id: "{ROLE}", name: "Ops"}}) {{ errors {{ code }} }} }}',
     "roleDelete": f'mutation {{ roleDelete(input: {{id: "{ROLE}"}}) {{ errors {{ code }} }} }}',

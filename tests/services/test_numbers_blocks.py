@@ -26,6 +26,7 @@ from tests.factories import (
     make_account,
     make_actor,
     make_customer,
+    make_numbered_account,
     make_reseller,
     make_user,
     refused,
@@ -46,10 +47,7 @@ AUDITED = (
 
 
 async def numbered_account(start: int = 1000, size: int = 10) -> Account:
-    """An account whose range is [start, ...) in blocks of `size`."""
-    account = await make_account()
-    await Account.filter(id=account.id).update(number_range_start=start, number_block_size=size)
-    return await Account.get(id=account.id)
+    return await make_numbered_account(start, size)
 
 
 async def block_entries() -> list[dict[str, Any]]:

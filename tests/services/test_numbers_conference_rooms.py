@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from models import Account, AuditEntry, ConferenceRoom
+from models import AuditEntry, ConferenceRoom
 from models.enums import Permission
 from services.actor import system_actor
 from services.errors import ErrorCode, FieldError
@@ -23,25 +23,19 @@ from services.numbers.queries import available_extensions, conference_rooms_by_c
 from services.numbers.sip_users import SipUserPatch, create_sip_user
 from services.passwords import verify_password
 from tests.factories import (
+    DENIED,
     actor_of,
-    make_account,
     make_actor,
     make_customer,
+    make_numbered_account,
     make_reseller,
     make_user,
     refused,
 )
 
-DENIED = [FieldError(ErrorCode.PERMISSION_DENIED, "You do not have permission to do this.")]
 NOT_FOUND = [FieldError(ErrorCode.NOT_FOUND, "Conference room not found.", ("id",))]
 TAKEN = "This extension is already used in the account (by a SIP user, an IP authentication or a conference room)."
 AUDITED = ("action", "record_id", "customer_id", "message", "reason", "diff")
-
-
-async def numbered_account() -> Account:
-    account = await make_account()
-    await Account.filter(id=account.id).update(number_range_start=1000, number_block_size=100)
-    return account
 
 
 async def entries(**filters: Any) -> list[dict[str, Any]]:
@@ -49,7 +43,7 @@ async def entries(**filters: Any) -> list[dict[str, Any]]:
 
 
 async def test_create_keeps_only_the_pins_hash_and_audits_it_redacted() -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     customer = await make_customer(account)
 
     room = await create_conference_room(
@@ -110,7 +104,7 @@ async def test_create_keeps_only_the_pins_hash_and_audits_it_redacted() -> None:
 async def test_create_refuses_bad_input_and_writes_nothing(
     given: ConferenceRoomPatch, errors: list[FieldError]
 ) -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     customer = await make_customer(account)
 
     assert await refused(create_conference_room(make_actor(account), customer.id, given)) == errors
@@ -118,7 +112,7 @@ async def test_create_refuses_bad_input_and_writes_nothing(
 
 async def test_rooms_share_the_namespace_with_sip_users_and_ip_auth_under_the_block_rules() -> None:
     # Given a holder of block 1000-1099 with SIP user 1000 and IP auth extension 1001
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     holder, free = await make_customer(account), await make_customer(account)
     await assign_block(actor, holder.id)
@@ -157,7 +151,7 @@ async def test_rooms_share_the_namespace_with_sip_users_and_ip_auth_under_the_bl
 
 
 async def test_update_changes_the_pin_and_opens_the_room_with_null() -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     customer = await make_customer(account)
     room = await create_conference_room(actor, customer.id, ConferenceRoomPatch(extension="500", pin="1111"))
@@ -177,7 +171,7 @@ async def test_update_changes_the_pin_and_opens_the_room_with_null() -> None:
 
 async def test_delete_permission_and_scope() -> None:
     # Given North's and South's rooms and a partner of North
-    account = await numbered_account()
+    account = await make_numbered_account()
     north, south = await make_reseller(account), await make_reseller(account)
     partner = await actor_of(await make_user(account, role_name="Partner", reseller=north))
     system = system_actor(account.id)

@@ -22,16 +22,16 @@ from services.numbers.queries import (
 )
 from services.numbers.sip_users import SipUserPatch, create_sip_user
 from tests.factories import (
+    DENIED,
     actor_of,
-    make_account,
     make_actor,
     make_customer,
+    make_numbered_account,
     make_reseller,
     make_user,
     refused,
 )
 
-DENIED = [FieldError(ErrorCode.PERMISSION_DENIED, "You do not have permission to do this.")]
 NOT_FOUND = [FieldError(ErrorCode.NOT_FOUND, "IP authentication not found.", ("id",))]
 DUPLICATE_EXTENSION = FieldError(
     ErrorCode.DUPLICATE_EXTENSION,
@@ -39,13 +39,6 @@ DUPLICATE_EXTENSION = FieldError(
     ("extension",),
 )
 AUDITED = ("action", "record_id", "customer_id", "message", "actor_label", "reason", "diff")
-
-
-async def numbered_account() -> Account:
-    """An account with the range 1000.. in blocks of 100."""
-    account = await make_account()
-    await Account.filter(id=account.id).update(number_range_start=1000, number_block_size=100)
-    return account
 
 
 async def capped_customer(account: Account, **overrides: Any) -> Customer:
@@ -68,7 +61,7 @@ async def entries(**filters: Any) -> list[dict[str, Any]]:
 
 async def test_create_stores_the_normalized_network_its_bounds_and_one_audit_entry() -> None:
     # Given a customer allowed 30 channels and 10 calls per second
-    account = await numbered_account()
+    account = await make_numbered_account()
     customer = await capped_customer(account)
 
     # When an IP authentication is created with a network written loosely
@@ -173,7 +166,7 @@ async def test_create_stores_the_normalized_network_its_bounds_and_one_audit_ent
 async def test_create_refuses_bad_input_and_writes_nothing(
     given: IpAuthPatch, errors: list[FieldError]
 ) -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     customer = await capped_customer(account)
 
     assert await refused(create_ip_auth(make_actor(account), customer.id, given)) == errors
@@ -201,7 +194,7 @@ async def test_two_customers_may_not_claim_overlapping_networks_with_a_shared_pr
     mine: tuple[str, str | None], theirs: tuple[str, str | None], clash: bool
 ) -> None:
     # Given customer Mine's network
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     holder = await make_customer(account, name="Mine")
     other = await make_customer(account)
@@ -219,7 +212,7 @@ async def test_two_customers_may_not_claim_overlapping_networks_with_a_shared_pr
 
 
 async def test_one_customer_may_hold_overlapping_networks_and_a_deleted_customer_claims_nothing() -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     customer, gone, newcomer = [await make_customer(account) for _ in range(3)]
     await create_ip_auth(actor, customer.id, IpAuthPatch(address="10.0.0.0/8"))
@@ -236,7 +229,7 @@ async def test_one_customer_may_hold_overlapping_networks_and_a_deleted_customer
 
 async def test_the_other_customer_is_named_only_to_who_may_see_it() -> None:
     # Given South's customer holding 10.0.0.0/8 and a partner of North
-    account = await numbered_account()
+    account = await make_numbered_account()
     north, south = await make_reseller(account), await make_reseller(account)
     theirs = await make_customer(account, name="Southwind", reseller_id=south.id)
     mine = await make_customer(account, reseller_id=north.id)
@@ -254,7 +247,7 @@ async def test_the_other_customer_is_named_only_to_who_may_see_it() -> None:
 
 async def test_extensions_share_one_namespace_with_sip_users_under_the_block_rules() -> None:
     # Given a holder of block 1000-1099 with SIP user 1000, and a customer without blocks
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     holder, free = await make_customer(account), await make_customer(account)
     await assign_block(actor, holder.id)
@@ -294,7 +287,7 @@ async def test_extensions_share_one_namespace_with_sip_users_under_the_block_rul
 
 async def test_update_applies_maybe_semantics_and_audits_only_changes() -> None:
     # Given an IP authentication with a prefix, an extension and notes
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     customer = await capped_customer(account)
     created = await create_ip_auth(
@@ -327,7 +320,7 @@ async def test_update_applies_maybe_semantics_and_audits_only_changes() -> None:
 
 
 async def test_update_keeps_the_rules_and_refusals_change_nothing() -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     customer, other = await capped_customer(account), await make_customer(account, name="Other")
     await create_ip_auth(actor, other.id, IpAuthPatch(address="10.0.0.0/8"))
@@ -353,7 +346,7 @@ async def test_update_keeps_the_rules_and_refusals_change_nothing() -> None:
 
 
 async def test_delete_removes_the_row_and_audits_it() -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     actor = make_actor(account)
     customer = await make_customer(account)
     created = await create_ip_auth(actor, customer.id, IpAuthPatch(address="2001:DB8::1"))
@@ -377,7 +370,7 @@ async def test_delete_removes_the_row_and_audits_it() -> None:
 
 
 async def test_every_change_needs_customers_write_checked_before_the_input() -> None:
-    account = await numbered_account()
+    account = await make_numbered_account()
     customer = await make_customer(account)
     existing = await create_ip_auth(system_actor(account.id), customer.id, IpAuthPatch(address="192.0.2.1"))
     reader = make_actor(account, [Permission.CUSTOMERS_READ])
@@ -390,14 +383,14 @@ async def test_every_change_needs_customers_write_checked_before_the_input() -> 
 
 async def test_a_partner_works_only_on_its_resellers_customers_and_reads_keep_to_scope() -> None:
     # Given North's and South's customers with an IP authentication each, and another account's
-    account = await numbered_account()
+    account = await make_numbered_account()
     north, south = await make_reseller(account), await make_reseller(account)
     partner = await actor_of(await make_user(account, role_name="Partner", reseller=north))
     system = system_actor(account.id)
     mine = await make_customer(account, reseller_id=north.id)
     theirs = await make_customer(account, reseller_id=south.id)
     their_auth = await create_ip_auth(system, theirs.id, IpAuthPatch(address="192.0.2.1"))
-    other = await numbered_account()
+    other = await make_numbered_account()
     foreign = await create_ip_auth(
         system_actor(other.id), (await make_customer(other)).id, IpAuthPatch(address="192.0.2.1")
     )

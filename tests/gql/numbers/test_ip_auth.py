@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from models import Account, Customer, IpAuth, SipUser
+from models import Account, ConferenceRoom, Customer, IpAuth, SipUser
 from models.enums import Permission
 from services.actor import system_actor
 from services.numbers.ip_auth import IpAuthPatch, create_ip_auth
@@ -23,6 +23,10 @@ from tests.factories import Principal, db_state, make_api_key, make_customer
 CREATE = (
     "mutation($input: IpAuthCreateInput!) { ipAuthCreate(input: $input) { "
     "ipAuth { id address techPrefix extension channels cps notes } errors { field code message } } }"
+)
+ROOM_CREATE = (
+    "mutation($input: ConferenceRoomCreateInput!) { conferenceRoomCreate(input: $input) { "
+    "conferenceRoom { extension } errors { field code message } } }"
 )
 SIP_CREATE = (
     "mutation($input: SipUserCreateInput!) { sipUserCreate(input: $input) { "
@@ -278,30 +282,35 @@ async def test_100_concurrent_overlapping_claims_leave_no_overlap(
                 assert not ipaddress.ip_network(a.address).overlaps(ipaddress.ip_network(b.address))
 
 
-async def test_50_concurrent_claims_of_one_extension_across_sip_users_and_ip_auth_have_one_winner(
+async def test_50_concurrent_claims_of_one_extension_across_every_kind_have_one_winner(
     client: httpx.AsyncClient, account: Account, admin: Principal
 ) -> None:
     customers = [await make_customer(account) for _ in range(5)]
 
-    def claim(i: int) -> Any:
-        customer = customers[i % 5]
-        if i % 2:
-            return create(client, admin.token, customer, address=f"192.0.2.{i}", extension="7000")
-        values = {
-            "customerId": global_id("Customer", customer.id),
-            "username": "7000",
-            "password": "long-secret-1",
-        }
-        return gql(client, SIP_CREATE, {"input": values}, admin.token)
+    async def claim(i: int) -> list[dict[str, Any]]:
+        customer_id = global_id("Customer", customers[i % 5].id)
+        if i % 3 == 0:
+            payload = await create(
+                client, admin.token, customers[i % 5], address=f"192.0.2.{i}", extension="7000"
+            )
+            return list(payload["errors"])
+        if i % 3 == 1:
+            body = await gql(
+                client, ROOM_CREATE, {"input": {"customerId": customer_id, "extension": "7000"}}, admin.token
+            )
+            return list(body["data"]["conferenceRoomCreate"]["errors"])
+        values = {"customerId": customer_id, "username": "7000", "password": "long-secret-1"}
+        body = await gql(client, SIP_CREATE, {"input": values}, admin.token)
+        return list(body["data"]["sipUserCreate"]["errors"])
 
     results = await asyncio.gather(*(claim(i) for i in range(50)))
 
-    errors = [r["errors"] if "ipAuth" in r else r["data"]["sipUserCreate"]["errors"] for r in results]
-    codes = sorted(tuple(e["code"] for e in errs) for errs in errors)
+    codes = [tuple(e["code"] for e in errors) for errors in results]
     assert codes.count(()) == 1
     assert set(codes) - {()} <= {("DUPLICATE_EXTENSION",), ("DUPLICATE_SIP_USER",)}
-    held = (
-        await SipUser.filter(account_id=account.id).count()
-        + await IpAuth.filter(account_id=account.id).count()
-    )
-    assert held == 1
+    held = [
+        await SipUser.filter(account_id=account.id).count(),
+        await IpAuth.filter(account_id=account.id).count(),
+        await ConferenceRoom.filter(account_id=account.id).count(),
+    ]
+    assert sum(held) == 1
