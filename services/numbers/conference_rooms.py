@@ -5,15 +5,15 @@ only as an argon2 hash), a participant cap and recording on or off."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from models import Account, ConferenceRoom, Customer
+from models import ConferenceRoom, Customer
 from models.enums import Permission
 from services.actor import Actor
 from services.auditing import JsonValue
-from services.fields import CleanContext, accept, clean, creation_defaults, row_values, spec
+from services.fields import CleanContext, accept, clean, row_values, spec
 from services.numbers import extensions
-from services.numbers.owned import Kind, cap, create_owned, delete_owned, require_given, update_owned
+from services.numbers.owned import Kind, builder, cap, create_owned, delete_owned, require_given, update_owned
 from services.passwords import hash_password
 from services.uow import UnitOfWork
 from services.validation import Invalid, Patch, Unset, optional_text
@@ -70,13 +70,7 @@ async def create_conference_room(
     actor.require(Permission.CUSTOMERS_WRITE)
     cleaned = clean(patch)
     require_given(cleaned, "extension")
-    new = row_values(
-        replace(ConferenceRoomPatch(**creation_defaults(ConferenceRoomPatch)), **cleaned.given())
-    )
-
-    def build(account: Account, customer: Customer) -> ConferenceRoom:
-        return ConferenceRoom(account_id=account.id, customer_id=customer.id, **new)
-
+    build = builder(ConferenceRoom, cleaned)
     return await create_owned(actor, customer_id, KIND, build, _check, extensions.saved_claim, reason)
 
 

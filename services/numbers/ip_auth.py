@@ -10,21 +10,30 @@ overlap check and the extension check see every committed claim whichever proces
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address
 
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import Account, Customer, IpAuth
+from models import Customer, IpAuth
 from models.enums import Permission
 from services.actor import Actor
 from services.auditing import JsonValue
 from services.customers.scope import visible_customers
 from services.errors import ErrorCode, ServiceError
-from services.fields import CleanContext, audited_names, clean, creation_defaults, row_values, spec
+from services.fields import CleanContext, audited_names, clean, row_values, spec
 from services.numbers import extensions
-from services.numbers.owned import Check, Kind, cap, create_owned, delete_owned, require_given, update_owned
+from services.numbers.owned import (
+    Check,
+    Kind,
+    builder,
+    cap,
+    create_owned,
+    delete_owned,
+    require_given,
+    update_owned,
+)
 from services.uow import UnitOfWork
 from services.validation import UNSET, Invalid, Patch, Unset, network, optional_text
 
@@ -101,11 +110,7 @@ async def create_ip_auth(
     actor.require(Permission.CUSTOMERS_WRITE)
     cleaned = clean(patch)
     require_given(cleaned, "address")
-    new = row_values(replace(IpAuthPatch(**creation_defaults(IpAuthPatch)), **cleaned.given()))
-
-    def build(account: Account, customer: Customer) -> IpAuth:
-        return IpAuth(account_id=account.id, customer_id=customer.id, **new)
-
+    build = builder(IpAuth, cleaned)
     return await create_owned(
         actor, customer_id, KIND, build, _checker(cleaned), extensions.saved_claim, reason
     )

@@ -5,8 +5,8 @@ row lock first (blocks.lock_account), the lock that makes extension claims race-
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from tortoise.expressions import Subquery
 
@@ -16,7 +16,7 @@ from services.actor import Actor
 from services.auditing import JsonValue, creation_diff, diff, snapshot
 from services.customers.scope import visible_customers
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
-from services.fields import CleanContext
+from services.fields import CleanContext, creation_defaults, row_values
 from services.numbers.blocks import lock_account
 from services.numbers.extensions import Row
 from services.uow import UnitOfWork, unit_of_work
@@ -109,6 +109,18 @@ async def update_audited(
 
 Build = Callable[[Account, Customer], Row]
 Check = Callable[[UnitOfWork, Customer, Row, dict[str, JsonValue]], Awaitable[None]]
+
+
+def builder(model: type[Row], cleaned: Patch) -> Build[Row]:
+    """Builds the new row of `model` a cleaned patch describes: its given fields, the declared
+    defaults for the others, as their columns store them."""
+    full = replace(cast(Any, type(cleaned))(**creation_defaults(type(cleaned))), **cleaned.given())
+    values = row_values(full)
+
+    def build(account: Account, customer: Customer) -> Row:
+        return model(account_id=account.id, customer_id=customer.id, **values)
+
+    return build
 
 
 async def create_owned(

@@ -16,6 +16,7 @@ from services.numbers.conference_rooms import ConferenceRoomPatch, create_confer
 from tests.client import Principals, global_id, gql
 from tests.conftest import SqlCounter
 from tests.factories import Principal, db_state, make_account, make_customer, make_reseller
+from tests.gql.numbers.matrix import WRITE_MATRIX, refused_with
 
 ROOM = "conferenceRoom { extension name pinSet maxParticipants recording } errors { field code message }"
 CREATE = (
@@ -27,20 +28,6 @@ UPDATE = (
 DELETE = (
     f"mutation($input: ConferenceRoomDeleteInput!) {{ conferenceRoomDelete(input: $input) {{ {ROOM} }} }}"
 )
-MATRIX = [
-    ("anonymous", "UNAUTHENTICATED"),
-    ("staff_without_permission", "PERMISSION_DENIED"),
-    ("api_key_without_permission", "PERMISSION_DENIED"),
-    ("partner_other_reseller", "NOT_FOUND"),
-    ("user_of_other_account", "NOT_FOUND"),
-    ("administrator", "allowed"),
-    ("partner_own_reseller", "allowed"),
-    ("api_key_with_permission", "allowed"),
-]
-MESSAGES = {
-    "UNAUTHENTICATED": "Authentication required.",
-    "PERMISSION_DENIED": "You do not have permission to do this.",
-}
 
 
 async def world(client: httpx.AsyncClient) -> tuple[Principals, Customer, ConferenceRoom]:
@@ -76,13 +63,7 @@ async def run(client: httpx.AsyncClient, principal: str, query: str, values: dic
     return next(iter(body["data"].values())), before, await db_state()
 
 
-def refusal(outcome: str, not_found: str, field: list[str]) -> list[dict[str, Any]]:
-    if outcome == "NOT_FOUND":
-        return [{"code": "NOT_FOUND", "message": f"{not_found} not found.", "field": field}]
-    return [{"code": outcome, "message": MESSAGES[outcome], "field": None}]
-
-
-@pytest.mark.parametrize(("principal", "outcome"), MATRIX)
+@pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
 async def test_conference_room_create(client: httpx.AsyncClient, principal: str, outcome: str) -> None:
     values = {"customerId": "customer", "extension": "501", "name": "Sales", "recording": True}
 
@@ -102,12 +83,12 @@ async def test_conference_room_create(client: httpx.AsyncClient, principal: str,
     else:
         assert payload == {
             "conferenceRoom": None,
-            "errors": refusal(outcome, "Customer", ["input", "customerId"]),
+            "errors": refused_with(outcome, "Customer", ["input", "customerId"]),
         }
         assert after == before
 
 
-@pytest.mark.parametrize(("principal", "outcome"), MATRIX)
+@pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
 async def test_conference_room_update(client: httpx.AsyncClient, principal: str, outcome: str) -> None:
     payload, before, after = await run(
         client, principal, UPDATE, {"id": "room", "pin": None, "name": "Board"}
@@ -127,12 +108,12 @@ async def test_conference_room_update(client: httpx.AsyncClient, principal: str,
     else:
         assert payload == {
             "conferenceRoom": None,
-            "errors": refusal(outcome, "Conference room", ["input", "id"]),
+            "errors": refused_with(outcome, "Conference room", ["input", "id"]),
         }
         assert after == before
 
 
-@pytest.mark.parametrize(("principal", "outcome"), MATRIX)
+@pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
 async def test_conference_room_delete(client: httpx.AsyncClient, principal: str, outcome: str) -> None:
     payload, before, after = await run(client, principal, DELETE, {"id": "room"})
 
@@ -143,7 +124,7 @@ async def test_conference_room_delete(client: httpx.AsyncClient, principal: str,
     else:
         assert payload == {
             "conferenceRoom": None,
-            "errors": refusal(outcome, "Conference room", ["input", "id"]),
+            "errors": refused_with(outcome, "Conference room", ["input", "id"]),
         }
         assert after == before
 

@@ -21,11 +21,8 @@ from services.numbers.ip_auth import IpAuthPatch, create_ip_auth
 from services.numbers.sip_users import SipUserPatch, create_sip_user
 from tests.client import Principals, global_id, gql, refusal, refusals
 from tests.factories import db_state, make_account, make_customer, make_reseller
+from tests.gql.numbers.matrix import MESSAGES, WRITE_MATRIX, refused_with
 
-MESSAGES = {
-    "UNAUTHENTICATED": "Authentication required.",
-    "PERMISSION_DENIED": "You do not have permission to do this.",
-}
 PAYLOAD = "ipAuth { address techPrefix extension channels cps notes } errors { field code message }"
 CREATE = f"mutation($input: IpAuthCreateInput!) {{ ipAuthCreate(input: $input) {{ {PAYLOAD} }} }}"
 UPDATE = f"mutation($input: IpAuthUpdateInput!) {{ ipAuthUpdate(input: $input) {{ {PAYLOAD} }} }}"
@@ -81,25 +78,6 @@ async def run(world: World, principal: str, query: str, variables: dict[str, Any
     return body, before, await db_state()
 
 
-WRITE_MATRIX = [
-    ("anonymous", "UNAUTHENTICATED"),
-    ("staff_without_permission", "PERMISSION_DENIED"),
-    ("api_key_without_permission", "PERMISSION_DENIED"),
-    ("partner_other_reseller", "NOT_FOUND"),
-    ("user_of_other_account", "NOT_FOUND"),
-    ("administrator", "allowed"),
-    ("partner_own_reseller", "allowed"),
-    ("api_key_with_permission", "allowed"),
-]
-
-
-def refused_with(outcome: str, not_found: tuple[str, list[str]]) -> list[dict[str, Any]]:
-    if outcome == "NOT_FOUND":
-        message, field = not_found
-        return [{"code": "NOT_FOUND", "message": message, "field": field}]
-    return [{"code": outcome, "message": MESSAGES[outcome], "field": None}]
-
-
 @pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
 async def test_ip_auth_create(world: World, principal: str, outcome: str) -> None:
     values = {"customerId": global_id("Customer", world.acme.id), "address": "198.51.100.9", "cps": 0}
@@ -123,7 +101,7 @@ async def test_ip_auth_create(world: World, principal: str, outcome: str) -> Non
     else:
         assert payload == {
             "ipAuth": None,
-            "errors": refused_with(outcome, ("Customer not found.", ["input", "customerId"])),
+            "errors": refused_with(outcome, "Customer", ["input", "customerId"]),
         }
         assert after == before
 
@@ -150,7 +128,7 @@ async def test_ip_auth_update(world: World, principal: str, outcome: str) -> Non
     else:
         assert payload == {
             "ipAuth": None,
-            "errors": refused_with(outcome, ("IP authentication not found.", ["input", "id"])),
+            "errors": refused_with(outcome, "IP authentication", ["input", "id"]),
         }
         assert after == before
 
@@ -169,7 +147,7 @@ async def test_ip_auth_delete(world: World, principal: str, outcome: str) -> Non
     else:
         assert payload == {
             "ipAuth": None,
-            "errors": refused_with(outcome, ("IP authentication not found.", ["input", "id"])),
+            "errors": refused_with(outcome, "IP authentication", ["input", "id"]),
         }
         assert after == before
 
