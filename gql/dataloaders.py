@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import Contact, Customer, Message, Reseller, Role, SipUser, User
+from models import ConferenceRoom, Contact, Customer, IpAuth, Message, Reseller, Role, SipUser, User
 from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
@@ -67,6 +67,8 @@ class Loaders:
     tags_by_customer_id: DataLoader[int, list[str]]
     number_blocks_by_customer_id: DataLoader[int, list[BlockUsage]]
     sip_users_by_customer_id: DataLoader[int, list[SipUser]]
+    ip_auths_by_customer_id: DataLoader[int, list[IpAuth]]
+    conference_rooms_by_customer_id: DataLoader[int, list[ConferenceRoom]]
     verification_pending_by_customer_id: DataLoader[int, list[VerificationChannel]]
     user_count_by_role_id: DataLoader[int, int]
     customer_count_by_reseller_id: DataLoader[int, int]
@@ -86,6 +88,8 @@ class Loaders:
             tags_by_customer_id=by_owner_loader(actor, customers.tags_by_customer, []),
             number_blocks_by_customer_id=by_owner_loader(actor, numbers.blocks_by_customer, []),
             sip_users_by_customer_id=by_owner_loader(actor, numbers.sip_users_by_customer, []),
+            ip_auths_by_customer_id=by_owner_loader(actor, numbers.ip_auths_by_customer, []),
+            conference_rooms_by_customer_id=by_owner_loader(actor, numbers.conference_rooms_by_customer, []),
             verification_pending_by_customer_id=by_owner_loader(
                 actor, verification.verification_pending_by_customer, []
             ),

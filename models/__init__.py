@@ -16,7 +16,7 @@ from models.audit import AuditEntry
 from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
 from models.messaging import Broadcast, Message, PeriodicRun
-from models.numbers import NumberBlock, SipUser
+from models.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 
 __all__ = [
     "Account",
@@ -24,10 +24,12 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "Broadcast",
+    "ConferenceRoom",
     "Contact",
     "ContactVerificationCode",
     "Customer",
     "CustomerTag",
+    "IpAuth",
     "LoginAttempt",
     "LoginThrottle",
     "Message",

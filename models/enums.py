@@ -116,6 +116,7 @@ class Permission(StrEnum):
     SETTINGS_READ = "settings:read"
     SETTINGS_WRITE = "settings:write"
     USERS_WRITE = "users:write"
+    SWITCH_READ = "switch:read"
 
 
 class MessageChannel(StrEnum):

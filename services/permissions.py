@@ -77,6 +77,12 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             "Change the account settings; create and revoke API keys.",
         ),
         PermissionInfo(Permission.USERS_WRITE, "Manage users", "Manage users, roles and reseller groups."),
+        PermissionInfo(
+            Permission.SWITCH_READ,
+            "Switch lookups",
+            "Look up which customer a call belongs to (by source address and tech prefix, or SIP "
+            "username) with its limits: what a switch's API key needs.",
+        ),
     )
 }
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from ipaddress import ip_network
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from typing import Any, TypeAlias, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
@@ -272,9 +272,16 @@ def ip_networks(values: Sequence[str], *, max_entries: int) -> list[str]:
     networks = []
     for index, value in enumerate(values):
         try:
-            networks.append(str(ip_network(value.strip(), strict=False)))
-        except ValueError as exc:
-            raise Invalid(
-                f"'{value}' is not an IP address or network.", ErrorCode.INVALID, str(index)
-            ) from exc
+            networks.append(str(network(value)))
+        except Invalid as exc:
+            raise Invalid(exc.message, ErrorCode.INVALID, str(index)) from exc
     return list(dict.fromkeys(networks))
+
+
+def network(value: str) -> IPv4Network | IPv6Network:
+    """An address or network (CIDR) as its network: host bits cleared, an address as /32 or
+    /128, IPv6 in its compressed form."""
+    try:
+        return ip_network(value.strip(), strict=False)
+    except ValueError as exc:
+        raise Invalid(f"'{value}' is not an IP address or network.") from exc

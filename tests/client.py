@@ -4,12 +4,15 @@ and the shapes of refusals."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
 from models import Account, Customer, Reseller
-from tests.factories import PASSWORD, Principal, make_user
+from models.enums import Permission
+from tests.factories import PASSWORD, Principal, make_api_key, make_user
 
 
 async def make_principal(
@@ -141,3 +144,44 @@ async def bulk_update(client: httpx.AsyncClient, token: str, **input: Any) -> di
 
 def customer_ids(*customers: Customer) -> list[str]:
     return [global_id("Customer", c.id) for c in customers]
+
+
+@dataclass
+class Principals:
+    """The principals of the authorization tests: an account with resellers A ("own") and B
+    ("other"), and another account. `token` logs one in (or mints its key) by name."""
+
+    client: httpx.AsyncClient
+    account: Account
+    other_account: Account
+    own_reseller: Reseller
+    other_reseller: Reseller
+
+    async def token(
+        self,
+        principal: str,
+        *,
+        lacking_role: str = "Support",
+        key_with: Sequence[Permission] = (),
+        key_without: Sequence[Permission] = (),
+    ) -> str | None:
+        """anonymous, administrator, staff_without_permission (`lacking_role`), partner_own_reseller,
+        partner_other_reseller, user_of_other_account, api_key_with_permission (`key_with`),
+        api_key_without_permission (`key_without`)."""
+        account, role, reseller = self.account, "Administrator", None
+        if principal == "anonymous":
+            return None
+        if principal in ("api_key_with_permission", "api_key_without_permission"):
+            granted = key_with if principal == "api_key_with_permission" else key_without
+            return await make_api_key(account, principal, list(granted))
+        if principal == "partner_own_reseller":
+            role, reseller = "Partner", self.own_reseller
+        elif principal == "partner_other_reseller":
+            role, reseller = "Partner", self.other_reseller
+        elif principal == "staff_without_permission":
+            role = lacking_role
+        elif principal == "user_of_other_account":
+            account = self.other_account
+        else:
+            assert principal == "administrator", principal
+        return (await make_principal(self.client, account, role_name=role, reseller=reseller)).token

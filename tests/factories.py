@@ -22,7 +22,7 @@ from services.contacts.commands import create_contact
 from services.contacts.values import ContactPatch
 from services.customers.commands import create_customer
 from services.customers.values import CustomerPatch
-from services.errors import FieldError, ServiceError
+from services.errors import ErrorCode, FieldError, ServiceError
 
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
@@ -36,6 +36,13 @@ class Principal:
 
 async def make_account(name: str | None = None) -> Account:
     return await create_account(name or f"Carrier {next(_seq)}")
+
+
+async def make_numbered_account(start: int = 1000, size: int = 100) -> Account:
+    """An account whose number range is [start, ...) in blocks of `size`."""
+    account = await make_account()
+    await Account.filter(id=account.id).update(number_range_start=start, number_block_size=size)
+    return await Account.get(id=account.id)
 
 
 async def make_reseller(account: Account, name: str | None = None) -> Reseller:
@@ -110,6 +117,10 @@ async def db_state() -> dict[str, Any]:
         state["customer_tag"],
     )
     return state
+
+
+DENIED = [FieldError(ErrorCode.PERMISSION_DENIED, "You do not have permission to do this.")]
+"""What a service call refused for a missing permission raises."""
 
 
 async def refused(call: Awaitable[object]) -> list[FieldError]:

@@ -10,7 +10,19 @@ from gql.declare import mutation
 from gql.fields import given_values
 from gql.types.common import decode_id
 from gql.types.numbers import (
+    CONFERENCE_ROOM_FIELDS,
+    IP_AUTH_FIELDS,
     SIP_USER_FIELDS,
+    ConferenceRoom,
+    ConferenceRoomCreateInput,
+    ConferenceRoomDeleteInput,
+    ConferenceRoomPayload,
+    ConferenceRoomUpdateInput,
+    IpAuth,
+    IpAuthCreateInput,
+    IpAuthDeleteInput,
+    IpAuthPayload,
+    IpAuthUpdateInput,
     NumberBlock,
     NumberBlockAssignInput,
     NumberBlockAssignPayload,
@@ -24,7 +36,7 @@ from gql.types.numbers import (
     SipUserUpdateInput,
 )
 from models.enums import Permission
-from services.numbers import blocks, sip_users
+from services.numbers import blocks, conference_rooms, ip_auth, sip_users
 from services.numbers.queries import BlockUsage
 
 
@@ -66,7 +78,48 @@ async def sip_user_delete(info: Info, input: SipUserDeleteInput) -> SipUserDelet
     return SipUserDeletePayload(deleted_id=relay.GlobalID("SipUser", str(row.id)))
 
 
-@strawberry.type(description="Mutations of number blocks and SIP users.")
+async def ip_auth_create(info: Info, input: IpAuthCreateInput) -> IpAuthPayload:
+    patch = ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
+    customer_id = decode_id(input.customer_id, "Customer", "customer_id")
+    row = await ip_auth.create_ip_auth(require_actor(info), customer_id, patch, input.reason)
+    return IpAuthPayload(ip_auth=IpAuth.from_model(row))
+
+
+async def ip_auth_update(info: Info, input: IpAuthUpdateInput) -> IpAuthPayload:
+    patch = ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
+    ip_auth_id = decode_id(input.id, "IpAuth", "id")
+    row = await ip_auth.update_ip_auth(require_actor(info), ip_auth_id, patch, input.reason)
+    return IpAuthPayload(ip_auth=IpAuth.from_model(row))
+
+
+async def ip_auth_delete(info: Info, input: IpAuthDeleteInput) -> IpAuthPayload:
+    row = await ip_auth.delete_ip_auth(require_actor(info), decode_id(input.id, "IpAuth", "id"), input.reason)
+    return IpAuthPayload(ip_auth=IpAuth.from_model(row))
+
+
+async def conference_room_create(info: Info, input: ConferenceRoomCreateInput) -> ConferenceRoomPayload:
+    patch = conference_rooms.ConferenceRoomPatch(**given_values(input, CONFERENCE_ROOM_FIELDS))
+    customer_id = decode_id(input.customer_id, "Customer", "customer_id")
+    row = await conference_rooms.create_conference_room(require_actor(info), customer_id, patch, input.reason)
+    return ConferenceRoomPayload(conference_room=ConferenceRoom.from_model(row))
+
+
+async def conference_room_update(info: Info, input: ConferenceRoomUpdateInput) -> ConferenceRoomPayload:
+    patch = conference_rooms.ConferenceRoomPatch(**given_values(input, CONFERENCE_ROOM_FIELDS))
+    room_id = decode_id(input.id, "ConferenceRoom", "id")
+    row = await conference_rooms.update_conference_room(require_actor(info), room_id, patch, input.reason)
+    return ConferenceRoomPayload(conference_room=ConferenceRoom.from_model(row))
+
+
+async def conference_room_delete(info: Info, input: ConferenceRoomDeleteInput) -> ConferenceRoomPayload:
+    room_id = decode_id(input.id, "ConferenceRoom", "id")
+    row = await conference_rooms.delete_conference_room(require_actor(info), room_id, input.reason)
+    return ConferenceRoomPayload(conference_room=ConferenceRoom.from_model(row))
+
+
+@strawberry.type(
+    description="Mutations of number blocks and the extensions of customer auth and conference rooms."
+)
 class NumberMutations:
     number_block_assign: NumberBlockAssignPayload = mutation(
         number_block_assign,
@@ -88,4 +141,26 @@ class NumberMutations:
     )
     sip_user_delete: SipUserDeletePayload = mutation(
         sip_user_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete a SIP user."
+    )
+    ip_auth_create: IpAuthPayload = mutation(
+        ip_auth_create,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Authenticate a customer's calls by source address (and tech prefix).",
+    )
+    ip_auth_update: IpAuthPayload = mutation(
+        ip_auth_update, needs=Permission.CUSTOMERS_WRITE, description="Change an IP authentication."
+    )
+    ip_auth_delete: IpAuthPayload = mutation(
+        ip_auth_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete an IP authentication."
+    )
+    conference_room_create: ConferenceRoomPayload = mutation(
+        conference_room_create,
+        needs=Permission.CUSTOMERS_WRITE,
+        description="Create a conference room of a customer at an extension.",
+    )
+    conference_room_update: ConferenceRoomPayload = mutation(
+        conference_room_update, needs=Permission.CUSTOMERS_WRITE, description="Change a conference room."
+    )
+    conference_room_delete: ConferenceRoomPayload = mutation(
+        conference_room_delete, needs=Permission.CUSTOMERS_WRITE, description="Delete a conference room."
     )

@@ -30,7 +30,7 @@ from gql.types.common import (
 )
 from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
-from gql.types.numbers import NumberBlock, SipUser
+from gql.types.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 from models import Customer as CustomerModel
 from models import Reseller as ResellerModel
 from models import User as UserModel
@@ -184,8 +184,21 @@ class Customer(relay.Node):
             for row in await info.context.loaders.sip_users_by_customer_id.load(self.id)
         ]
 
+    @strawberry.field(description="The customer's IP authentications (customer auth), in address order.")
+    async def ip_auths(self, info: Info) -> list[IpAuth]:
+        return [
+            IpAuth.from_model(row) for row in await info.context.loaders.ip_auths_by_customer_id.load(self.id)
+        ]
+
+    @strawberry.field(description="The customer's conference rooms, by extension.")
+    async def conference_rooms(self, info: Info) -> list[ConferenceRoom]:
+        loader = info.context.loaders.conference_rooms_by_customer_id
+        return [ConferenceRoom.from_model(row) for row in await loader.load(self.id)]
+
     @strawberry.field(
-        description="Free extensions of the customer's number blocks, ascending.", extensions=[Refusals()]
+        description="Free extensions of the customer's number blocks (no SIP user, IP "
+        "authentication or conference room holds them), ascending.",
+        extensions=[Refusals()],
     )
     async def available_extensions(
         self, info: Info, first: int = 20, after: str | None = None

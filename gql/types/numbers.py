@@ -14,13 +14,25 @@ from gql.errors import UserError
 from gql.fields import Mode, declared_fields
 from gql.nodes import resolve_nodes
 from gql.types.common import REASON
+from models import ConferenceRoom as ConferenceRoomModel
+from models import IpAuth as IpAuthModel
 from models import NumberBlock as NumberBlockModel
 from models import SipUser as SipUserModel
 from services.fields import specs_of
-from services.numbers.queries import BlockUsage, blocks_by_id, sip_users_by_id
+from services.numbers.conference_rooms import ConferenceRoomPatch
+from services.numbers.ip_auth import IpAuthPatch
+from services.numbers.queries import (
+    BlockUsage,
+    blocks_by_id,
+    conference_rooms_by_id,
+    ip_auths_by_id,
+    sip_users_by_id,
+)
 from services.numbers.sip_users import SipUserPatch
 
 SIP_USER_FIELDS = specs_of(SipUserPatch)
+IP_AUTH_FIELDS = specs_of(IpAuthPatch)
+CONFERENCE_ROOM_FIELDS = specs_of(ConferenceRoomPatch)
 
 
 @strawberry.type(description="A block [start, end) of internal numbers held by a customer.")
@@ -118,4 +130,113 @@ class SipUserPayload:
 @strawberry.type(description="Result of sipUserDelete.")
 class SipUserDeletePayload:
     deleted_id: relay.GlobalID | None = strawberry.field(default=None, description="The SIP user deleted.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(
+    description="An IP authentication (customer auth): calls from its network, with its tech prefix."
+)
+@declared_fields(IP_AUTH_FIELDS, Mode.OUTPUT)
+class IpAuth(relay.Node):
+    """The fields come from the IP authentication's declarations (services/numbers/ip_auth.py)."""
+
+    id: relay.NodeID[int]
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+
+    @classmethod
+    def from_model(cls, row: IpAuthModel) -> IpAuth:
+        shown = {name: getattr(row, name) for name in IP_AUTH_FIELDS}
+        shown["extension"] = None if row.extension is None else str(row.extension)
+        return cls(id=row.id, created_at=row.created_at, **shown)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await resolve_nodes(info, node_ids, IpAuthModel, ip_auths_by_id, cls.from_model)
+
+
+@strawberry.input(description="A new IP authentication of a customer.")
+@declared_fields(IP_AUTH_FIELDS, Mode.CREATE)
+class IpAuthCreateInput:
+    """One field per IP authentication declaration (services/numbers/ip_auth.py)."""
+
+    customer_id: relay.GlobalID = strawberry.field(description="The customer.")
+    reason: str | None = strawberry.field(default=None, description=REASON)
+
+
+@strawberry.input(description="Changes to an IP authentication: omitted fields stay, null clears.")
+@declared_fields(IP_AUTH_FIELDS, Mode.UPDATE)
+class IpAuthUpdateInput:
+    """One optional field per IP authentication declaration."""
+
+    id: relay.GlobalID = strawberry.field(description="The IP authentication.")
+    reason: str | None = strawberry.field(default=None, description=REASON)
+
+
+@strawberry.input(description="Delete an IP authentication.")
+class IpAuthDeleteInput:
+    id: relay.GlobalID = strawberry.field(description="The IP authentication.")
+    reason: str | None = strawberry.field(default=None, description=REASON)
+
+
+@strawberry.type(description="Result of ipAuthCreate, ipAuthUpdate and ipAuthDelete.")
+class IpAuthPayload:
+    ip_auth: IpAuth | None = strawberry.field(
+        default=None, description="The IP authentication as saved (as it was, once deleted)."
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="A conference room (Class 5) at an extension. Its PIN is never readable.")
+@declared_fields(CONFERENCE_ROOM_FIELDS, Mode.OUTPUT)
+class ConferenceRoom(relay.Node):
+    """The fields come from the room's declarations (services/numbers/conference_rooms.py)."""
+
+    id: relay.NodeID[int]
+    pin_set: bool = strawberry.field(description="Whether callers need a PIN to join.")
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+
+    @classmethod
+    def from_model(cls, row: ConferenceRoomModel) -> ConferenceRoom:
+        shown = {
+            name: getattr(row, name) for name, field in CONFERENCE_ROOM_FIELDS.items() if not field.secret
+        }
+        shown["extension"] = str(row.extension)
+        return cls(id=row.id, pin_set=row.pin_hash is not None, created_at=row.created_at, **shown)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await resolve_nodes(
+            info, node_ids, ConferenceRoomModel, conference_rooms_by_id, cls.from_model
+        )
+
+
+@strawberry.input(description="A new conference room of a customer.")
+@declared_fields(CONFERENCE_ROOM_FIELDS, Mode.CREATE)
+class ConferenceRoomCreateInput:
+    """One field per conference room declaration."""
+
+    customer_id: relay.GlobalID = strawberry.field(description="The customer.")
+    reason: str | None = strawberry.field(default=None, description=REASON)
+
+
+@strawberry.input(description="Changes to a conference room: omitted fields stay, null clears.")
+@declared_fields(CONFERENCE_ROOM_FIELDS, Mode.UPDATE)
+class ConferenceRoomUpdateInput:
+    """One optional field per conference room declaration."""
+
+    id: relay.GlobalID = strawberry.field(description="The conference room.")
+    reason: str | None = strawberry.field(default=None, description=REASON)
+
+
+@strawberry.input(description="Delete a conference room.")
+class ConferenceRoomDeleteInput:
+    id: relay.GlobalID = strawberry.field(description="The conference room.")
+    reason: str | None = strawberry.field(default=None, description=REASON)
+
+
+@strawberry.type(description="Result of conferenceRoomCreate, conferenceRoomUpdate and conferenceRoomDelete.")
+class ConferenceRoomPayload:
+    conference_room: ConferenceRoom | None = strawberry.field(
+        default=None, description="The room as saved (as it was, once deleted)."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")

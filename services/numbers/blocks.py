@@ -10,12 +10,13 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Subquery
 from tortoise.functions import Count, Max
 
-from models import Account, NumberBlock, SipUser
+from models import Account, NumberBlock
 from models.enums import AuditAction, Permission
 from services import integrity
 from services.actor import Actor
 from services.customers.scope import visible_customers
 from services.errors import ErrorCode, ServiceError, not_found
+from services.numbers import extensions
 from services.uow import UnitOfWork, unit_of_work
 
 TABLE = "number_block"
@@ -53,8 +54,7 @@ async def next_free_start(account: Account, uow: UnitOfWork | None = None) -> in
     dense = count == 0 or (int(last) - start) // size + 1 == count
     if dense:
         candidate = start + count * size
-        used = SipUser.filter(account_id=account.id, extension__gte=candidate, extension__lt=candidate + size)
-        if not await used.using_db(conn).exists():
+        if not await extensions.any_in(account.id, candidate, candidate + size, conn):
             return candidate
     return await _first_gap(account, start, size, conn)
 
@@ -63,8 +63,7 @@ async def _first_gap(account: Account, start: int, size: int, conn: BaseDBAsyncC
     """The lowest block index neither assigned nor holding a used extension (a full scan)."""
     blocks = NumberBlock.filter(account_id=account.id).using_db(conn)
     taken = {(int(row["start"]) - start) // size for row in await blocks.values("start")}
-    extensions = SipUser.filter(account_id=account.id, extension__gte=start).using_db(conn)
-    taken |= {(int(row["extension"]) - start) // size for row in await extensions.values("extension")}
+    taken |= {(number - start) // size for number in await extensions.claimed_from(account.id, start, conn)}
     k = 0
     while k in taken:
         k += 1
@@ -105,7 +104,7 @@ async def assign_block(actor: Actor, customer_id: int, reason: str | None = None
 
 
 async def release_block(actor: Actor, block_id: int, reason: str | None = None) -> NumberBlock:
-    """Free a block with no SIP user in it; it returns to the pool as the next free block."""
+    """Free a block with no claimed extension in it; it returns to the pool as the next free block."""
     actor.require(Permission.CUSTOMERS_WRITE)
     async with unit_of_work(actor, reason) as uow:
         await lock_account(uow)
@@ -120,12 +119,11 @@ async def release_block(actor: Actor, block_id: int, reason: str | None = None) 
         )
         if block is None:
             raise not_found("Number block", "id")
-        in_use = SipUser.filter(
-            account_id=actor.account_id, extension__gte=block.start, extension__lt=block.end
-        )
-        if await in_use.using_db(uow.conn).exists():
+        if await extensions.any_in(actor.account_id, block.start, block.end, uow.conn):
             raise ServiceError.single(
-                ErrorCode.BLOCK_IN_USE, "SIP users still use extensions of this block.", "id"
+                ErrorCode.BLOCK_IN_USE,
+                "SIP users or IP authentications still use extensions of this block.",
+                "id",
             )
         await block.delete(using_db=uow.conn)
         uow.audit(

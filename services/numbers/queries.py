@@ -9,18 +9,20 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from models import Account, NumberBlock, SipUser
+from models import Account, ConferenceRoom, IpAuth, NumberBlock, SipUser
 from models.enums import Permission
 from services.actor import Actor
 from services.customers.scope import about_visible_customers, find_customer
 from services.errors import ErrorCode, ServiceError, not_found
 from services.listing import MAX_PAGE_SIZE
+from services.numbers import extensions
 from services.numbers.blocks import next_free_start
+from services.numbers.extensions import Row
 
 
 @dataclass(frozen=True)
 class BlockUsage:
-    """A block with how many of its numbers SIP users hold."""
+    """A block with how many of its numbers are claimed."""
 
     block: NumberBlock
     used: int
@@ -33,41 +35,76 @@ class BlockUsage:
 async def blocks_by_customer(actor: Actor, customer_ids: Sequence[int]) -> dict[int, list[BlockUsage]]:
     """Each customer's blocks by start, with their usage (two statements for any number)."""
     actor.require(Permission.CUSTOMERS_READ)
-    blocks = await _readable(NumberBlock, actor).filter(customer_id__in=list(customer_ids)).order_by("start")
+    blocks = await readable(NumberBlock, actor).filter(customer_id__in=list(customer_ids)).order_by("start")
     return _by_customer(await _with_usage(blocks))
 
 
 async def blocks_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, BlockUsage]:
     """The blocks among `ids` that the actor may read, by id, with their usage."""
     actor.require(Permission.CUSTOMERS_READ)
-    blocks = await _readable(NumberBlock, actor).filter(id__in=list(ids))
+    blocks = await readable(NumberBlock, actor).filter(id__in=list(ids))
     return {usage.block.id: usage for usage in await _with_usage(blocks)}
 
 
 async def sip_users_by_customer(actor: Actor, customer_ids: Sequence[int]) -> dict[int, list[SipUser]]:
     """Each customer's SIP users by username."""
-    actor.require(Permission.CUSTOMERS_READ)
-    queryset = _readable(SipUser, actor).filter(customer_id__in=list(customer_ids)).order_by("username")
-    users: dict[int, list[SipUser]] = defaultdict(list)
-    for sip_user in await queryset:
-        users[sip_user.customer_id].append(sip_user)
-    return users
+    return await _rows_by_customer(actor, SipUser, customer_ids, "username")
 
 
 async def sip_users_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, SipUser]:
     """The SIP users among `ids` that the actor may read, by id."""
+    return await _rows_by_id(actor, SipUser, ids)
+
+
+async def ip_auths_by_customer(actor: Actor, customer_ids: Sequence[int]) -> dict[int, list[IpAuth]]:
+    """Each customer's IP authentications in address order."""
+    return await _rows_by_customer(actor, IpAuth, customer_ids, "range_start", "range_end", "tech_prefix")
+
+
+async def ip_auths_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, IpAuth]:
+    """The IP authentications among `ids` that the actor may read, by id."""
+    return await _rows_by_id(actor, IpAuth, ids)
+
+
+async def conference_rooms_by_customer(
+    actor: Actor, customer_ids: Sequence[int]
+) -> dict[int, list[ConferenceRoom]]:
+    """Each customer's conference rooms by extension."""
+    return await _rows_by_customer(actor, ConferenceRoom, customer_ids, "extension")
+
+
+async def conference_rooms_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, ConferenceRoom]:
+    """The conference rooms among `ids` that the actor may read, by id."""
+    return await _rows_by_id(actor, ConferenceRoom, ids)
+
+
+async def _rows_by_customer(
+    actor: Actor, model: type[Row], customer_ids: Sequence[int], *order: str
+) -> dict[int, list[Row]]:
+    """Each customer's rows of a customer-owned model, in this order (one statement for any number)."""
     actor.require(Permission.CUSTOMERS_READ)
-    return {row.id: row for row in await _readable(SipUser, actor).filter(id__in=list(ids))}
+    queryset = readable(model, actor).filter(customer_id__in=list(customer_ids)).order_by(*order, "id")
+    grouped: dict[int, list[Row]] = defaultdict(list)
+    for row in await queryset:
+        grouped[row.customer_id].append(row)
+    return grouped
 
 
-def _readable(model: type[NumberBlock] | type[SipUser], actor: Actor) -> QuerySet[Any]:
+async def _rows_by_id(actor: Actor, model: type[Row], ids: Sequence[int]) -> dict[int, Row]:
+    actor.require(Permission.CUSTOMERS_READ)
+    return {row.id: row for row in await readable(model, actor).filter(id__in=list(ids))}
+
+
+def readable(
+    model: type[NumberBlock] | type[SipUser] | type[IpAuth] | type[ConferenceRoom], actor: Actor
+) -> QuerySet[Any]:
     """Rows of the actor's account whose customer it may see (live, and its reseller's)."""
     queryset = model.filter(account_id=actor.account_id, customer__deleted_at__isnull=True)
     return about_visible_customers(queryset, actor)
 
 
 async def _with_usage(blocks: list[NumberBlock]) -> list[BlockUsage]:
-    used = await extensions_by_customer(list({block.customer_id for block in blocks}))
+    used = await extensions.by_customer(list({block.customer_id for block in blocks}))
     return [BlockUsage(block, used_in(block, used.get(block.customer_id, set()))) for block in blocks]
 
 
@@ -78,20 +115,8 @@ def _by_customer(usages: list[BlockUsage]) -> dict[int, list[BlockUsage]]:
     return grouped
 
 
-async def extensions_by_customer(customer_ids: list[int]) -> dict[int, set[int]]:
-    extensions: dict[int, set[int]] = defaultdict(set)
-    if not customer_ids:
-        return extensions
-    rows = await SipUser.filter(customer_id__in=customer_ids, extension__isnull=False).values(
-        "customer_id", "extension"
-    )
-    for row in rows:
-        extensions[int(row["customer_id"])].add(int(row["extension"]))
-    return extensions
-
-
 def used_in(block: NumberBlock, used: set[int]) -> int:
-    """How many of the block's extensions SIP users hold."""
+    """How many of the block's extensions are claimed (SIP users, IP authentications)."""
     return sum(1 for extension in used if block.start <= extension < block.end)
 
 
@@ -113,7 +138,7 @@ async def available_extensions(
     if await find_customer(actor, customer_id) is None:
         raise not_found("Customer", "id")
     blocks = [usage.block for usage in (await blocks_by_customer(actor, [customer_id])).get(customer_id, [])]
-    used = (await extensions_by_customer([customer_id])).get(customer_id, set())
+    used = (await extensions.by_customer([customer_id])).get(customer_id, set())
     numbers: list[int] = []
     for block in blocks:
         lowest = block.start if after is None else max(block.start, after + 1)

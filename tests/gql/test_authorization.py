@@ -15,7 +15,7 @@ import pytest
 
 from models import Account, Customer, Reseller
 from models.enums import Permission
-from tests.client import global_id, gql, make_principal, refusal, refusals
+from tests.client import Principals, global_id, gql, refusal, refusals
 from tests.factories import db_state, make_account, make_customer, make_reseller, make_role
 
 MISSING = 987_654
@@ -34,20 +34,11 @@ class World:
 
     async def token(self, principal: str, lacking_role: str = "Support") -> str | None:
         """Log in as the principal; `lacking_role` is the staff role without the permission."""
-        account, role, reseller = self.account, "Administrator", None
-        if principal == "anonymous":
-            return None
-        if principal == "partner_own_reseller":
-            role, reseller = "Partner", self.reseller_a
-        elif principal == "partner_other_reseller":
-            role, reseller = "Partner", self.reseller_b
-        elif principal == "staff_without_permission":
-            role = lacking_role
-        elif principal == "user_of_other_account":
-            account = self.other_account
-        else:
-            assert principal in ("administrator", "administrator_missing_id"), principal
-        return (await make_principal(self.client, account, role_name=role, reseller=reseller)).token
+        principals = Principals(
+            self.client, self.account, self.other_account, self.reseller_a, self.reseller_b
+        )
+        named = "administrator" if principal == "administrator_missing_id" else principal
+        return await principals.token(named, lacking_role=lacking_role)
 
     def target(self, principal: str) -> str:
         """The customer the principal acts on: Acme, or an id that does not exist."""

@@ -22,6 +22,8 @@ MISSING = 987_654
 CUSTOMER, SIP_USER = global_id("Customer", MISSING), global_id("SipUser", MISSING)
 USER, ROLE, RESELLER = global_id("User", MISSING), global_id("Role", MISSING), global_id("Reseller", MISSING)
 CONTACT = global_id("Contact", MISSING)
+IP_AUTH = global_id("IpAuth", MISSING)
+ROOM = global_id("ConferenceRoom", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -39,6 +41,8 @@ DOCUMENTS: dict[str, str] = {
     "roles": "{ roles { id userCount } }",
     "resellers": "{ resellers { totalCount edges { node { customerCount userCount } } } }",
     "contacts": "{ contacts { totalCount } }",
+    "customerAuthLookup": '{ customerAuthLookup(ip: "192.0.2.1", techPrefix: "1") { customerName } }',
+    "customerAuthLookupBySipUser": '{ customerAuthLookupBySipUser(username: "alice") { customerName } }',
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
@@ -66,6 +70,16 @@ DOCUMENTS: dict[str, str] = {
     ),
     "sipUserUpdate": f'mutation {{ sipUserUpdate(input: {{id: "{SIP_USER}", channels: 2}}) {{ errors {{ code }} }} }}',
     "sipUserDelete": f'mutation {{ sipUserDelete(input: {{id: "{SIP_USER}"}}) {{ errors {{ code }} }} }}',
+    "ipAuthCreate": (
+        f'mutation {{ ipAuthCreate(input: {{customerId: "{CUSTOMER}", address: "192.0.2.1"}}) {{ errors {{ code }} }} }}'
+    ),
+    "ipAuthUpdate": f'mutation {{ ipAuthUpdate(input: {{id: "{IP_AUTH}", channels: 2}}) {{ errors {{ code }} }} }}',
+    "ipAuthDelete": f'mutation {{ ipAuthDelete(input: {{id: "{IP_AUTH}"}}) {{ errors {{ code }} }} }}',
+    "conferenceRoomCreate": (
+        f'mutation {{ conferenceRoomCreate(input: {{customerId: "{CUSTOMER}", extension: "500"}}) {{ errors {{ code }} }} }}'
+    ),
+    "conferenceRoomUpdate": f'mutation {{ conferenceRoomUpdate(input: {{id: "{ROOM}", recording: true}}) {{ errors {{ code }} }} }}',
+    "conferenceRoomDelete": f'mutation {{ conferenceRoomDelete(input: {{id: "{ROOM}"}}) {{ errors {{ code }} }} }}',
     "roleCreate": 'mutation { roleCreate(input: {name: "Ops", permissions: []}) { errors { code } } }',
     "roleUpdate": f'mutation {{ roleUpdate(input: {{id: "{ROLE}", name: "Ops"}}) {{ errors {{ code }} }} }}',
     "roleDelete": f'mutation {{ roleDelete(input: {{id: "{ROLE}"}}) {{ errors {{ code }} }} }}',

@@ -26,6 +26,7 @@ from tests.factories import (
     make_account,
     make_actor,
     make_customer,
+    make_numbered_account,
     make_reseller,
     make_user,
     refused,
@@ -46,10 +47,7 @@ AUDITED = (
 
 
 async def numbered_account(start: int = 1000, size: int = 10) -> Account:
-    """An account whose range is [start, ...) in blocks of `size`."""
-    account = await make_account()
-    await Account.filter(id=account.id).update(number_range_start=start, number_block_size=size)
-    return await Account.get(id=account.id)
+    return await make_numbered_account(start, size)
 
 
 async def block_entries() -> list[dict[str, Any]]:
@@ -197,7 +195,11 @@ async def test_a_block_in_use_is_not_released_and_an_account_may_require_a_reaso
 
     # Then releasing it is refused; and once reasons are required, so is a change without one
     assert await refused(release_block(actor, block.id)) == [
-        FieldError(ErrorCode.BLOCK_IN_USE, "SIP users still use extensions of this block.", ("id",))
+        FieldError(
+            ErrorCode.BLOCK_IN_USE,
+            "SIP users or IP authentications still use extensions of this block.",
+            ("id",),
+        )
     ]
     await Account.filter(id=account.id).update(require_audit_reason=True)
     assert await refused(assign_block(actor, customer.id)) == [
