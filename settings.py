@@ -111,6 +111,10 @@ class Settings(BaseSettings):
         "token and read the schema (GraphiQL's schema query has 183).",
     )
     max_body_bytes: int = 200_000
+    ingest_max_bytes: int = Field(
+        default=256 * 1024 * 1024,
+        description="Largest body of POST /ingest/... (as sent, gzip or not); it is read as it streams.",
+    )
     max_query_cost: int = 50_000
     max_field_repeats: int = Field(
         default=10,

@@ -115,6 +115,7 @@ class Permission(StrEnum):
     SETTINGS_READ = "settings:read"
     SETTINGS_WRITE = "settings:write"
     USERS_WRITE = "users:write"
+    CDRS_INGEST = "cdrs:ingest"
 
 
 class MessageChannel(StrEnum):

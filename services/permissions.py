@@ -70,6 +70,11 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             "Change the account settings; create and revoke API keys.",
         ),
         PermissionInfo(Permission.USERS_WRITE, "Manage users", "Manage users, roles and reseller groups."),
+        PermissionInfo(
+            Permission.CDRS_INGEST,
+            "Send call data",
+            "Post call detail records and active-call snapshots (the switch's feeds; API keys only).",
+        ),
     )
 }
 
