@@ -163,6 +163,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/health", health, methods=["GET"]),
         Route("/ingest/cdrs", feeds.ingest_cdrs_endpoint, methods=["POST"]),
+        Route("/ingest/active-calls", feeds.active_calls_endpoint, methods=["POST"]),
     ]
     if settings.graphiql_enabled:
         # Public, secret-free files only: compressing them cannot leak anything (unlike

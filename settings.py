@@ -172,6 +172,13 @@ class Settings(BaseSettings):
         "addresses stay refused.",
     )
     scheduler_tick_seconds: float = 1.0
+    channels_stale_seconds: float = Field(
+        default=120.0,
+        description="Customer.channelsInUse is null once the switch's last active-calls snapshot is older.",
+    )
+    max_active_call_customers: int = Field(
+        default=100_000, description="Customers in one active-calls snapshot."
+    )
     rollup_interval_seconds: float = Field(
         default=3600.0, description="How often the scheduler rolls new CDRs up into the hourly summaries."
     )

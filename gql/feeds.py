@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from gql.context import build_context
 from services.actor import Actor
+from services.cdrs import channels
 from services.cdrs.ingest import ingest_cdrs, require_feed
 from services.cdrs.reader import FeedFormat
 from services.errors import ErrorCode, ServiceError
@@ -73,3 +75,18 @@ async def _body(request: Request) -> AsyncIterator[bytes]:
     async for data in request.stream():
         if data:
             yield data
+
+
+async def active_calls_endpoint(request: Request) -> Response:
+    actor = await _feed_actor(request)
+    if isinstance(actor, Response):
+        return actor
+    settings: Settings = request.app.state.settings
+    try:
+        snapshot = channels.parse_snapshot(
+            orjson.loads(await request.body()), settings.max_active_call_customers
+        )
+    except (orjson.JSONDecodeError, channels.SnapshotError) as exc:
+        return _error(400, f"Not an active-calls snapshot: {exc}", ErrorCode.INVALID)
+    result = await channels.record_snapshot(actor, snapshot)
+    return JSONResponse(result.as_json())

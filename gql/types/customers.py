@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeAlias
 
@@ -33,6 +33,8 @@ from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query
 from gql.types.numbers import NumberBlock, SipUser
 from models import Customer as CustomerModel
 from models import enums
+from services import runtime
+from services.cdrs.channels import channels_now
 from services.customers.queries import CustomerSortField as SortField
 from services.customers.queries import customers_by_id
 from services.customers.values import FIELDS
@@ -88,7 +90,14 @@ class Customer(relay.Node):
     balance: Decimal = strawberry.field(
         description="Current balance (read-only): each CDR's charge is taken off once, as it arrives."
     )
-    channels_in_use: int = strawberry.field(description="Live calls now (read-only).")
+    channels_in_use: int | None = strawberry.field(
+        description="Live calls now, from the switch's last active-calls snapshot (read-only); null when "
+        "that snapshot is older than the staleness limit (SWITCHBOARD_CHANNELS_STALE_SECONDS, 120 s by "
+        "default) or there is none."
+    )
+    channels_in_use_at: datetime | None = strawberry.field(
+        description="When the switch's last active-calls snapshot of this customer was taken (UTC)."
+    )
     created_at: datetime = strawberry.field(description="When the customer was created (UTC).")
     updated_at: datetime = strawberry.field(description="When the customer last changed (UTC).")
 
@@ -197,6 +206,12 @@ class Customer(relay.Node):
             tax_percent=row.tax_percent.normalize(),
             portal_hidden_sections=[enums.PortalSection(s) for s in row.portal_hidden_sections],
             dial_windows=[_dial_window(raw) for raw in row.dial_windows],
+            channels_in_use=channels_now(
+                row.channels_in_use,
+                row.channels_in_use_at,
+                datetime.now(UTC),
+                timedelta(seconds=runtime.current().settings.channels_stale_seconds),
+            ),
         )
         return cls(**values)
 
@@ -207,7 +222,14 @@ class Customer(relay.Node):
 
 _MONEY_FIELDS = ("debit_limit", "minimum_payment", "balance")
 _REFERENCES = ("reseller_id", "account_manager_id")
-_DERIVED = {"daily_spend_limit", "tax_percent", "portal_hidden_sections", "dial_windows", *_MONEY_FIELDS}
+_DERIVED = {
+    "channels_in_use",
+    "daily_spend_limit",
+    "tax_percent",
+    "portal_hidden_sections",
+    "dial_windows",
+    *_MONEY_FIELDS,
+}
 _PLAIN_FIELDS = tuple(
     name
     for name in Customer.__dataclass_fields__

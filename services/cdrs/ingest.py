@@ -96,28 +96,56 @@ async def ingest_cdrs(
     require_feed(actor)
     result = IngestResult()
     chunk: list[CdrRecord] = []
+    landing = _Landing(actor, result)
     rows = 0
-    async for parsed in parse_body(body, fmt, gzipped):
-        rows += 1
-        if rows > max_rows:
-            result.reject(
-                parsed.line,
-                f"The batch limit of {max_rows} rows is reached: this line and the rest were not read.",
-            )
-            break
-        if parsed.error is not None:
-            result.reject(parsed.line, parsed.error)
-            continue
-        try:
-            chunk.append(check_record(parsed.line, parsed.values, textual=fmt is FeedFormat.CSV))
-        except RowError as exc:
-            result.reject(parsed.line, str(exc))
-        if len(chunk) >= chunk_rows:
-            await land_chunk(actor, chunk, result)
-            chunk = []
-    if chunk:
-        await land_chunk(actor, chunk, result)
+    try:
+        async for parsed in parse_body(body, fmt, gzipped):
+            rows += 1
+            if rows > max_rows:
+                result.reject(
+                    parsed.line,
+                    f"The batch limit of {max_rows} rows is reached: this line and the rest were not read.",
+                )
+                break
+            if parsed.error is not None:
+                result.reject(parsed.line, parsed.error)
+                continue
+            try:
+                chunk.append(check_record(parsed.line, parsed.values, textual=fmt is FeedFormat.CSV))
+            except RowError as exc:
+                result.reject(parsed.line, str(exc))
+            if len(chunk) >= chunk_rows:
+                await landing.land(chunk)
+                chunk = []
+        if chunk:
+            await landing.land(chunk)
+        await landing.finish()
+    finally:
+        landing.cancel()
     return result
+
+
+class _Landing:
+    """Chunks land one after another (so the first line of a call id wins across chunks), each
+    while the next one is being read and checked: the database works while Python parses."""
+
+    def __init__(self, actor: Actor, result: IngestResult) -> None:
+        self.actor = actor
+        self.result = result
+        self.pending: asyncio.Task[None] | None = None
+
+    async def land(self, records: list[CdrRecord]) -> None:
+        await self.finish()
+        self.pending = asyncio.create_task(land_chunk(self.actor, records, self.result))
+
+    async def finish(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            await pending
+
+    def cancel(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()
 
 
 async def land_chunk(actor: Actor, records: Sequence[CdrRecord], result: IngestResult) -> None:

@@ -11,6 +11,7 @@ import binascii
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from models import Customer
 from models.cdrs import MONEY_UNIT_PLACES
@@ -221,6 +222,7 @@ class _Values:
         return int(units)
 
 
+@lru_cache(maxsize=4096)
 def customer_pk(global_id: str) -> int:
     """The customer's key inside its global id (base64 of "Customer:<id>"), or RowError."""
     try:
