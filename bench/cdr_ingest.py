@@ -37,6 +37,7 @@ from common import (
     print_report,
     relative,
     results_path,
+    server_version,
     spawn_cli,
     spawn_server,
     stop_process,
@@ -257,7 +258,8 @@ async def main(options: Options) -> None:
         await reset_cdrs(database_url)
         cli = await through_cli(database_url, rows, account_id)
         rolled = await rollup(database_url)
-    meta = machine()
+        postgres = await server_version(database_url)
+    meta = machine() | {"postgres": postgres}
     result: dict[str, Any] = {
         "machine": meta,
         "rows": options.rows,
