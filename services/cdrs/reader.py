@@ -142,7 +142,7 @@ class _Records:
         except csv.Error as exc:
             raise RowError(f"Malformed CSV: {exc}.") from None
         if self.header is None:
-            self.header = [cell.strip() for cell in cells]
+            self.header = [cell.strip().lstrip("\ufeff") for cell in cells]  # a BOM is not a name
             return None
         if len(cells) != len(self.header):
             raise RowError(f"Malformed CSV: {len(cells)} fields, the header has {len(self.header)}.")

@@ -18,7 +18,9 @@ from models.cdrs import MONEY_UNIT_PLACES
 from services.validation import database_id
 
 MAX_CALL_ID = 128
-MAX_MONEY_UNITS = 10**18  # what a BIGINT of 1/10 000 units holds, with room for sums
+# A million in the currency: far above any call's charge, and low enough that no chunk's sum can
+# overflow the balance column (NUMERIC(20, 4)) or a summary's BIGINT.
+MAX_MONEY_UNITS = 10**10
 MAX_SECONDS = 10 * 24 * 3600  # no call lasts ten days: such a figure is a unit mix-up
 MAX_INT = 2**31 - 1
 TEXT_LIMITS = {"cli": 64, "destination": 64, "destinationPrefix": 32}
@@ -130,6 +132,8 @@ class _Values:
             return None
         if not isinstance(value, str):
             raise RowError(f"{key} must be a string.")
+        if "\x00" in value:
+            raise RowError(f"{key} contains a NUL character.")
         return value
 
     def text(self, key: str, limit: int) -> str:

@@ -130,6 +130,8 @@ REJECTIONS = [
     ({"charge": "-0.01"}, "charge must not be negative."),
     ({"cost": "0.00001"}, "cost has more than 4 decimal places."),
     ({"cost": "1e30"}, "cost is too large."),
+    ({"charge": "1000000"}, "charge is too large."),
+    ({"cli": "+44\x00123"}, "cli contains a NUL character."),
     ({"callId": ""}, "callId is empty."),
     ({"callId": 42}, "callId must be a string."),
     ({"callId": "x" * 129}, "callId is longer than 128 characters."),
@@ -199,7 +201,9 @@ async def test_csv_with_a_header_row_lands_and_reports_by_physical_line(account:
     good = record(customer, callId="c-1", charge="0.5000")
     unanswered = record(customer, callId="c-2", answeredAt=None, duration=0, billedDuration=0, charge="0")
     negative = record(customer, callId="c-3", duration=-4)
-    body = csv_body([good, unanswered, negative]) + b'"c-4,"broken\n' + b"only,three,fields\n"
+    body = (
+        b"\xef\xbb\xbf" + csv_body([good, unanswered, negative]) + b'"c-4,"broken\n' + b"only,three,fields\n"
+    )
 
     answer = await send(account, body, FeedFormat.CSV)
 
