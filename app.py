@@ -24,7 +24,7 @@ from strawberry.types.unset import UNSET
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
-from gql import graphiql
+from gql import feeds, graphiql
 from gql.context import Context, build_context
 from gql.error_codes import RequestErrorCode
 from gql.schema import schema
@@ -100,18 +100,21 @@ def _nesting_over(value: object, limit: int) -> bool:
 
 
 class BodySizeLimit:
-    """Refuse request bodies over `max_bytes` before they are parsed (413)."""
+    """Refuse request bodies over `max_bytes` before they are parsed (413); the switch's feeds
+    (paths under /ingest/, read as they stream) have their own, larger `ingest_max_bytes`."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, ingest_max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.ingest_max_bytes = ingest_max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.ingest_max_bytes if scope["path"].startswith("/ingest/") else self.max_bytes
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             await PlainTextResponse("Request body too large.", status_code=413)(scope, receive, send)
             return
         received = 0
@@ -120,7 +123,7 @@ class BodySizeLimit:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_bytes:
+            if received > limit:
                 raise _TooLarge
             return message
 
@@ -170,6 +173,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes: list[BaseRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/health", health, methods=["GET"]),
+        Route("/ingest/cdrs", feeds.ingest_cdrs_endpoint, methods=["POST"]),
+        Route("/ingest/active-calls", feeds.active_calls_endpoint, methods=["POST"]),
     ]
     if settings.graphiql_enabled:
         # Public, secret-free files only: compressing them cannot leak anything (unlike
@@ -177,7 +182,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes.append(Mount(graphiql.ASSETS_PATH, app=GZipMiddleware(graphiql.assets_app(), compresslevel=6)))
     return Starlette(
         routes=routes,
-        middleware=[*_cors(settings), Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+        middleware=[
+            *_cors(settings),
+            Middleware(
+                BodySizeLimit, max_bytes=settings.max_body_bytes, ingest_max_bytes=settings.ingest_max_bytes
+            ),
+        ],
         lifespan=lifespan,
     )
 

@@ -1,4 +1,4 @@
-"""`switchboard serve | worker | scheduler | migrate | demo | export-schema | makemigrations`."""
+"""`switchboard serve | worker | scheduler | migrate | demo | export-schema | makemigrations | import-cdrs`."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     make = commands.add_parser("makemigrations", help="write the next migration of both histories")
     make.add_argument("--name", default="update")
     make.add_argument("--check", action="store_true", help="fail if a history lacks a migration")
+    cdrs = commands.add_parser("import-cdrs", help="load a CDR file (.csv, .ndjson, .jsonl; .gz too)")
+    cdrs.add_argument("file", type=Path)
+    cdrs.add_argument("--account", type=int, required=True, help="the account (carrier) id")
     args = parser.parse_args(argv)
     try:
         settings = get_settings()
@@ -49,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": lambda: _demo(settings),
         "export-schema": lambda: _export_schema(Path(args.output)),
         "makemigrations": lambda: _makemigrations(args.name, args.check),
+        "import-cdrs": lambda: _import_cdrs(settings, args.file, args.account),
     }[args.command]
     return handler()
 
@@ -138,6 +142,37 @@ def _demo(settings: Settings) -> int:
 
     with _database_reachable(settings):
         asyncio.run(run())
+    return 0
+
+
+def _import_cdrs(settings: Settings, path: Path, account_id: int) -> int:
+    """Load a CDR file through the feed's service, with a progress bar over the file's bytes;
+    prints the answer the feed would give (rejected rows with their line and reason)."""
+    import orjson
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+    from tortoise import Tortoise
+
+    from services.cdrs.ingest import import_file
+
+    if not path.is_file():
+        sys.exit(f"switchboard: no such file: {path}")
+
+    size = path.stat().st_size
+
+    async def run() -> dict[str, object]:
+        await Tortoise.init(config=settings.tortoise_config())
+        columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+        try:
+            with Progress(*columns, transient=True) as bar:
+                task = bar.add_task("CDRs", total=size)
+                result = await import_file(account_id, path, lambda n: bar.advance(task, n))
+        finally:
+            await Tortoise.close_connections()
+        return result.as_json()
+
+    with _database_reachable(settings):
+        answer = asyncio.run(run())
+    print(orjson.dumps(answer).decode())
     return 0
 
 

@@ -117,6 +117,10 @@ class Settings(BaseSettings):
         "token and read the schema (GraphiQL's schema query has 183).",
     )
     max_body_bytes: int = 200_000
+    ingest_max_bytes: int = Field(
+        default=256 * 1024 * 1024,
+        description="Largest body of POST /ingest/... (as sent, gzip or not); it is read as it streams.",
+    )
     max_query_cost: int = 50_000
     max_field_repeats: int = Field(
         default=10,
@@ -174,6 +178,16 @@ class Settings(BaseSettings):
         "addresses stay refused.",
     )
     scheduler_tick_seconds: float = 1.0
+    channels_stale_seconds: float = Field(
+        default=120.0,
+        description="Customer.channelsInUse is null once the switch's last active-calls snapshot is older.",
+    )
+    max_active_call_customers: int = Field(
+        default=100_000, description="Customers in one active-calls snapshot."
+    )
+    rollup_interval_seconds: float = Field(
+        default=3600.0, description="How often the scheduler rolls new CDRs up into the hourly summaries."
+    )
     run_scheduler_in_process: bool = Field(
         default=True, description="Embedded mode: `serve` also runs the periodic jobs."
     )

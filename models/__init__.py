@@ -13,6 +13,7 @@ from models.accounts import (
     User,
 )
 from models.audit import AuditEntry
+from models.cdrs import Cdr, CdrHourlySummary, CdrRollupMark
 from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
 from models.messaging import Broadcast, Message, PeriodicRun
@@ -24,6 +25,9 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "Broadcast",
+    "Cdr",
+    "CdrHourlySummary",
+    "CdrRollupMark",
     "ConferenceRoom",
     "Contact",
     "ContactVerificationCode",

@@ -46,6 +46,8 @@ class Customer(Model):
     currency = fields.CharField(max_length=3)
     balance = money_field()
     channels_in_use = fields.IntField(default=0)
+    # When the switch's snapshot of active calls that set `channels_in_use` was taken.
+    channels_in_use_at = fields.DatetimeField(null=True)
     # Config
     paypal_email = fields.CharField(max_length=320, null=True)
     website = fields.CharField(max_length=500, null=True)

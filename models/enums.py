@@ -117,6 +117,7 @@ class Permission(StrEnum):
     SETTINGS_WRITE = "settings:write"
     USERS_WRITE = "users:write"
     SWITCH_READ = "switch:read"
+    CDRS_INGEST = "cdrs:ingest"
 
 
 class MessageChannel(StrEnum):

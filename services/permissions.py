@@ -83,6 +83,11 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             "Look up which customer a call belongs to (by source address and tech prefix, or SIP "
             "username) with its limits: what a switch's API key needs.",
         ),
+        PermissionInfo(
+            Permission.CDRS_INGEST,
+            "Send call data",
+            "Post call detail records and active-call snapshots (the switch's feeds; API keys only).",
+        ),
     )
 }
 

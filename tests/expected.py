@@ -33,7 +33,7 @@ def default_customer_json(**overrides: Any) -> dict[str, Any]:
             values[name.removesuffix("_id")] = None  # the object, null when the id is
         else:
             values[name] = _as_json(name, default)
-    values.update(balance="0.00", channels_in_use=0)
+    values.update(balance="0.00", channels_in_use=None)  # no active-calls snapshot yet
     return {to_camel_case(name): value for name, value in values.items()} | overrides
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeAlias, TypeVar
 
@@ -35,6 +35,8 @@ from models import Customer as CustomerModel
 from models import Reseller as ResellerModel
 from models import User as UserModel
 from models import enums
+from services import runtime
+from services.cdrs.channels import channels_now
 from services.customers.queries import CustomerSortField as SortField
 from services.customers.queries import Related, customers_by_id
 from services.customers.values import FIELDS
@@ -88,10 +90,18 @@ class Customer(relay.Node):
 
     id: relay.NodeID[int]
     balance: Decimal = strawberry.field(
-        description="Current balance (read-only).", metadata=portal_field(PortalSection.BALANCE)
+        description="Current balance (read-only): each CDR's charge is taken off once, as it arrives.",
+        metadata=portal_field(PortalSection.BALANCE),
     )
-    channels_in_use: int = strawberry.field(
-        description="Live calls now (read-only).", metadata=portal_field()
+    channels_in_use: int | None = strawberry.field(
+        description="Live calls now, from the switch's last active-calls snapshot (read-only); null when "
+        "that snapshot is older than the staleness limit (SWITCHBOARD_CHANNELS_STALE_SECONDS, 120 s by "
+        "default) or there is none.",
+        metadata=portal_field(),
+    )
+    channels_in_use_at: datetime | None = strawberry.field(
+        description="When the switch's last active-calls snapshot of this customer was taken (UTC).",
+        metadata=portal_field(),
     )
     created_at: datetime = strawberry.field(
         description="When the customer was created (UTC).", metadata=portal_field()
@@ -103,6 +113,16 @@ class Customer(relay.Node):
     # The relations below answer from `related` when the page read them with its rows (see
     # gql/resolvers/customers.py), without a task per row; otherwise through their loaders.
     related: strawberry.Private[Related | None] = None
+
+    @strawberry.field(
+        description="Charges of the calls started today, 00:00 to 00:00 UTC (read-only; in the "
+        "customer's currency, rounded to its minor unit). Counts every CDR received so far.",
+        metadata=portal_field(PortalSection.BALANCE),
+    )
+    async def spent_today(self, info: Info) -> Decimal:
+        spent = await info.context.loaders.spent_today_by_customer_id.load(self.id)
+        currency: str = getattr(self, "currency")  # noqa: B009 - a declared field, set by from_model
+        return spent.quantize(quantum(currency))
 
     @strawberry.field(description=FIELDS["tags"].description, graphql_type=list[str])
     def tags(self, info: Info) -> list[str] | Awaitable[list[str]]:
@@ -220,6 +240,12 @@ class Customer(relay.Node):
             tax_percent=row.tax_percent.normalize(),
             portal_hidden_sections=[enums.PortalSection(s) for s in row.portal_hidden_sections],
             dial_windows=[_dial_window(raw) for raw in row.dial_windows],
+            channels_in_use=channels_now(
+                row.channels_in_use,
+                row.channels_in_use_at,
+                datetime.now(UTC),
+                timedelta(seconds=runtime.current().settings.channels_stale_seconds),
+            ),
         )
         return cls(**values, related=related)
 
@@ -230,7 +256,14 @@ class Customer(relay.Node):
 
 _MONEY_FIELDS = ("debit_limit", "minimum_payment", "balance")
 _REFERENCES = ("reseller_id", "account_manager_id")
-_DERIVED = {"daily_spend_limit", "tax_percent", "portal_hidden_sections", "dial_windows", *_MONEY_FIELDS}
+_DERIVED = {
+    "channels_in_use",
+    "daily_spend_limit",
+    "tax_percent",
+    "portal_hidden_sections",
+    "dial_windows",
+    *_MONEY_FIELDS,
+}
 _PLAIN_FIELDS = tuple(
     name
     for name in Customer.__dataclass_fields__

@@ -113,6 +113,7 @@ DOCUMENTS: dict[str, str] = {
     "contactPortalLogin": (
         f'mutation {{ contactPortalLogin(input: {{contactId: "{CONTACT}", reason: "Ticket 7"}}) {{ errors {{ code }} }} }}'
     ),
+    "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
 }
 # The operations that need no permission: each is open to any principal (or to nobody at all).
 OPEN_DOCUMENTS: dict[str, str] = {

@@ -147,6 +147,7 @@ async def test_create_with_every_field_returns_saves_and_audits_the_clean_values
         "currency": "EUR",
         "balance": Decimal(0),
         "channels_in_use": 0,
+        "channels_in_use_at": None,
         "paypal_email": "Pay@example.com",
         "website": "https://acme.example/portal",
         "p_asserted_id": "sip:+4930123@acme.example",
