@@ -74,6 +74,7 @@ CUSTOMER_ALWAYS = {
     "mobileVerificationRequired",
     "stirShakenAttestation",
     "channelsInUse",
+    "channelsInUseAt",
     "createdAt",
     "updatedAt",
     "contacts",
@@ -81,6 +82,7 @@ CUSTOMER_ALWAYS = {
 }
 CUSTOMER_SECTIONS = {
     "balance": PortalSection.BALANCE,
+    "spentToday": PortalSection.BALANCE,
     "debitLimit": PortalSection.BALANCE,
     "dailySpendLimit": PortalSection.BALANCE,
     "minimumPayment": PortalSection.PAYMENTS,
