@@ -172,6 +172,9 @@ class Settings(BaseSettings):
         "addresses stay refused.",
     )
     scheduler_tick_seconds: float = 1.0
+    rollup_interval_seconds: float = Field(
+        default=3600.0, description="How often the scheduler rolls new CDRs up into the hourly summaries."
+    )
     run_scheduler_in_process: bool = Field(
         default=True, description="Embedded mode: `serve` also runs the periodic jobs."
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -14,6 +15,7 @@ from models import Contact, Customer, Message, Reseller, Role, SipUser, User
 from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
+from services.cdrs import queries as cdrs
 from services.contacts import queries as contacts
 from services.contacts import verification
 from services.contacts.queries import ContactQuery
@@ -72,6 +74,7 @@ class Loaders:
     customer_count_by_reseller_id: DataLoader[int, int]
     user_count_by_reseller_id: DataLoader[int, int]
     status_counts_by_broadcast_id: DataLoader[int, dict[MessageStatus, int]]
+    spent_today_by_customer_id: DataLoader[int, Decimal]
     # Loaders of a nested list, one per set of its arguments (see `_per_arguments`).
     _by_arguments: dict[tuple[str, str], DataLoader[Any, Any]] = field(default_factory=dict)
 
@@ -93,6 +96,7 @@ class Loaders:
             customer_count_by_reseller_id=count_loader(actor, resellers.customer_counts_by_reseller),
             user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),
             status_counts_by_broadcast_id=by_owner_loader(actor, broadcasts.status_counts, {}),
+            spent_today_by_customer_id=by_owner_loader(actor, cdrs.spent_today_by_customer, Decimal(0)),
         )
 
     def contact_pages(self, query: ContactQuery, page: PageRequest) -> DataLoader[int, Page[Contact]]:

@@ -20,6 +20,7 @@ from gql.resolvers.api_keys import ApiKeyMutations, ApiKeyQueries
 from gql.resolvers.audit import AuditQueries
 from gql.resolvers.auth import AuthMutations, AuthQueries
 from gql.resolvers.broadcasts import BroadcastMutations, BroadcastQueries
+from gql.resolvers.cdrs import CdrMutations
 from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
@@ -65,6 +66,7 @@ class Mutation(
     RoleMutations,
     ResellerMutations,
     UserMutations,
+    CdrMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 import structlog
 
 from services import jobs, login_throttle
+from services.cdrs import rollup
 from services.jobs import JobSpec
 from services.messaging import outbox
 from services.scheduling import claim_run
@@ -34,6 +35,7 @@ class PeriodicJob:
 PERIODIC_JOBS = (
     PeriodicJob(outbox.REDRIVE, lambda s: timedelta(seconds=s.outbox_redrive_seconds)),
     PeriodicJob(login_throttle.PRUNE, lambda _settings: timedelta(hours=1)),
+    PeriodicJob(rollup.ROLL_UP, lambda s: timedelta(seconds=s.rollup_interval_seconds)),
 )
 
 

@@ -85,10 +85,21 @@ class Customer(relay.Node):
     (services/customers/values.py); the read-only ones and the relations are here."""
 
     id: relay.NodeID[int]
-    balance: Decimal = strawberry.field(description="Current balance (read-only).")
+    balance: Decimal = strawberry.field(
+        description="Current balance (read-only): each CDR's charge is taken off once, as it arrives."
+    )
     channels_in_use: int = strawberry.field(description="Live calls now (read-only).")
     created_at: datetime = strawberry.field(description="When the customer was created (UTC).")
     updated_at: datetime = strawberry.field(description="When the customer last changed (UTC).")
+
+    @strawberry.field(
+        description="Charges of the calls started today, 00:00 to 00:00 UTC (read-only; in the "
+        "customer's currency, rounded to its minor unit). Counts every CDR received so far."
+    )
+    async def spent_today(self, info: Info) -> Decimal:
+        spent = await info.context.loaders.spent_today_by_customer_id.load(self.id)
+        currency: str = getattr(self, "currency")  # noqa: B009 - a declared field, set by from_model
+        return spent.quantize(quantum(currency))
 
     @strawberry.field(description=FIELDS["tags"].description)
     async def tags(self, info: Info) -> list[str]:

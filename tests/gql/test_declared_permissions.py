@@ -96,6 +96,7 @@ DOCUMENTS: dict[str, str] = {
     "contactVerify": (
         f'mutation {{ contactVerify(input: {{contactId: "{CONTACT}", channel: SMS, code: "000000"}}) {{ errors {{ code }} }} }}'
     ),
+    "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
 }
 # The operations that need no permission: each is open to any principal (or to nobody at all).
 OPEN_DOCUMENTS: dict[str, str] = {

@@ -21,6 +21,7 @@ def test_every_declared_job_has_exactly_its_actor() -> None:
             "outbox.redrive",
             "logins.prune",
             "broadcasts.fan_out",
+            "summaries.roll_up",
         }
     )
     assert {name: (spec.queue, spec.max_retries) for name, spec in actors.items()} == {
@@ -28,6 +29,7 @@ def test_every_declared_job_has_exactly_its_actor() -> None:
         "outbox.redrive": ("maintenance", 0),
         "logins.prune": ("maintenance", 0),
         "broadcasts.fan_out": ("messages", 0),
+        "summaries.roll_up": ("maintenance", 0),
     }
     assert actors["messages.send"].job is outbox.SEND
 

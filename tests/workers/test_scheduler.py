@@ -35,9 +35,10 @@ async def test_a_due_job_is_claimed_once_per_slot(settings: Settings, dispatched
     again = await run_due_jobs(settings, NOW + every / 2)
     next_slot = await run_due_jobs(settings, NOW + every)
 
-    # the hourly login prune is due once in these slots; the re-drive in each
-    assert (first, again, next_slot) == (["outbox.redrive", "logins.prune"], [], ["outbox.redrive"])
-    assert [job.name for job in dispatched] == ["outbox.redrive", "logins.prune", "outbox.redrive"]
+    # the hourly login prune and roll-up are due once in these slots; the re-drive in each
+    hourly = ["logins.prune", "summaries.roll_up"]
+    assert (first, again, next_slot) == (["outbox.redrive", *hourly], [], ["outbox.redrive"])
+    assert [job.name for job in dispatched] == ["outbox.redrive", *hourly, "outbox.redrive"]
 
 
 async def test_concurrent_schedulers_have_exactly_one_winner() -> None:
