@@ -40,12 +40,18 @@ def mutation(
     )
 
 
-def query(resolver: Callable[..., Any], *, needs: Permission | None, description: str) -> Any:
-    """A query field that needs a principal (and `needs`, when given)."""
+def query(
+    resolver: Callable[..., Any],
+    *,
+    needs: Permission | None,
+    description: str,
+    or_: tuple[Permission, ...] = (),
+) -> Any:
+    """A query field that needs a principal (and `needs`, or one of `or_`, when given)."""
     return strawberry.field(
         resolver=resolver,
-        extensions=[Refusals(needs=needs)],
-        description=_described(description, needs),
+        extensions=[Refusals(needs=needs, alternatives=or_)],
+        description=_described(description, needs, or_),
     )
 
 
@@ -57,5 +63,15 @@ def declared_permission(field: StrawberryField) -> Permission | None:
     return None
 
 
-def _described(description: str, needs: Permission | None) -> str:
-    return f"{description} Needs {needs.value}." if needs is not None else description
+def declared_alternatives(field: StrawberryField) -> tuple[Permission, ...]:
+    """The permissions a field accepts instead of its declared one (`or_`)."""
+    for extension in field.extensions:
+        if isinstance(extension, Refusals):
+            return extension.alternatives
+    return ()
+
+
+def _described(description: str, needs: Permission | None, alternatives: tuple[Permission, ...] = ()) -> str:
+    if needs is None:
+        return description
+    return f"{description} Needs {' or '.join(p.value for p in (needs, *alternatives))}."

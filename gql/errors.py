@@ -169,8 +169,9 @@ class Payload(FieldExtension):
 class Refusals(FieldExtension):
     """For queries: require a principal and raise ServiceErrors as coded GraphQL errors."""
 
-    def __init__(self, needs: Permission | None = None) -> None:
+    def __init__(self, needs: Permission | None = None, alternatives: tuple[Permission, ...] = ()) -> None:
         self.needs = needs  # declared (gql/declare.py); the service enforces it
+        self.alternatives = alternatives  # each of these also suffices
 
     async def resolve_async(
         self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any

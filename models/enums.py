@@ -116,6 +116,7 @@ class Permission(StrEnum):
     SETTINGS_WRITE = "settings:write"
     USERS_WRITE = "users:write"
     CDRS_INGEST = "cdrs:ingest"
+    BILLING_READ = "billing:read"
 
 
 class MessageChannel(StrEnum):

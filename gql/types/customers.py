@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Annotated, Any, TypeAlias
 
 import strawberry
 from strawberry import relay
@@ -31,6 +31,7 @@ from gql.types.common import (
 from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
 from gql.types.numbers import NumberBlock, SipUser
+from gql.types.summaries import Summaries, SummaryPeriod, customer_summaries
 from models import Customer as CustomerModel
 from models import enums
 from services.customers.queries import CustomerSortField as SortField
@@ -100,6 +101,24 @@ class Customer(relay.Node):
         spent = await info.context.loaders.spent_today_by_customer_id.load(self.id)
         currency: str = getattr(self, "currency")  # noqa: B009 - a declared field, set by from_model
         return spent.quantize(quantum(currency))
+
+    @strawberry.field(
+        description="The Summary section: call figures per period in UTC (LAST_24_HOURS by the "
+        "hour, DAILY, WEEKLY from Monday, MONTHLY) with their totals, from the hourly roll-up. "
+        "`from` (inclusive) and `to` (exclusive) are required for the calendar periods and not "
+        "given for LAST_24_HOURS.",
+        extensions=[Refusals()],
+    )
+    async def summaries(
+        self,
+        info: Info,
+        period: SummaryPeriod,
+        from_: Annotated[
+            datetime | None, strawberry.argument(name="from", description="Start (UTC).")
+        ] = None,
+        to: Annotated[datetime | None, strawberry.argument(description="End (exclusive, UTC).")] = None,
+    ) -> Summaries | None:
+        return await customer_summaries(info, self.id, period, from_, to)
 
     @strawberry.field(description=FIELDS["tags"].description)
     async def tags(self, info: Info) -> list[str]:

@@ -38,7 +38,9 @@ async def test_summaries_refresh_rolls_up_and_reports(
 ) -> None:
     customer = await make_customer(account)
     start = datetime(2026, 11, 20, 8, 5, tzinfo=UTC)
-    await send(account, at(start, "q1", customer, "0.1"), at(start + timedelta(hours=1), "q2", customer, "0.2"))
+    await send(
+        account, at(start, "q1", customer, "0.1"), at(start + timedelta(hours=1), "q2", customer, "0.2")
+    )
 
     body = await gql_client(admin)(REFRESH, ids=[global_id(customer)])
 

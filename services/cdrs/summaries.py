@@ -1,0 +1,380 @@
+"""The Summary section of the customer card, and the billing systems' read of it: the hourly
+summaries (services/cdrs/rollup.py) folded into periods, all in UTC.
+
+Periods
+- LAST_24_HOURS: the 24 hourly rows ending with the current hour (which is still filling).
+  `from`/`to` do not apply and are refused (INVALID) rather than silently ignored.
+- DAILY (00:00-00:00), WEEKLY (Monday 00:00 to the next Monday), MONTHLY (the 1st 00:00 to the
+  next 1st): the whole periods that overlap [from, to). `from` is inclusive, `to` exclusive, both
+  required, and a period is never cut: a billing period is whole or absent.
+Every period of the range has a row, zeros where nothing was called (a billing UI lists the days
+without calls too); a ratio whose denominator is zero is null.
+
+Figures of a row: attempts, connected, duration and billed duration (seconds), charge, cost and
+profit (charge - cost) in the customer's currency, each rounded once, half-even, from the exact
+1/10 000 units to the currency's minor unit (so profit can differ by one minor unit from the
+difference of the rounded charge and cost). Ratios, rounded half-even to 2 places: ASR =
+connected / attempts (percent), ACD = duration / connected (seconds), profit % = profit / charge.
+Totals sum the rows exactly (money rounded once, from the summed units) and give every ratio
+twice: weighted (from the sums, e.g. total connected / total attempts) and the seeds' "average
+of averages" (the plain mean of the rows' exact ratios, over the rows where it is defined).
+
+Cost: two statements whatever the number of customers (the visible customers with their
+currencies, then their hourly rows of the range), summed here. Bounded so that the hourly rows
+read stay bounded: a range of at most MAX_RANGE_DAYS, at most MAX_CUSTOMERS customers, and
+customers x hours of the range at most MAX_HOUR_SLOTS; beyond, TOO_MANY."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from models import CdrHourlySummary
+from models.cdrs import MONEY_UNIT_PLACES
+from models.enums import Permission
+from services.actor import Actor
+from services.customers.scope import visible_customers
+from services.errors import ErrorCode, FieldError, ServiceError, permission_denied
+from services.reference import currency_places
+
+MAX_RANGE_DAYS = 732  # two years of days, weeks or months
+MAX_CUSTOMERS = 1_000
+MAX_HOUR_SLOTS = 2_000_000  # customers x hours of the range: what bounds the rows read
+RATIO_PLACES = 2
+HOUR = timedelta(hours=1)
+READERS = (Permission.CUSTOMERS_READ, Permission.BILLING_READ)
+
+
+class SummaryPeriod(StrEnum):
+    LAST_24_HOURS = "LAST_24_HOURS"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+@dataclass(frozen=True)
+class SummaryQuery:
+    """The arguments of a summary read, as given (from/to may be absent)."""
+
+    period: SummaryPeriod
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SummaryRange:
+    """The resolved range: whole periods from `start` (inclusive) to `end` (exclusive), UTC."""
+
+    period: SummaryPeriod
+    start: datetime
+    end: datetime
+
+    @property
+    def hours(self) -> int:
+        return int((self.end - self.start) / HOUR)
+
+    def period_starts(self) -> list[datetime]:
+        starts, moment = [], self.start
+        while moment < self.end:
+            starts.append(moment)
+            moment = next_period(self.period, moment)
+        return starts
+
+
+@dataclass
+class Sums:
+    """Exact sums of hourly rows: counts, seconds and money in 1/10 000 units."""
+
+    attempts: int = 0
+    connected: int = 0
+    duration: int = 0
+    billed_duration: int = 0
+    charge_units: int = 0
+    cost_units: int = 0
+
+    def add(self, other: Sums) -> None:
+        self.attempts += other.attempts
+        self.connected += other.connected
+        self.duration += other.duration
+        self.billed_duration += other.billed_duration
+        self.charge_units += other.charge_units
+        self.cost_units += other.cost_units
+
+    @property
+    def profit_units(self) -> int:
+        return self.charge_units - self.cost_units
+
+    def asr(self) -> Fraction | None:
+        return Fraction(self.connected * 100, self.attempts) if self.attempts else None
+
+    def acd(self) -> Fraction | None:
+        return Fraction(self.duration, self.connected) if self.connected else None
+
+    def profit_percent(self) -> Fraction | None:
+        return Fraction(self.profit_units * 100, self.charge_units) if self.charge_units else None
+
+
+class _Figures:
+    """What a row and the totals derive from their sums: money and the weighted ratios."""
+
+    sums: Sums
+    currency: str
+
+    @property
+    def charge(self) -> Decimal:
+        return money(self.sums.charge_units, self.currency)
+
+    @property
+    def cost(self) -> Decimal:
+        return money(self.sums.cost_units, self.currency)
+
+    @property
+    def profit(self) -> Decimal:
+        return money(self.sums.profit_units, self.currency)
+
+    @property
+    def asr(self) -> Decimal | None:
+        return ratio(self.sums.asr())
+
+    @property
+    def acd(self) -> Decimal | None:
+        return ratio(self.sums.acd())
+
+    @property
+    def profit_percent(self) -> Decimal | None:
+        return ratio(self.sums.profit_percent())
+
+
+@dataclass(frozen=True)
+class SummaryRow(_Figures):
+    """One period of one customer."""
+
+    period_start: datetime
+    period_end: datetime
+    sums: Sums
+    currency: str
+
+
+@dataclass(frozen=True)
+class SummaryTotals(_Figures):
+    """The rows summed, with each ratio weighted (the properties) and as the plain mean of the
+    rows' ratios (the *_average_of_averages)."""
+
+    sums: Sums
+    currency: str
+    asr_average_of_averages: Decimal | None
+    acd_average_of_averages: Decimal | None
+    profit_percent_average_of_averages: Decimal | None
+
+
+@dataclass(frozen=True)
+class CustomerSummaries:
+    """One customer's rows for the range, oldest first, and their totals."""
+
+    customer_id: int
+    currency: str
+    range: SummaryRange
+    rows: list[SummaryRow] = field(default_factory=list)
+    totals: SummaryTotals | None = None
+
+
+def money(units: int, currency: str) -> Decimal:
+    """1/10 000 units as an amount of the currency, rounded half-even to its minor unit."""
+    exact = Decimal(units).scaleb(-MONEY_UNIT_PLACES)
+    return exact.quantize(Decimal(1).scaleb(-currency_places(currency)))
+
+
+def ratio(value: Fraction | None) -> Decimal | None:
+    """An exact ratio rounded half-even to RATIO_PLACES (Python's round of a Fraction is exact)."""
+    if value is None:
+        return None
+    return Decimal(round(value * 10**RATIO_PLACES)).scaleb(-RATIO_PLACES)
+
+
+def average(values: Iterable[Fraction | None]) -> Decimal | None:
+    defined = [v for v in values if v is not None]
+    return ratio(sum(defined, Fraction(0)) / len(defined)) if defined else None
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+def period_start(period: SummaryPeriod, moment: datetime) -> datetime:
+    """The start of the period (UTC) that `moment` lies in; weeks start on Monday."""
+    hour = moment.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    if period is SummaryPeriod.LAST_24_HOURS:
+        return hour
+    day = hour.replace(hour=0)
+    if period is SummaryPeriod.DAILY:
+        return day
+    if period is SummaryPeriod.WEEKLY:
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def next_period(period: SummaryPeriod, start: datetime) -> datetime:
+    if period is SummaryPeriod.LAST_24_HOURS:
+        return start + HOUR
+    if period is SummaryPeriod.DAILY:
+        return start + timedelta(days=1)
+    if period is SummaryPeriod.WEEKLY:
+        return start + timedelta(days=7)
+    return start + timedelta(days=calendar.monthrange(start.year, start.month)[1])
+
+
+def resolve_range(query: SummaryQuery, now: datetime | None = None) -> SummaryRange:
+    """The whole periods a query covers, or ServiceError (field paths name the arguments)."""
+    if query.period is SummaryPeriod.LAST_24_HOURS:
+        given = [name for name, value in (("from", query.start), ("to", query.end)) if value is not None]
+        if given:
+            raise ServiceError.single(
+                ErrorCode.INVALID, "LAST_24_HOURS is the 24 hours ending now: give no from or to.", given[0]
+            )
+        current = period_start(SummaryPeriod.LAST_24_HOURS, now or datetime.now(UTC))
+        return SummaryRange(query.period, current - 23 * HOUR, current + HOUR)
+    missing = [name for name, value in (("from", query.start), ("to", query.end)) if value is None]
+    if missing:
+        raise ServiceError(
+            [FieldError(ErrorCode.REQUIRED, f"{name} is required.", (name,)) for name in missing]
+        )
+    assert query.start is not None and query.end is not None
+    start, end = _utc(query.start), _utc(query.end)
+    if start >= end:
+        raise ServiceError.single(ErrorCode.INVALID, "from must be before to.", "to")
+    first = period_start(query.period, start)
+    last = period_start(query.period, end - timedelta(microseconds=1))
+    resolved = SummaryRange(query.period, first, next_period(query.period, last))
+    if resolved.end - resolved.start > timedelta(days=MAX_RANGE_DAYS):
+        raise ServiceError.single(
+            ErrorCode.TOO_MANY, f"The range covers more than {MAX_RANGE_DAYS} days of whole periods.", "to"
+        )
+    return resolved
+
+
+def _utc(moment: datetime) -> datetime:
+    """A time as UTC; one without an offset is taken as UTC (the API's times are UTC)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+# --- reads -----------------------------------------------------------------------------------
+
+
+def require_reader(actor: Actor) -> None:
+    """Summaries are read with customers:read (the customer card) or billing:read (billing systems)."""
+    if not any(actor.can(p) for p in READERS):
+        raise permission_denied()
+
+
+async def summaries_of_customers(
+    actor: Actor, customer_ids: Sequence[int], query: SummaryQuery, now: datetime | None = None
+) -> dict[int, CustomerSummaries]:
+    """Each customer's summaries, by id. An id the actor may not see, like one that does not
+    exist, is NOT_FOUND at its position (`customerIds`, n). Two statements for every id."""
+    require_reader(actor)
+    resolved = resolve_range(query, now)
+    _check_size(len(set(customer_ids)), resolved)
+    currencies = await _currencies(actor, customer_ids)
+    missing = [
+        FieldError(ErrorCode.NOT_FOUND, "Customer not found.", ("customerIds", str(n)))
+        for n, customer_id in enumerate(customer_ids)
+        if customer_id not in currencies
+    ]
+    if missing:
+        raise ServiceError(missing)
+    return await _summaries(actor, currencies, resolved)
+
+
+async def summaries_by_customer(
+    actor: Actor, customer_ids: Sequence[int], query: SummaryQuery
+) -> dict[int, CustomerSummaries]:
+    """For a loader (Customer.summaries): the customers the actor sees among `customer_ids`;
+    the others are absent from the answer."""
+    require_reader(actor)
+    resolved = resolve_range(query)
+    _check_size(len(set(customer_ids)), resolved)
+    return await _summaries(actor, await _currencies(actor, customer_ids), resolved)
+
+
+def _check_size(customers: int, resolved: SummaryRange) -> None:
+    if customers > MAX_CUSTOMERS:
+        raise ServiceError.single(
+            ErrorCode.TOO_MANY, f"At most {MAX_CUSTOMERS} customers at once.", "customerIds"
+        )
+    if customers * resolved.hours > MAX_HOUR_SLOTS:
+        raise ServiceError.single(
+            ErrorCode.TOO_MANY,
+            f"Customers x hours of the range is more than {MAX_HOUR_SLOTS}: ask for fewer "
+            "customers or a shorter range.",
+            "customerIds",
+        )
+
+
+async def _currencies(actor: Actor, customer_ids: Sequence[int]) -> dict[int, str]:
+    rows = await visible_customers(actor).filter(id__in=list(set(customer_ids))).values_list("id", "currency")
+    return {int(customer_id): str(currency) for customer_id, currency in rows}
+
+
+async def _summaries(
+    actor: Actor, currencies: dict[int, str], resolved: SummaryRange
+) -> dict[int, CustomerSummaries]:
+    if not currencies:
+        return {}
+    starts = resolved.period_starts()
+    sums: dict[int, dict[datetime, Sums]] = {cid: {s: Sums() for s in starts} for cid in currencies}
+    for customer_id, hour, values in await _hourly_rows(actor, list(currencies), resolved):
+        sums[customer_id][period_start(resolved.period, hour)].add(values)
+    return {cid: _customer_summaries(cid, currencies[cid], resolved, starts, sums[cid]) for cid in currencies}
+
+
+async def _hourly_rows(
+    actor: Actor, customer_ids: list[int], resolved: SummaryRange
+) -> list[tuple[int, datetime, Sums]]:
+    """The range's hourly rows of these customers: one statement, no model instances."""
+    rows = await CdrHourlySummary.filter(
+        account_id=actor.account_id,
+        customer_id__in=customer_ids,
+        hour__gte=resolved.start,
+        hour__lt=resolved.end,
+    ).values_list(*_COLUMNS)
+    return [(int(row[0]), _utc(row[1]), Sums(*(int(v) for v in row[2:]))) for row in rows]
+
+
+_COLUMNS = (
+    "customer_id",
+    "hour",
+    "attempts",
+    "connected",
+    "duration",
+    "billed_duration",
+    "charge_units",
+    "cost_units",
+)
+
+
+def _customer_summaries(
+    customer_id: int,
+    currency: str,
+    resolved: SummaryRange,
+    starts: list[datetime],
+    sums: dict[datetime, Sums],
+) -> CustomerSummaries:
+    rows = [SummaryRow(start, next_period(resolved.period, start), sums[start], currency) for start in starts]
+    return CustomerSummaries(customer_id, currency, resolved, rows, totals_of(rows, currency))
+
+
+def totals_of(rows: Sequence[SummaryRow], currency: str) -> SummaryTotals:
+    total = Sums()
+    for row in rows:
+        total.add(row.sums)
+    return SummaryTotals(
+        total,
+        currency,
+        asr_average_of_averages=average(row.sums.asr() for row in rows),
+        acd_average_of_averages=average(row.sums.acd() for row in rows),
+        profit_percent_average_of_averages=average(row.sums.profit_percent() for row in rows),
+    )
