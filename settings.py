@@ -45,6 +45,12 @@ class Settings(BaseSettings):
         description="Signs access tokens. Unset, a random key is kept in var/secret_key.",
     )
     access_token_minutes: int = 15
+    impersonation_minutes: int = Field(
+        default=15,
+        ge=1,
+        le=60,
+        description="How long a staff Portal Login (contactPortalLogin) lasts; it cannot be refreshed.",
+    )
     refresh_token_days: int = 30
     refresh_grace_seconds: float = Field(
         default=20.0,

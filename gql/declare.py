@@ -8,6 +8,10 @@ can hold it against the permission the service enforces) and into the descriptio
 customers:write."). Enforcing it stays with the service, the one place every path goes through;
 the extension requires a principal and turns the service's refusals into the payload's `errors`
 (mutations) or a coded error (queries).
+
+`portal=True` opens an operation to the customer portal's principals (a customer's contacts);
+every other one refuses them with FORBIDDEN before it runs (services/portal.py says what they
+may do; the services enforce it).
 """
 
 from __future__ import annotations
@@ -28,13 +32,14 @@ def mutation(
     needs: Permission | None,
     description: str,
     public: bool = False,
+    portal: bool = False,
     deprecation_reason: str | None = None,
 ) -> Any:
     """A mutation; `public` ones (login) run without a principal. A deprecated one is another
     name for a mutation that stays (same resolver, same permission)."""
     return strawberry.mutation(
         resolver=resolver,
-        extensions=[Payload(authenticated=not public, needs=needs)],
+        extensions=[Payload(authenticated=not public, needs=needs, portal=portal or public)],
         description=_described(description, needs),
         deprecation_reason=deprecation_reason,
     )
@@ -46,11 +51,12 @@ def query(
     needs: Permission | None,
     description: str,
     or_: tuple[Permission, ...] = (),
+    portal: bool = False,
 ) -> Any:
     """A query field that needs a principal (and `needs`, or one of `or_`, when given)."""
     return strawberry.field(
         resolver=resolver,
-        extensions=[Refusals(needs=needs, alternatives=or_)],
+        extensions=[Refusals(needs=needs, alternatives=or_, portal=portal)],
         description=_described(description, needs, or_),
     )
 
@@ -69,6 +75,11 @@ def declared_alternatives(field: StrawberryField) -> tuple[Permission, ...]:
         if isinstance(extension, Refusals):
             return extension.alternatives
     return ()
+
+
+def portal_open(field: StrawberryField) -> bool:
+    """Whether a field was declared open to the customer portal's principals."""
+    return any(isinstance(e, Payload | Refusals) and e.portal for e in field.extensions)
 
 
 def _described(description: str, needs: Permission | None, alternatives: tuple[Permission, ...] = ()) -> str:

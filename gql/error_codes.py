@@ -53,6 +53,10 @@ class RequestErrorCode(StrEnum):
     used twice past the grace window): log in again."""
     PERMISSION_DENIED = "PERMISSION_DENIED"
     """The principal lacks the permission the field needs."""
+    FORBIDDEN = "FORBIDDEN"
+    """A customer portal principal (a contact) asked for a field the portal does not show it:
+    staff-only (private notes, the customer's staff settings) or in a section its customer's
+    `portalHiddenSections` hide. Every path to the field answers so."""
     # The server (that field is null).
     INTERNAL = "INTERNAL"
     """Something unexpected; the message says no more than that."""
@@ -62,6 +66,7 @@ _FROM_SERVICE: dict[ErrorCode, RequestErrorCode] = {
     ErrorCode.UNAUTHENTICATED: RequestErrorCode.UNAUTHENTICATED,
     ErrorCode.SESSION_REVOKED: RequestErrorCode.SESSION_REVOKED,
     ErrorCode.PERMISSION_DENIED: RequestErrorCode.PERMISSION_DENIED,
+    ErrorCode.FORBIDDEN: RequestErrorCode.FORBIDDEN,
     ErrorCode.NOT_FOUND: RequestErrorCode.NOT_FOUND,
 }
 

@@ -142,9 +142,12 @@ class Payload(FieldExtension):
 
     The payload type must accept `errors=` alone (every other field defaults to null)."""
 
-    def __init__(self, authenticated: bool = True, needs: Permission | None = None) -> None:
+    def __init__(
+        self, authenticated: bool = True, needs: Permission | None = None, portal: bool = False
+    ) -> None:
         self.authenticated = authenticated
         self.needs = needs  # declared (gql/declare.py); the service enforces it
+        self.portal = portal  # open to portal principals (gql/declare.py)
 
     def apply(self, field: StrawberryField) -> None:
         self.payload_type: Callable[..., Any] = field.type  # type: ignore[assignment]
@@ -154,6 +157,8 @@ class Payload(FieldExtension):
     ) -> Any:
         if self.authenticated and info.context.actor is None:
             return self.payload_type(errors=[user_error(unauthenticated(info.context))])
+        if not self.portal and _portal_principal(info):
+            return self.payload_type(errors=[user_error(_NOT_IN_PORTAL)])
         refused = text_errors(kwargs)
         if refused:
             # paths start at the argument and are GraphQL names already
@@ -169,15 +174,22 @@ class Payload(FieldExtension):
 class Refusals(FieldExtension):
     """For queries: require a principal and raise ServiceErrors as coded GraphQL errors."""
 
-    def __init__(self, needs: Permission | None = None, alternatives: tuple[Permission, ...] = ()) -> None:
+    def __init__(
+        self, needs: Permission | None = None, alternatives: tuple[Permission, ...] = (), portal: bool = False
+    ) -> None:
         self.needs = needs  # declared (gql/declare.py); the service enforces it
         self.alternatives = alternatives  # each of these also suffices
+        self.portal = portal  # open to portal principals (gql/declare.py)
 
     async def resolve_async(
         self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any
     ) -> Any:
         if info.context.actor is None:
             raise anonymous_refusal(info)
+        # A root field (no source); nested fields answer the portal by their visibility
+        # (gql/portal_guard.py).
+        if not self.portal and _portal_principal(info) and source is None:
+            raise ExpectedError(_NOT_IN_PORTAL.message, RequestErrorCode.FORBIDDEN)
         refused = text_errors(kwargs)
         if refused:
             first = refused[0]  # its path is in GraphQL names already
@@ -187,6 +199,14 @@ class Refusals(FieldExtension):
             return await next_(source, info, **kwargs)
         except ServiceError as exc:
             raise ExpectedError.refusing(exc) from exc
+
+
+_NOT_IN_PORTAL = FieldError(ServiceErrorCode.FORBIDDEN, "The customer portal does not offer this.")
+
+
+def _portal_principal(info: Info) -> bool:
+    actor = info.context.actor
+    return actor is not None and actor.is_portal
 
 
 def anonymous_refusal(info: Info) -> ExpectedError:

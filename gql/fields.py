@@ -19,6 +19,7 @@ from strawberry import relay
 from strawberry.types.maybe import Some
 
 from services.fields import FieldSpec
+from services.portal import Visibility
 
 C = TypeVar("C", bound=type)
 
@@ -32,6 +33,17 @@ class Mode(StrEnum):
 # Annotations are built at run time here, where a checker cannot follow them.
 _PRIVATE: Any = strawberry.Private
 _MAYBE: Any = strawberry.Maybe
+
+# Where a field's portal visibility travels, in the GraphQL field's metadata (gql/portal_guard.py).
+PORTAL_KEY = "switchboard.portal"
+
+
+def portal_field(visibility: Visibility = True) -> dict[str, Visibility]:
+    """Metadata for a type's own field that the customer portal shows
+    (`strawberry.field(metadata=portal_field(...))`): True always, a PortalSection unless the
+    customer hides it. A field without it is staff-only."""
+    return {PORTAL_KEY: visibility}
+
 
 # Domain value types -> (their GraphQL output type, their GraphQL input type).
 _SUBSTITUTES: dict[type, tuple[type, type]] = {}
@@ -55,7 +67,11 @@ def declared_fields(specs: Mapping[str, FieldSpec], mode: Mode) -> Callable[[C],
                 continue
             declared[field.name] = annotation
             if mode is Mode.OUTPUT and field.refers_to is None:
-                setattr(cls, field.name, strawberry.field(description=field.description))
+                setattr(
+                    cls,
+                    field.name,
+                    strawberry.field(description=field.description, metadata=portal_field(field.portal)),
+                )
             elif mode is not Mode.OUTPUT:
                 setattr(cls, field.name, _input_field(field, mode))
         first = {name: own.pop(name) for name in ("id",) if name in own}

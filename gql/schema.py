@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
+from graphql.execution.middleware import MiddlewareManager
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry import relay
 from strawberry.extensions import AddValidationRules, ParserCache, SchemaExtension
@@ -16,6 +17,8 @@ from strawberry.types import ExecutionContext, ExecutionResult
 
 from gql.errors import IdsCap, code_errors, log_errors
 from gql.limits import RequestLimits, hides_suggestions
+from gql.portal_guard import PortalGuard
+from gql.portal_guard import applies as portal_guard_applies
 from gql.resolvers.api_keys import ApiKeyMutations, ApiKeyQueries
 from gql.resolvers.audit import AuditQueries
 from gql.resolvers.auth import AuthMutations, AuthQueries
@@ -106,6 +109,12 @@ class SwitchboardSchema(strawberry.Schema):
         kwargs = super()._get_custom_context_kwargs(operation_extensions, sync=sync)
         return {**kwargs, "hide_suggestions": hides_suggestions(_settings())}
 
+    def _get_middleware_manager(self, extensions: list[SchemaExtension]) -> MiddlewareManager:
+        # strawberry wraps every field of every request in each extension that implements
+        # `resolve`; the portal guard is needed only on portal principals' requests.
+        kept = [e for e in extensions if not isinstance(e, PortalGuard) or portal_guard_applies(e)]
+        return super()._get_middleware_manager(kept)
+
     async def execute(
         self, query: str | None, variable_values: dict[str, Any] | None = None, *args: Any, **kwargs: Any
     ) -> ExecutionResult:
@@ -134,6 +143,8 @@ def build_schema() -> strawberry.Schema:
         lambda: RequestLimits(_settings()),
         # Parsing the same query text again is a large share of a small request's work.
         lambda: ParserCache(maxsize=256),
+        # Field-level refusals for portal principals; a middleware only for their requests.
+        lambda: PortalGuard(),
     ]
     return SwitchboardSchema(
         query=Query,

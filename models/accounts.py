@@ -1,11 +1,17 @@
 """The tenant (Account) and the principals that act inside it."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import PasswordTokenPurpose, SessionKind, SmtpTlsMode
+
+if TYPE_CHECKING:
+    from models.contacts import Contact
 
 
 class Account(Model):
@@ -126,17 +132,29 @@ class ApiKey(Model):
 
 
 class AuthSession(Model):
-    """One login (or impersonation); access tokens name it, so revoking it ends them all."""
+    """One login (or impersonation); access tokens name it, so revoking it ends them all.
+
+    Its principal is a staff or partner user, or a customer's contact (the portal): exactly one
+    of `user` and `contact` is set. A staff "Portal Login" is a contact session of kind
+    IMPERSONATION that names the staff user who asked (`impersonator`)."""
 
     account_id: int
-    user_id: int
+    user_id: int | None
+    contact_id: int | None
+    impersonator_id: int | None
 
     id = fields.UUIDField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
         "models.Account", related_name="sessions", on_delete=fields.CASCADE
     )
-    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="sessions", on_delete=fields.CASCADE
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="sessions", on_delete=fields.CASCADE, null=True
+    )
+    contact: fields.ForeignKeyNullableRelation[Contact] = fields.ForeignKeyField(
+        "models.Contact", related_name="sessions", on_delete=fields.CASCADE, null=True
+    )
+    impersonator: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="impersonations", on_delete=fields.CASCADE, null=True
     )
     kind = fields.CharEnumField(SessionKind, max_length=16, default=SessionKind.LOGIN)
     ip = fields.CharField(max_length=64, null=True)

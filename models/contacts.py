@@ -39,6 +39,7 @@ class Contact(Model):
     ip_allow = fields.JSONField[list[str]](default=list)
     password_hash = fields.CharField(max_length=255, null=True)
     password_changed_at = fields.DatetimeField(null=True)
+    last_login_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

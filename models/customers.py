@@ -54,6 +54,8 @@ class Customer(Model):
     p_asserted_id = fields.CharField(max_length=200, null=True)
     portal_access = fields.BooleanField(default=True)
     portal_hidden_sections = fields.JSONField[list[str]](default=list)
+    # Whether the customer's portal logins see and manage each other (off: each only itself).
+    portal_manage_contacts = fields.BooleanField(default=False)
     vars = fields.TextField(default="")
     reseller: fields.ForeignKeyNullableRelation[Reseller] = fields.ForeignKeyField(
         "models.Reseller", related_name="customers", null=True, on_delete=fields.RESTRICT

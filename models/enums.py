@@ -109,6 +109,7 @@ class Permission(StrEnum):
     CUSTOMERS_READ = "customers:read"
     CUSTOMERS_WRITE = "customers:write"
     CONTACTS_WRITE = "contacts:write"
+    CONTACTS_IMPERSONATE = "contacts:impersonate"
     BILLING_WRITE = "billing:write"
     MESSAGING_SEND = "messaging:send"
     AUDIT_READ = "audit:read"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from uuid import UUID
 
-from models.enums import ActorKind, Permission
+from models.enums import ActorKind, Permission, PortalSection
 from services.errors import permission_denied
 
 
@@ -32,6 +32,11 @@ class Actor:
     on_behalf_of_user_id: int | None = None
     session_id: UUID | None = None
     origin: RequestOrigin = RequestOrigin()
+    # A portal principal (kind CONTACT): its customer, the sections that customer hides from
+    # the portal, and whether the customer's contacts manage each other (services/portal.py).
+    customer_id: int | None = None
+    portal_hidden: frozenset[PortalSection] = frozenset()
+    portal_manages_contacts: bool = False
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions
@@ -43,6 +48,11 @@ class Actor:
     @property
     def is_partner(self) -> bool:
         return self.reseller_id is not None
+
+    @property
+    def is_portal(self) -> bool:
+        """A customer's contact, signed in to the customer portal (or impersonated by staff)."""
+        return self.kind is ActorKind.CONTACT
 
     def from_origin(self, origin: RequestOrigin) -> Actor:
         return replace(self, origin=origin)

@@ -17,16 +17,18 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
-from models import ApiKey, AuthSession, LoginAttempt, RefreshToken, User
+from models import ApiKey, AuthSession, Contact, LoginAttempt, RefreshToken, User
 from models.enums import ActorKind, AuditAction, Permission, SessionKind
 from services import login_throttle
 from services.actor import Actor, RequestOrigin
 from services.errors import ErrorCode, ServiceError
 from services.passwords import verify_password
 from services.permissions import permissions_of
-from services.uow import unit_of_work
+from services.portal import address_allowed, contact_actor, portal_open
+from services.uow import UnitOfWork, unit_of_work
 from services.validation import Invalid, text
 from settings import Settings
 
@@ -62,7 +64,7 @@ def user_actor(user: User, origin: RequestOrigin, session_id: uuid.UUID | None =
 
 async def login(settings: Settings, email: str, password: str, origin: RequestOrigin) -> Tokens:
     """Check the credentials (throttled per e-mail and address, and per address) and open a session."""
-    email = _login_email(email)
+    email = login_email(email)
     ip = (origin.ip or "unknown")[:64]
     reservation = await login_throttle.reserve_attempt(settings, email, ip)
     user = await User.filter(email=email, is_active=True).select_related("role").first()
@@ -71,27 +73,44 @@ async def login(settings: Settings, email: str, password: str, origin: RequestOr
         raise ServiceError.single(ErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.")
     actor = user_actor(user, origin)
     async with unit_of_work(actor, is_change=False) as uow:
-        session = await AuthSession.create(
-            id=uuid.uuid4(),
-            account_id=user.account_id,
-            user_id=user.id,
-            kind=SessionKind.LOGIN,
-            ip=origin.ip,
-            user_agent=(origin.user_agent or "")[:500] or None,
-            expires_at=uow.now + timedelta(days=settings.refresh_token_days),
-            using_db=uow.conn,
-        )
-        refresh = await _new_refresh_token(session, uow.conn, settings)
+        session = await open_session(uow, settings, user_id=user.id)
+        refresh = await new_refresh_token(session, uow.conn, settings)
         await User.filter(id=user.id).using_db(uow.conn).update(last_login_at=uow.now)
         await LoginAttempt.create(email=email, ip=ip, succeeded=True, using_db=uow.conn)
         await login_throttle.settle_success(uow.conn, reservation, uow.now, settings)
         uow.audit(AuditAction.LOGIN, "user", user.id, f"{user.email} logged in")
         # Signed before commit: a token that cannot be made leaves no session behind.
-        tokens = _tokens(settings, user, session.id, refresh)
+        tokens = issue_tokens(settings, session, refresh)
     return tokens
 
 
-def _login_email(value: str) -> str:
+async def open_session(
+    uow: UnitOfWork,
+    settings: Settings,
+    *,
+    user_id: int | None = None,
+    contact_id: int | None = None,
+    impersonator_id: int | None = None,
+    lifetime: timedelta | None = None,
+) -> AuthSession:
+    """A new session of the actor's account, for a user or a contact (exactly one of them)."""
+    assert (user_id is None) != (contact_id is None), "a session has one principal"
+    origin = uow.actor.origin
+    return await AuthSession.create(
+        id=uuid.uuid4(),
+        account_id=uow.actor.account_id,
+        user_id=user_id,
+        contact_id=contact_id,
+        impersonator_id=impersonator_id,
+        kind=SessionKind.LOGIN if impersonator_id is None else SessionKind.IMPERSONATION,
+        ip=origin.ip,
+        user_agent=(origin.user_agent or "")[:500] or None,
+        expires_at=uow.now + (lifetime or timedelta(days=settings.refresh_token_days)),
+        using_db=uow.conn,
+    )
+
+
+def login_email(value: str) -> str:
     """The e-mail as stored (trimmed, lower case); a value no user can have is a typed error."""
     try:
         email = text(value, max_length=MAX_EMAIL_LENGTH, required=True).lower()
@@ -124,12 +143,14 @@ async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
         # transactions of a process take turns and writers of other processes wait for the lock).
         row = await (
             RefreshToken.filter(token_hash=sha256(refresh_token))
-            .select_related("session__user")
+            .select_related("session")
             .using_db(conn)
             .select_for_update(of=("refresh_token",))
         ).first()
         now = datetime.now(UTC)  # after the lock: a racing refresh has committed by now
         token = _refreshable(row, now)
+        if not await _principal_active(token.session, conn):
+            raise _invalid_refresh()
         replayed = token.used_at is not None and not await _answerable_again(
             token, successor, now, settings, conn
         )
@@ -138,22 +159,28 @@ async def refresh_tokens(settings: Settings, refresh_token: str) -> Tokens:
         elif token.used_at is None:
             token.used_at = now
             await token.save(using_db=conn, update_fields=["used_at"])
-            await _new_refresh_token(token.session, conn, settings, raw=successor)
+            await new_refresh_token(token.session, conn, settings, raw=successor)
     if replayed:  # raised after commit: the revocation must stay
         raise _session_revoked()
     assert token.used_at is not None
-    return _tokens(settings, token.session.user, token.session_id, successor, issued_at=token.used_at)
+    return issue_tokens(settings, token.session, successor, issued_at=token.used_at)
 
 
 def _refreshable(token: RefreshToken | None, now: datetime) -> RefreshToken:
-    """The token, unless it is unknown or expired, or its session ended, or its user is inactive."""
+    """The token, unless it is unknown or expired, or its session ended."""
     if token is None or token.expires_at < now or token.session.expires_at < now:
         raise _invalid_refresh()
     if token.session.revoked_at is not None:
         raise _session_revoked()
-    if not token.session.user.is_active:
-        raise _invalid_refresh()
     return token
+
+
+async def _principal_active(session: AuthSession, conn: BaseDBAsyncClient) -> bool:
+    """Whether the session's user is active, or its contact's customer portal open."""
+    if session.user_id is not None:
+        return await User.filter(id=session.user_id, is_active=True).using_db(conn).exists()
+    contact = await Contact.filter(id=session.contact_id).select_related("customer").using_db(conn).first()
+    return contact is not None and portal_open(contact.customer)
 
 
 async def _answerable_again(
@@ -177,20 +204,41 @@ def _successor(settings: Settings, refresh_token: str) -> str:
 
 
 async def end_sessions(conn: BaseDBAsyncClient, user_id: int, now: datetime) -> int:
-    """Revoke every open session of the user, on the caller's transaction: their access and
-    refresh tokens stop working at once. Deactivation and a password change call it."""
-    return (
-        await AuthSession.filter(user_id=user_id, revoked_at__isnull=True)
-        .using_db(conn)
-        .update(revoked_at=now)
-    )
+    """Revoke every open session of the user, and every Portal Login it opened, on the caller's
+    transaction: their access and refresh tokens stop working at once. Deactivation and a
+    password change call it."""
+    return await end_other_sessions(conn, user_id, None, now)
+
+
+async def end_contact_sessions(conn: BaseDBAsyncClient, contact_id: int, now: datetime) -> int:
+    """Revoke every open portal session of the contact (a password reset by staff calls it)."""
+    return await end_other_contact_sessions(conn, contact_id, None, now)
+
+
+async def end_portal_sessions(conn: BaseDBAsyncClient, customer_id: int, now: datetime) -> int:
+    """Revoke every portal session of the customer's contacts: its portal closed (access turned
+    off, or the customer deleted), and reopening it must not bring them back."""
+    contacts = Contact.filter(customer_id=customer_id).values("id")
+    sessions = AuthSession.filter(contact_id__in=Subquery(contacts), revoked_at__isnull=True)
+    return await sessions.using_db(conn).update(revoked_at=now)
+
+
+async def end_other_contact_sessions(
+    conn: BaseDBAsyncClient, contact_id: int, kept: uuid.UUID | None, now: datetime
+) -> int:
+    """Revoke every open portal session of the contact but `kept` (its own password change)."""
+    sessions = AuthSession.filter(contact_id=contact_id, revoked_at__isnull=True)
+    if kept is not None:
+        sessions = sessions.exclude(id=kept)
+    return await sessions.using_db(conn).update(revoked_at=now)
 
 
 async def end_other_sessions(
     conn: BaseDBAsyncClient, user_id: int, kept: uuid.UUID | None, now: datetime
 ) -> int:
-    """Revoke every open session of the user but `kept` (the one changing its own password)."""
-    sessions = AuthSession.filter(user_id=user_id, revoked_at__isnull=True)
+    """Revoke every open session of the user but `kept` (the one changing its own password),
+    and the Portal Logins it opened."""
+    sessions = AuthSession.filter(Q(user_id=user_id) | Q(impersonator_id=user_id), revoked_at__isnull=True)
     if kept is not None:
         sessions = sessions.exclude(id=kept)
     return await sessions.using_db(conn).update(revoked_at=now)
@@ -216,14 +264,35 @@ async def authenticate(settings: Settings, bearer: str, origin: RequestOrigin) -
         session_id = uuid.UUID(claims["sid"])
     except (jwt.PyJWTError, KeyError, ValueError):
         return None
+    # One statement for a user's session (the user and role joined); a contact's takes another.
     session = await AuthSession.filter(id=session_id).select_related("user__role").first()
     if session is None or session.expires_at < datetime.now(UTC):
         return None
     if session.revoked_at is not None:
         raise _session_revoked()
-    if not session.user.is_active:
+    if session.contact_id is not None:
+        return await _portal_actor(session, origin)
+    user = session.user
+    return user_actor(user, origin, session.id) if user is not None and user.is_active else None
+
+
+async def _portal_actor(session: AuthSession, origin: RequestOrigin) -> Actor | None:
+    """A contact's session works while its customer's portal is open and, unless staff opened
+    it, from the addresses the contact may log in from."""
+    contact = await Contact.filter(id=session.contact_id).select_related("customer").first()
+    if contact is None or not portal_open(contact.customer):
         return None
-    return user_actor(session.user, origin, session.id)
+    if session.impersonator_id is None and not address_allowed(contact, origin.ip):
+        return None
+    if session.impersonator_id is not None and not await _may_impersonate(session.impersonator_id):
+        return None
+    return contact_actor(contact, contact.customer, origin, session.id, session.impersonator_id)
+
+
+async def _may_impersonate(user_id: int) -> bool:
+    """A Portal Login lasts while the staff user who opened it is active and may still do so."""
+    user = await User.filter(id=user_id, is_active=True).select_related("role").first()
+    return user is not None and Permission.CONTACTS_IMPERSONATE.value in permissions_of(user.role)
 
 
 async def _api_key_actor(bearer: str, origin: RequestOrigin) -> Actor | None:
@@ -247,7 +316,7 @@ def new_api_key_secret() -> tuple[str, str]:
     return prefix, f"{API_KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
 
 
-async def _new_refresh_token(
+async def new_refresh_token(
     session: AuthSession, conn: BaseDBAsyncClient, settings: Settings, raw: str | None = None
 ) -> str:
     """Store (hashed) a new refresh token of the session: `raw`, or a random one."""
@@ -261,15 +330,18 @@ async def _new_refresh_token(
     return raw
 
 
-def _tokens(
-    settings: Settings, user: User, session_id: uuid.UUID, refresh: str, issued_at: datetime | None = None
+def issue_tokens(
+    settings: Settings, session: AuthSession, refresh: str | None, issued_at: datetime | None = None
 ) -> Tokens:
-    """The pair; the same `issued_at` (whole seconds count) signs the same access token again."""
+    """The pair (an impersonation has no refresh token); the same `issued_at` (whole seconds
+    count) signs the same access token again. It expires with its session at the latest."""
     now = (issued_at or datetime.now(UTC)).replace(microsecond=0)
-    expires = now + timedelta(minutes=settings.access_token_minutes)
-    claims = {"sub": str(user.id), "sid": str(session_id), "acc": user.account_id, "iat": now, "exp": expires}
+    expires = min(now + timedelta(minutes=settings.access_token_minutes), session.expires_at)
+    # `sub` names a user by its id, as it always has; a contact as "contact:<id>".
+    principal = str(session.user_id) if session.user_id is not None else f"contact:{session.contact_id}"
+    claims = {"sub": principal, "sid": str(session.id), "acc": session.account_id, "iat": now, "exp": expires}
     access = jwt.encode(claims, settings.signing_key(), algorithm=_ALGORITHM)
-    return Tokens(access_token=access, refresh_token=refresh, access_expires_at=expires)
+    return Tokens(access_token=access, refresh_token=refresh or "", access_expires_at=expires)
 
 
 def _invalid_refresh() -> ServiceError:

@@ -37,6 +37,15 @@ class ErrorCode(StrEnum):
     RESELLER_IN_USE = "RESELLER_IN_USE"
     NO_ADDRESS = "NO_ADDRESS"
     INVALID_CODE = "INVALID_CODE"
+    # A portal principal asked for (or to write) what the portal does not show it: a staff-only
+    # field, or a section its customer's portal settings hide.
+    FORBIDDEN = "FORBIDDEN"
+    # The customer's portal is closed (portalAccess off, or the customer deleted).
+    PORTAL_CLOSED = "PORTAL_CLOSED"
+    # A contact's portal login from an address outside its IP allow-list.
+    IP_NOT_ALLOWED = "IP_NOT_ALLOWED"
+    # A Portal Login for a customer with no portal domain (neither its own nor the account's).
+    NO_PORTAL_DOMAIN = "NO_PORTAL_DOMAIN"
 
 
 @dataclass(frozen=True)

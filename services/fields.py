@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
+from models.enums import PortalSection
 from services.errors import ErrorCode, FieldError, ServiceError
 from services.validation import UNSET, Invalid, Patch, Unset
 
@@ -68,6 +69,9 @@ class FieldSpec:
     column: str
     table: str | None
     store: Callable[[Any], Any]
+    # What a portal principal (a customer's contact) may read of it: False, nothing (staff
+    # only); True, always; a section, unless the customer hides that section of the portal.
+    portal: bool | PortalSection = False
 
     @property
     def required_on_create(self) -> bool:
@@ -85,11 +89,13 @@ def spec(
     column: str | None = None,
     table: str | None = None,
     store: Callable[[Any], Any] | None = None,
+    portal: bool | PortalSection = False,
 ) -> Any:
     """Declare a patch field (it defaults to UNSET: not given). `column` is the column it is read
     from (its name by default); `table` names the table it lives in when that is not the
     record's own (e.g. tags); `store` turns a clean value into what its column holds (a JSON
-    column holds plain data, the patch a typed value)."""
+    column holds plain data, the patch a typed value); `portal` says whether the customer
+    portal's principals may read it (services/portal.py)."""
     # name, value type and nullability are read from the patch class (specs_of)
     declared = FieldSpec(
         name="",
@@ -104,6 +110,7 @@ def spec(
         column=column or "",
         table=table,
         store=store or _as_is,
+        portal=portal,
     )
     return dataclasses.field(default=UNSET, metadata={_SPEC: declared})
 

@@ -56,6 +56,13 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             "Edit contacts",
             "Create, edit and delete customers' contacts (portal logins).",
         ),
+        PermissionInfo(
+            Permission.CONTACTS_IMPERSONATE,
+            "Portal Login",
+            "Open the customer portal as one of a customer's contacts (contactPortalLogin): a "
+            "short-lived session, audited with who asked and why. Only Administrators hold it "
+            "by default.",
+        ),
         PermissionInfo(Permission.BILLING_WRITE, "Billing", "Generate invoices and record payments."),
         PermissionInfo(
             Permission.MESSAGING_SEND, "Send messages", "Send e-mails and SMS and read the outbox."

@@ -70,8 +70,8 @@ async def list_roles(actor: Actor) -> list[Role]:
 async def roles_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, Role]:
     """The roles among `ids` that the actor may read, by id: a reader of customers reads the
     roles it may list; anyone else only its own role (the viewer's), and is refused others."""
-    if not ids:
-        return {}
+    if not ids or actor.is_portal:
+        return {}  # the portal shows no roles
     if actor.can(Permission.CUSTOMERS_READ):
         queryset = visible_roles(actor)
     else:

@@ -46,6 +46,18 @@ async def gql(
     return body
 
 
+async def contact_login(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> dict[str, Any]:
+    """The contactLogin payload (tokens, or errors) of the customer portal's login."""
+    body = await gql(
+        client,
+        "mutation($e: String!, $p: String!) { contactLogin(input: {email: $e, password: $p}) "
+        "{ accessToken refreshToken errors { field code message } } }",
+        {"e": email, "p": password},
+    )
+    payload: dict[str, Any] = body["data"]["contactLogin"]
+    return payload
+
+
 def global_id(type_name: str, pk: int) -> str:
 
     return base64.b64encode(f"{type_name}:{pk}".encode()).decode()

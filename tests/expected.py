@@ -13,7 +13,8 @@ from services.fields import creation_defaults
 
 CUSTOMER_FIELDS = """
     id name status channels flowSpeed debitLimit minimumPayment topupCurrencies taxPercent currency
-    balance channelsInUse paypalEmail website pAssertedId portalAccess portalHiddenSections vars
+    balance channelsInUse paypalEmail website pAssertedId portalAccess portalHiddenSections
+    portalManageContacts vars
     invoiceSchedule createInvoiceOnPayment invoiceDueDays invoiceTemplate externalAccountingId
     rtpFirewall recordingRetentionDays portalDomain dailySpendLimit stirShakenAttestation
     addressLine1 addressLine2 city region postalCode country approvedCliOnly

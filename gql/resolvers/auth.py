@@ -9,7 +9,9 @@ from gql.context import Info
 from gql.declare import mutation
 from gql.errors import UserError, anonymous_refusal
 from gql.types.accounts import Reseller, User, Viewer
-from services import auth, directory
+from gql.types.contacts import Contact
+from gql.types.customers import Customer
+from services import auth, directory, portal_sessions
 
 
 @strawberry.input(description="Credentials of a staff or partner user.")
@@ -44,6 +46,20 @@ async def login(info: Info, input: LoginInput) -> TokenPayload:
     return TokenPayload(access_token=tokens.access_token, refresh_token=tokens.refresh_token)
 
 
+@strawberry.input(description="Credentials of a customer's contact (the customer portal's login).")
+class ContactLoginInput:
+    email: str = strawberry.field(description="The contact's e-mail address.")
+    password: str = strawberry.field(description="Password.")
+
+
+async def contact_login(info: Info, input: ContactLoginInput) -> TokenPayload:
+    context = info.context
+    tokens = await portal_sessions.contact_login(
+        context.settings, input.email, input.password, context.origin
+    )
+    return TokenPayload(access_token=tokens.access_token, refresh_token=tokens.refresh_token)
+
+
 async def token_refresh(info: Info, input: TokenRefreshInput) -> TokenPayload:
     tokens = await auth.refresh_tokens(info.context.settings, input.refresh_token)
     return TokenPayload(access_token=tokens.access_token, refresh_token=tokens.refresh_token)
@@ -63,6 +79,8 @@ async def viewer(info: Info) -> Viewer | None:
         return None
     user = await directory.own_user(actor)
     reseller = await directory.own_reseller(actor)
+    contact = await portal_sessions.own_contact(actor)
+    customer = await portal_sessions.own_customer(actor)
     return Viewer(
         kind=actor.kind,
         label=actor.label,
@@ -70,6 +88,9 @@ async def viewer(info: Info) -> Viewer | None:
         user=User.from_model(user) if user else None,
         reseller=Reseller.from_model(reseller) if reseller else None,
         permissions=sorted(actor.permissions),
+        contact=Contact.from_model(contact) if contact else None,
+        customer=Customer.from_model(customer) if customer else None,
+        impersonated=actor.is_portal and actor.on_behalf_of_user_id is not None,
     )
 
 
@@ -83,6 +104,16 @@ class AuthMutations:
     login: TokenPayload = mutation(
         login, needs=None, description="Log in with e-mail and password.", public=True
     )
+    contact_login: TokenPayload = mutation(
+        contact_login,
+        needs=None,
+        description="Log in to the customer portal as a customer's contact, with its e-mail and "
+        "password. INVALID_CREDENTIALS alike for an unknown e-mail and a wrong password; once the "
+        "password is right, PORTAL_CLOSED when the customer's portal access is off (or the "
+        "customer deleted) and IP_NOT_ALLOWED outside the contact's IP allow-list. Throttled as "
+        "staff logins are.",
+        public=True,
+    )
     token_refresh: TokenPayload = mutation(
         token_refresh,
         needs=None,
@@ -91,4 +122,4 @@ class AuthMutations:
         "it ends the session (SESSION_REVOKED).",
         public=True,
     )
-    logout: LogoutPayload = mutation(logout, needs=None, description="End the current session.")
+    logout: LogoutPayload = mutation(logout, needs=None, description="End the current session.", portal=True)

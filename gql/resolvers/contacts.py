@@ -23,6 +23,8 @@ from gql.types.contacts import (
     ContactDeletePayload,
     ContactPasswordResetInput,
     ContactPasswordResetPayload,
+    ContactPortalLoginInput,
+    ContactPortalLoginPayload,
     ContactSort,
     ContactUpdateInput,
     ContactUpdatePayload,
@@ -30,6 +32,7 @@ from gql.types.contacts import (
     contact_query,
 )
 from models.enums import Permission
+from services import portal_sessions
 from services.contacts import commands, queries, verification
 from services.contacts.passwords import PasswordChoice, PasswordMode
 from services.contacts.values import FIELDS, ContactPatch
@@ -110,6 +113,18 @@ async def contact_verify(info: Info, input: ContactVerifyInput) -> ContactVerify
     return ContactVerifyPayload(contact=Contact.from_model(row))
 
 
+async def contact_portal_login(info: Info, input: ContactPortalLoginInput) -> ContactPortalLoginPayload:
+    login = await portal_sessions.open_portal_as(
+        info.context.settings,
+        require_actor(info),
+        decode_id(input.contact_id, "Contact", "contact_id"),
+        input.reason,
+    )
+    return ContactPortalLoginPayload(
+        access_token=login.access_token, expires_at=login.expires_at, portal_url=login.portal_url
+    )
+
+
 @strawberry.type(description="Queries of contacts.")
 class ContactQueries:
     contacts: Connection[Contact] = query(
@@ -117,6 +132,7 @@ class ContactQueries:
         needs=Permission.CUSTOMERS_READ,
         description="Every contact of the customers in view (Global Contacts), filtered, searched "
         "(name, e-mail, phone, mobile) and sorted.",
+        portal=True,
     )
 
 
@@ -132,23 +148,38 @@ class ContactMutations:
         needs=Permission.CONTACTS_WRITE,
         description="Add a contact to a customer, optionally with a portal password (set, or "
         "generated and e-mailed).",
+        portal=True,
     )
     contact_update: ContactUpdatePayload = mutation(
-        contact_update, needs=Permission.CONTACTS_WRITE, description="Change a contact's fields."
+        contact_update, needs=Permission.CONTACTS_WRITE, description="Change a contact's fields.", portal=True
     )
     contact_delete: ContactDeletePayload = mutation(
-        contact_delete, needs=Permission.CONTACTS_WRITE, description="Delete a contact and its login."
+        contact_delete,
+        needs=Permission.CONTACTS_WRITE,
+        description="Delete a contact and its login.",
+        portal=True,
     )
     contact_password_reset: ContactPasswordResetPayload = mutation(
         contact_password_reset,
         needs=Permission.CONTACTS_WRITE,
         description="Give a contact a new portal password: generated and e-mailed to it, or set.",
+        portal=True,
     )
     contact_reset_password: ContactPasswordResetPayload = mutation(
         contact_reset_password,
         needs=Permission.CONTACTS_WRITE,
         description="The same as contactPasswordReset, under the name DESIGN.md's naming example uses.",
         deprecation_reason="Use contactPasswordReset.",
+        portal=True,
+    )
+    contact_portal_login: ContactPortalLoginPayload = mutation(
+        contact_portal_login,
+        needs=Permission.CONTACTS_IMPERSONATE,
+        description="Staff's Portal Login: open the customer portal as the contact for a few minutes "
+        "(a token that cannot be refreshed, and the portal's URL). Needs a reason; audited in the "
+        "contact's trail with who asked, and everything done in that session is audited as the "
+        "contact on behalf of the staff user. PORTAL_CLOSED when the customer's portal access is "
+        "off; NO_PORTAL_DOMAIN when neither the customer nor the account has a portal domain.",
     )
     contact_verification_send: ContactVerificationSendPayload = mutation(
         contact_verification_send,
@@ -156,10 +187,12 @@ class ContactMutations:
         description="Send a contact a single-use code (by e-mail or SMS) that proves the address is "
         "its own; it expires, and a newer code replaces it. NO_ADDRESS when the contact has no such "
         "address, THROTTLED past the hourly limit per contact.",
+        portal=True,
     )
     contact_verify: ContactVerifyPayload = mutation(
         contact_verify,
         needs=Permission.CONTACTS_WRITE,
         description="Check a code sent by contactVerificationSend; a match marks the e-mail or mobile "
         "verified. A wrong code is INVALID_CODE and counts an attempt; after a few the code is spent.",
+        portal=True,
     )

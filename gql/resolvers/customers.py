@@ -168,9 +168,10 @@ class CustomerQueries:
         customers,
         needs=Permission.CUSTOMERS_READ,
         description="Customers, filtered, searched and sorted.",
+        portal=True,
     )
     customer: Customer | None = query(
-        customer, needs=Permission.CUSTOMERS_READ, description="One customer, or null."
+        customer, needs=Permission.CUSTOMERS_READ, description="One customer, or null.", portal=True
     )
 
 

@@ -33,15 +33,22 @@ async def portal_domains(info: Info) -> list[str]:
 @strawberry.type(description="Reference data for drop-downs.")
 class ReferenceQueries:
     currencies: list[Currency] = query(
-        currencies, needs=None, description="The ISO 4217 currencies a customer may hold, by code."
+        currencies,
+        needs=None,
+        description="The ISO 4217 currencies a customer may hold, by code.",
+        portal=True,
     )
     countries: list[Country] = query(
-        countries, needs=None, description="The ISO 3166-1 countries an address may name, by code."
+        countries,
+        needs=None,
+        description="The ISO 3166-1 countries an address may name, by code.",
+        portal=True,
     )
     time_zones: list[TimeZone] = query(
         time_zones,
         needs=None,
         description="The IANA time zones a customer's dialing windows may use, by name.",
+        portal=True,
     )
     portal_domains: list[str] = query(
         portal_domains,

@@ -26,7 +26,7 @@ from gql.types.users import (
     ViewerPasswordChangePayload,
 )
 from models.enums import Permission
-from services import directory
+from services import directory, portal_sessions
 from services.listing import PageRequest
 from services.users import commands, credentials
 
@@ -92,7 +92,7 @@ async def password_reset_complete(
 
 
 async def viewer_password_change(info: Info, input: ViewerPasswordChangeInput) -> ViewerPasswordChangePayload:
-    await credentials.change_own_password(
+    await portal_sessions.change_viewer_password(
         info.context.settings, require_actor(info), input.current_password, input.new_password, input.reason
     )
     return ViewerPasswordChangePayload(ok=True)
@@ -143,4 +143,5 @@ class UserMutations:
         viewer_password_change,
         needs=None,
         description="Change your own password; your other sessions end.",
+        portal=True,
     )

@@ -19,6 +19,8 @@ from models.enums import Permission as PermissionEnum
 from services.directory import resellers_by_id, users_by_id
 
 if TYPE_CHECKING:
+    from gql.types.contacts import Contact
+    from gql.types.customers import Customer
     from gql.types.roles import Role
 
 Permission: TypeAlias = PermissionEnum
@@ -110,3 +112,14 @@ class Viewer:
     user: User | None = strawberry.field(description="The user, for staff and partner logins.")
     reseller: Reseller | None = strawberry.field(description="The partner group, if any.")
     permissions: list[Permission] = strawberry.field(description="What this principal may do.")
+    contact: Annotated[Contact, strawberry.lazy("gql.types.contacts")] | None = strawberry.field(
+        default=None, description="The contact, for a customer portal login."
+    )
+    customer: Annotated[Customer, strawberry.lazy("gql.types.customers")] | None = strawberry.field(
+        default=None, description="The contact's customer, for a customer portal login."
+    )
+    impersonated: bool = strawberry.field(
+        default=False,
+        description="Whether staff opened this portal session as the contact (Portal Login); "
+        "what it does is audited on behalf of that staff user.",
+    )

@@ -31,6 +31,13 @@ class AuditEntry(relay.Node):
     at: datetime = strawberry.field(description="When (UTC).")
     actor_kind: PrincipalKind = strawberry.field(description="Kind of principal that acted.")
     actor_label: str = strawberry.field(description='Who: the user, "Portal", an API key or System.')
+    actor_contact_id: relay.GlobalID | None = strawberry.field(
+        description='The contact who acted in the customer portal (actorLabel "Portal"); null otherwise.'
+    )
+    on_behalf_of_user_id: relay.GlobalID | None = strawberry.field(
+        description="The staff user on whose behalf it was done: who scheduled the work the system "
+        "did, or who opened the portal as the contact (Portal Login)."
+    )
     ip: str | None = strawberry.field(description="Address the change came from; null for partners.")
     user_agent: str | None = strawberry.field(description="Client that made the change; null for partners.")
     action: AuditAction = strawberry.field(description="What was done.")
@@ -57,6 +64,8 @@ class AuditEntry(relay.Node):
             at=row.at,
             actor_kind=row.actor_kind,
             actor_label=row.actor_label,
+            actor_contact_id=_global_id("Contact", row.actor_contact_id),
+            on_behalf_of_user_id=_global_id("User", row.on_behalf_of_user_id),
             ip=row.ip if show_origin else None,
             user_agent=row.user_agent if show_origin else None,
             action=row.action,
@@ -65,7 +74,7 @@ class AuditEntry(relay.Node):
             record_id=row.record_id,
             message=row.message,
             reason=row.reason,
-            customer_id=relay.GlobalID("Customer", str(row.customer_id)) if row.customer_id else None,
+            customer_id=_global_id("Customer", row.customer_id),
             diff=cast(JSON, row.diff),
         )
 
@@ -74,6 +83,10 @@ class AuditEntry(relay.Node):
         return await resolve_nodes(
             info, node_ids, AuditEntryModel, entries_by_id, AuditEntry.for_reader(info)
         )
+
+
+def _global_id(type_name: str, pk: int | None) -> relay.GlobalID | None:
+    return relay.GlobalID(type_name, str(pk)) if pk else None
 
 
 @strawberry.input(description="Conditions on the audit action.")

@@ -13,7 +13,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import Refusals, UserError
-from gql.fields import Mode, declared_fields
+from gql.fields import Mode, declared_fields, portal_field
 from gql.nodes import resolve_nodes
 from gql.types.common import (
     REASON,
@@ -57,18 +57,28 @@ class Contact(relay.Node):
 
     id: relay.NodeID[int]
     has_login: bool = strawberry.field(
-        description="Whether the contact has a password, so may log in to the customer portal."
+        description="Whether the contact has a password, so may log in to the customer portal.",
+        metadata=portal_field(),
     )
     password_changed_at: datetime | None = strawberry.field(
-        description="When the password was last set (UTC); null without one."
+        description="When the password was last set (UTC); null without one.", metadata=portal_field()
     )
-    created_at: datetime = strawberry.field(description="When the contact was created (UTC).")
-    updated_at: datetime = strawberry.field(description="When the contact last changed (UTC).")
+    last_login_at: datetime | None = strawberry.field(
+        description="When the contact last logged in to the customer portal (UTC); null if never.",
+        metadata=portal_field(),
+    )
+    created_at: datetime = strawberry.field(
+        description="When the contact was created (UTC).", metadata=portal_field()
+    )
+    updated_at: datetime = strawberry.field(
+        description="When the contact last changed (UTC).", metadata=portal_field()
+    )
     customer_id: strawberry.Private[int]
 
     @strawberry.field(
         description="The customer the contact belongs to (reading it needs customers:read).",
         extensions=[Refusals()],
+        metadata=portal_field(),
     )
     async def customer(
         self, info: Info
@@ -86,6 +96,7 @@ class Contact(relay.Node):
             customer_id=row.customer_id,
             has_login=row.password_hash is not None,
             password_changed_at=row.password_changed_at,
+            last_login_at=row.last_login_at,
             created_at=row.created_at,
             updated_at=row.updated_at,
             **shown,
@@ -247,4 +258,27 @@ class ContactDeletePayload:
 @strawberry.type(description="Result of contactPasswordReset; the password itself is never in it.")
 class ContactPasswordResetPayload:
     contact: Contact | None = strawberry.field(default=None, description="The contact, now with a login.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.input(description="Open the customer portal as a contact (staff's Portal Login).")
+class ContactPortalLoginInput:
+    contact_id: relay.GlobalID = strawberry.field(description="The contact to act as.")
+    reason: str = strawberry.field(description="Why (required; kept in the contact's audit trail).")
+
+
+@strawberry.type(description="Result of contactPortalLogin.")
+class ContactPortalLoginPayload:
+    access_token: str | None = strawberry.field(
+        default=None,
+        description="A bearer token of the contact's portal session, short-lived and not refreshable.",
+    )
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="When the token stops working (UTC)."
+    )
+    portal_url: str | None = strawberry.field(
+        default=None,
+        description="The customer portal on the customer's portal domain (else the account's first), "
+        "with the token in the URL fragment (#accessToken=...), which browsers never send to a server.",
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")

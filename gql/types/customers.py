@@ -13,7 +13,7 @@ from strawberry import relay
 
 from gql.context import Info
 from gql.errors import Refusals
-from gql.fields import Mode, declared_fields, substitute
+from gql.fields import Mode, declared_fields, portal_field, substitute
 from gql.nodes import resolve_nodes
 from gql.types.accounts import Reseller, User
 from gql.types.audit import AuditEntry, AuditEntryWhere, audit_page
@@ -87,11 +87,18 @@ class Customer(relay.Node):
 
     id: relay.NodeID[int]
     balance: Decimal = strawberry.field(
-        description="Current balance (read-only): each CDR's charge is taken off once, as it arrives."
+        description="Current balance (read-only): each CDR's charge is taken off once, as it arrives.",
+        metadata=portal_field(PortalSection.BALANCE),
     )
-    channels_in_use: int = strawberry.field(description="Live calls now (read-only).")
-    created_at: datetime = strawberry.field(description="When the customer was created (UTC).")
-    updated_at: datetime = strawberry.field(description="When the customer last changed (UTC).")
+    channels_in_use: int = strawberry.field(
+        description="Live calls now (read-only).", metadata=portal_field()
+    )
+    created_at: datetime = strawberry.field(
+        description="When the customer was created (UTC).", metadata=portal_field()
+    )
+    updated_at: datetime = strawberry.field(
+        description="When the customer last changed (UTC).", metadata=portal_field()
+    )
 
     @strawberry.field(
         description="Charges of the calls started today, 00:00 to 00:00 UTC (read-only; in the "
@@ -108,6 +115,7 @@ class Customer(relay.Node):
         "`from` (inclusive) and `to` (exclusive) are required for the calendar periods and not "
         "given for LAST_24_HOURS.",
         extensions=[Refusals()],
+        metadata=portal_field(PortalSection.SUMMARY),
     )
     async def summaries(
         self,
@@ -159,8 +167,10 @@ class Customer(relay.Node):
 
     @strawberry.field(
         description="The customer's contacts (by name unless sorted); searched by name, e-mail, "
-        "phone or mobile. Pages forward only.",
+        "phone or mobile. Pages forward only. In the portal: the contact itself, or every contact "
+        "when the customer's portalManageContacts is on.",
         extensions=[Refusals()],
+        metadata=portal_field(),
     )
     async def contacts(
         self,
@@ -181,7 +191,8 @@ class Customer(relay.Node):
 
     @strawberry.field(
         description="The channels the Verification tab requires (emailVerificationRequired, "
-        "mobileVerificationRequired) that no contact of the customer has verified yet: EMAIL, SMS."
+        "mobileVerificationRequired) that no contact of the customer has verified yet: EMAIL, SMS.",
+        metadata=portal_field(),
     )
     async def verification_pending(self, info: Info) -> list[VerificationChannel]:
         return await info.context.loaders.verification_pending_by_customer_id.load(self.id)

@@ -36,10 +36,11 @@ from fractions import Fraction
 
 from models import CdrHourlySummary
 from models.cdrs import MONEY_UNIT_PLACES
-from models.enums import Permission
+from models.enums import Permission, PortalSection
 from services.actor import Actor
 from services.customers.scope import visible_customers
 from services.errors import ErrorCode, FieldError, ServiceError, permission_denied
+from services.portal import forbidden, shows
 from services.reference import currency_places
 
 MAX_RANGE_DAYS = 732  # two years of days, weeks or months
@@ -265,9 +266,13 @@ def _utc(moment: datetime) -> datetime:
 
 
 def require_reader(actor: Actor) -> None:
-    """Summaries are read with customers:read (the customer card) or billing:read (billing systems)."""
+    """Summaries are read with customers:read (the customer card) or billing:read (billing
+    systems); a portal principal (scoped to its own customer) not when its customer's portal
+    hides the SUMMARY section."""
     if not any(actor.can(p) for p in READERS):
         raise permission_denied()
+    if not shows(actor, PortalSection.SUMMARY):
+        raise forbidden()
 
 
 async def summaries_of_customers(

@@ -12,9 +12,10 @@ from tortoise.exceptions import IntegrityError
 
 from models import Contact, Customer
 from models.enums import AuditAction, Permission
-from services import integrity
+from services import integrity, portal
 from services.actor import Actor
 from services.auditing import creation_diff, diff, snapshot
+from services.auth import end_contact_sessions
 from services.contacts.passwords import (
     PasswordChoice,
     PasswordMode,
@@ -47,6 +48,9 @@ async def create_contact(
     contact gets a login: a given password (checked for strength), or a generated one that
     is e-mailed to it after commit and kept nowhere in the clear."""
     actor.require(Permission.CONTACTS_WRITE)
+    portal.check_contact_write(actor, None, patch.given())
+    if password is not None:
+        portal.check_generated_password(actor, password.mode is PasswordMode.GENERATE, "password_mode")
     cleaned = _creation_values(patch)
     assert isinstance(cleaned.name, str) and isinstance(cleaned.email, str), "checked as required"
     ready = prepare_password(password, email=cleaned.email, name=cleaned.name) if password else None
@@ -92,6 +96,7 @@ async def update_contact(
     """Apply the given fields; an unchanged value writes nothing and leaves no audit entry. A
     new e-mail address or mobile number is unverified unless its flag is given with it."""
     actor.require(Permission.CONTACTS_WRITE)
+    portal.check_contact_write(actor, contact_id, patch.given())
     cleaned = clean(patch)
     async with unit_of_work(actor, reason) as uow:
         contact = await locked_contact(uow, contact_id)
@@ -129,8 +134,9 @@ def _unverified_when_changed(contact: Contact, cleaned: ContactPatch) -> Contact
 
 
 async def delete_contact(actor: Actor, contact_id: int, reason: str | None = None) -> Contact:
-    """Delete the contact (and with it its login); its audit trail and messages stay."""
+    """Delete the contact (and with it its login and sessions); its audit trail and messages stay."""
     actor.require(Permission.CONTACTS_WRITE)
+    portal.check_other_contact(actor, contact_id, "delete", "id")
     async with unit_of_work(actor, reason) as uow:
         contact = await locked_contact(uow, contact_id)
         before = snapshot(contact, AUDITED)
@@ -150,8 +156,11 @@ async def reset_password(
     actor: Actor, contact_id: int, choice: PasswordChoice, reason: str | None = None
 ) -> Contact:
     """Give the contact a new password: the one given (checked for strength), or a generated one
-    e-mailed to the contact after commit. Either way the contact now has a login."""
+    e-mailed to the contact after commit. Either way the contact now has a login, and every
+    portal session it had ends."""
     actor.require(Permission.CONTACTS_WRITE)
+    portal.check_other_contact(actor, contact_id, "reset the password of", "contact_id")
+    portal.check_generated_password(actor, choice.mode is PasswordMode.GENERATE, "mode")
     current = await visible_contacts(actor).get_or_none(id=contact_id)
     if current is None:
         raise not_found("Contact", "contact_id")
@@ -161,6 +170,7 @@ async def reset_password(
         before = snapshot(contact, PASSWORD_AUDITED)
         contact.password_hash, contact.password_changed_at = ready.password_hash, uow.stamp()
         await contact.save(using_db=uow.conn, update_fields=[*PASSWORD_AUDITED, "updated_at"])
+        await end_contact_sessions(uow.conn, contact.id, uow.now)
         how = "generated and e-mailed" if choice.mode is PasswordMode.GENERATE else "set"
         uow.audit(
             AuditAction.UPDATE,

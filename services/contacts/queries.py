@@ -101,10 +101,14 @@ CONDITIONS: dict[str, ConditionBuilder] = {
 
 
 def visible_contacts(actor: Actor) -> QuerySet[Contact]:
-    """The contacts of the customers the actor may see."""
-    return Contact.filter(
+    """The contacts of the customers the actor may see; a portal principal sees itself, and its
+    customer's other contacts only when they manage each other (services/portal.py)."""
+    contacts = Contact.filter(
         account_id=actor.account_id, customer_id__in=Subquery(visible_customers(actor).values("id"))
     )
+    if actor.is_portal and not actor.portal_manages_contacts:
+        contacts = contacts.filter(id=actor.contact_id)
+    return contacts
 
 
 def _search_q(search: str) -> Q:

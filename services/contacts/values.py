@@ -72,39 +72,45 @@ class ContactPatch(Patch):
     is not touched; None clears it where the annotation allows it. The password is not a field:
     it is set on creation or by a reset (services/contacts/passwords.py), never read back."""
 
-    name: str | Unset = spec("The contact's real name.", clean=_name)
+    name: str | Unset = spec("The contact's real name.", clean=_name, portal=True)
     email: str | Unset = spec(
         "E-mail address: where the contact is written to, and its customer portal login; unique "
         "in the account, whatever its case. A new address is unverified unless emailVerified is "
         "given with it.",
         clean=_email,
+        portal=True,
     )
     phone: str | None | Unset = spec(
         "Phone number in international form, kept in E.164 (e.g. +442071838750).",
         clean=_phone,
         default=None,
+        portal=True,
     )
     mobile: str | None | Unset = spec(
         "Mobile number in international form, kept in E.164 (e.g. +447911123456); SMS go here. "
         "A new number is unverified unless mobileVerified is given with it.",
         clean=_mobile,
         default=None,
+        portal=True,
     )
     contact_type: ContactType | Unset = spec(
-        "What the contact is for; informational only.", default=ContactType.GENERAL
+        "What the contact is for; informational only.",
+        default=ContactType.GENERAL,
+        portal=True,
     )
     public_notes: str | Unset = spec(
         f"Notes shown to the customer in the customer portal. {NOT_FOR_PASSWORDS}",
         clean=_notes,
         default="",
+        portal=True,
     )
     private_notes: str | Unset = spec(
         f"Staff notes, never shown in the customer portal. {NOT_FOR_PASSWORDS}",
         clean=_notes,
         default="",
     )
-    email_verified: bool | Unset = spec("Whether the e-mail address is verified.", default=False)
-    mobile_verified: bool | Unset = spec("Whether the mobile number is verified.", default=False)
+    email_verified: bool | Unset = spec("Whether the e-mail address is verified.", default=False, portal=True)
+    mobile_verified: bool | Unset = spec("Whether the mobile number is verified.", default=False, portal=True)
     ip_allow: list[str] | Unset = spec(
         "Addresses or networks (CIDR) the contact may log in to the customer portal from; "
         "anywhere when empty.",

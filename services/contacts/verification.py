@@ -26,7 +26,7 @@ from tortoise.queryset import QuerySet
 
 from models import Account, Contact, ContactVerificationCode
 from models.enums import AuditAction, MessageChannel, MessageKind, Permission, VerificationChannel
-from services import runtime
+from services import portal, runtime
 from services.actor import Actor
 from services.contacts.queries import visible_contacts
 from services.customers.scope import visible_customers
@@ -153,6 +153,7 @@ async def _locked_contact(uow: UnitOfWork, contact_id: int) -> Contact:
     """The contact, locked: the actor's own (a portal contact), or one of a customer it may see
     with `contacts:write`."""
     actor = uow.actor
+    portal.check_own_verification(actor, contact_id)
     if actor.contact_id is not None and actor.contact_id == contact_id:
         rows = Contact.filter(account_id=actor.account_id, id=contact_id)
     else:

@@ -11,6 +11,7 @@ from models.enums import AuditAction, Permission
 from services import integrity
 from services.actor import Actor
 from services.auditing import JsonValue, creation_diff, diff, json_safe, snapshot
+from services.auth import end_portal_sessions
 from services.customers.portal import portal_domain_errors
 from services.customers.scope import tags_of, visible_customers, visible_resellers, visible_users
 from services.customers.values import FIELDS, ROW_FIELDS, CustomerPatch, clean_patch
@@ -123,6 +124,8 @@ async def apply_changes(
         await _saved(customer, uow, update_fields=[*model_fields, "updated_at"])
     if "tags" in changes and not isinstance(cleaned.tags, Unset):
         await _replace_tags(uow, customer.id, cleaned.tags)
+    if "portal_access" in changes and not customer.portal_access:
+        await end_portal_sessions(uow.conn, customer.id, uow.now)
     uow.audit(
         AuditAction.UPDATE,
         TABLE,
@@ -148,6 +151,7 @@ async def delete_customer(actor: Actor, customer_id: int, reason: str | None = N
 async def mark_deleted(uow: UnitOfWork, customer: Customer) -> None:
     deleted_at = uow.stamp()
     customer.deleted_at = deleted_at
+    await end_portal_sessions(uow.conn, customer.id, deleted_at)
     customer.name_key = None
     await customer.save(using_db=uow.conn, update_fields=["deleted_at", "name_key", "updated_at"])
     uow.audit(

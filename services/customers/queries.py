@@ -11,6 +11,7 @@ from tortoise.queryset import QuerySet
 
 from models import Customer, CustomerTag
 from models.enums import CustomerStatus, Permission
+from services import portal
 from services.actor import Actor
 from services.customers.scope import about_visible_customers, tags_of, visible_customers
 from services.listing import (
@@ -147,5 +148,6 @@ async def list_customers(
 ) -> Page[Customer]:
     """A page of the customers the actor may see; `sort` is (field, descending) pairs."""
     actor.require(Permission.CUSTOMERS_READ)
+    portal.check_customer_list(actor, where, search, bool(sort))
     order = [(SORT_KEYS[sort_field], descending) for sort_field, descending in sort]
     return await paginate(customer_queryset(actor, where, search), order, page)

@@ -97,42 +97,69 @@ class CustomerPatch(Patch):
 
     # Basic
     name: str | Unset = spec(
-        "Name or unique identifier, unique in the account.", clean=_text(200, required=True)
+        "Name or unique identifier, unique in the account.",
+        clean=_text(200, required=True),
+        portal=True,
     )
     status: CustomerStatus | Unset = spec(
-        "Whether the customer may pass calls.", default=CustomerStatus.ACTIVE
+        "Whether the customer may pass calls.",
+        default=CustomerStatus.ACTIVE,
+        portal=True,
     )
-    channels: int | Unset = spec("Maximum concurrent calls; 0 means none.", clean=_count, default=0)
+    channels: int | Unset = spec(
+        "Maximum concurrent calls; 0 means none.", clean=_count, default=0, portal=True
+    )
     flow_speed: int | Unset = spec("Calls per second (CPS).", clean=_count, default=0)
     debit_limit: Decimal | Unset = spec(
         "Negative balance allowed: 0 pre-pay, >0 post-pay credit, <0 a buffer.",
         clean=_money(),
         default=Decimal(0),
+        portal=PortalSection.BALANCE,
     )
     minimum_payment: Decimal | Unset = spec(
-        "Smallest top-up accepted.", clean=_money(minimum=Decimal(0)), default=Decimal(0)
+        "Smallest top-up accepted.",
+        clean=_money(minimum=Decimal(0)),
+        default=Decimal(0),
+        portal=PortalSection.PAYMENTS,
     )
     topup_currencies: list[str] | Unset = spec(
-        "Currencies accepted for top-ups; any when empty.", clean=_plain(v.currency_list), default=[]
+        "Currencies accepted for top-ups; any when empty.",
+        clean=_plain(v.currency_list),
+        default=[],
+        portal=PortalSection.PAYMENTS,
     )
     tax_percent: Decimal | Unset = spec(
-        "Tax charged on top of costs, in percent.", clean=_plain(v.percent), default=Decimal(0)
+        "Tax charged on top of costs, in percent.",
+        clean=_plain(v.percent),
+        default=Decimal(0),
+        portal=PortalSection.INVOICES,
     )
     currency: str | Unset = spec(
         "ISO 4217 currency; fixed at creation: an update may only repeat it (CURRENCY_IMMUTABLE).",
         clean=_plain(v.currency_code),
+        portal=True,
     )
     # Config
     paypal_email: str | None | Unset = spec(
-        "PayPal account for IPN payments.", clean=_plain(v.email), default=None
+        "PayPal account for IPN payments.",
+        clean=_plain(v.email),
+        default=None,
+        portal=PortalSection.PAYMENTS,
     )
-    website: str | None | Unset = spec("The customer's website.", clean=_plain(v.url), default=None)
+    website: str | None | Unset = spec(
+        "The customer's website.", clean=_plain(v.url), default=None, portal=True
+    )
     p_asserted_id: str | None | Unset = spec(
         "P-Asserted-Identity to send.", clean=_optional_text(200), default=None
     )
     portal_access: bool | Unset = spec("Whether the customer may use the portal.", default=True)
     portal_hidden_sections: list[PortalSection] | Unset = spec(
         "Portal sections hidden from the customer.", clean=_plain(v.unique_enums), default=[]
+    )
+    portal_manage_contacts: bool | Unset = spec(
+        "Whether the customer's contacts, signed in to the portal, see and manage each other "
+        "(create, edit, delete, reset passwords). Off: each contact sees and edits only itself.",
+        default=False,
     )
     tags: list[str] | Unset = spec(
         "Tags (meta-data, also used by global routing).",
@@ -147,9 +174,15 @@ class CustomerPatch(Patch):
     account_manager_id: int | None | Unset = spec(
         "The user who manages this customer.", default=None, refers_to="User"
     )
-    invoice_schedule: InvoiceSchedule | Unset = spec("Invoice frequency.", default=InvoiceSchedule.MONTHLY)
-    create_invoice_on_payment: bool | Unset = spec("Invoice each payment.", default=False)
-    invoice_due_days: int | Unset = spec("Days an invoice may stay unpaid.", clean=_count, default=30)
+    invoice_schedule: InvoiceSchedule | Unset = spec(
+        "Invoice frequency.", default=InvoiceSchedule.MONTHLY, portal=PortalSection.INVOICES
+    )
+    create_invoice_on_payment: bool | Unset = spec(
+        "Invoice each payment.", default=False, portal=PortalSection.INVOICES
+    )
+    invoice_due_days: int | Unset = spec(
+        "Days an invoice may stay unpaid.", clean=_count, default=30, portal=PortalSection.INVOICES
+    )
     invoice_template: str | None | Unset = spec(
         "Invoice template name.", clean=_optional_text(100), default=None
     )
@@ -168,25 +201,41 @@ class CustomerPatch(Patch):
         "Most the customer may spend per UTC day; unlimited when null.",
         clean=_money(minimum=Decimal(0)),
         default=None,
+        portal=PortalSection.BALANCE,
     )
     stir_shaken_attestation: StirShakenAttestation | None | Unset = spec(
-        "Default attestation for the customer's CLIs.", default=None
+        "Default attestation for the customer's CLIs.",
+        default=None,
+        portal=True,
     )
     # Address
     address_line1: str | None | Unset = spec("Street address.", clean=_optional_text(200), default=None)
     address_line2: str | None | Unset = spec(
         "Street address, second line.", clean=_optional_text(200), default=None
     )
-    city: str | None | Unset = spec("City.", clean=_optional_text(100), default=None)
-    region: str | None | Unset = spec("State, province or region.", clean=_optional_text(100), default=None)
-    postal_code: str | None | Unset = spec("Postal code.", clean=_optional_text(20), default=None)
+    city: str | None | Unset = spec("City.", clean=_optional_text(100), default=None, portal=True)
+    region: str | None | Unset = spec(
+        "State, province or region.", clean=_optional_text(100), default=None, portal=True
+    )
+    postal_code: str | None | Unset = spec(
+        "Postal code.", clean=_optional_text(20), default=None, portal=True
+    )
     country: str | None | Unset = spec(
-        "ISO 3166-1 alpha-2 country.", clean=_plain(v.country_code), default=None
+        "ISO 3166-1 alpha-2 country.",
+        clean=_plain(v.country_code),
+        default=None,
+        portal=True,
     )
     # Verification
-    approved_cli_only: bool | Unset = spec("Only pre-approved caller ids may dial.", default=False)
-    email_verification_required: bool | Unset = spec("E-mail must be verified to dial.", default=False)
-    mobile_verification_required: bool | Unset = spec("Mobile must be verified to dial.", default=False)
+    approved_cli_only: bool | Unset = spec(
+        "Only pre-approved caller ids may dial.", default=False, portal=True
+    )
+    email_verification_required: bool | Unset = spec(
+        "E-mail must be verified to dial.", default=False, portal=True
+    )
+    mobile_verification_required: bool | Unset = spec(
+        "Mobile must be verified to dial.", default=False, portal=True
+    )
     # Notes
     notes: str | Unset = spec(
         "Staff notes. Never put passwords here: notes are shown to every reader of the customer.",
@@ -195,13 +244,17 @@ class CustomerPatch(Patch):
     )
     # Day/Time Restrict
     timezone: str | Unset = spec(
-        "IANA time zone of the dialing windows.", clean=_plain(v.time_zone), default="UTC"
+        "IANA time zone of the dialing windows.",
+        clean=_plain(v.time_zone),
+        default="UTC",
+        portal=True,
     )
     dial_windows: list[DialWindow] | Unset = spec(
         "When the customer may dial; any time when empty.",
         clean=_plain(_dial_windows),
         default=[],
         store=_windows_json,
+        portal=True,
     )
 
 

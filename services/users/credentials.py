@@ -105,18 +105,9 @@ async def change_own_password(
     if user is None:
         raise permission_denied("Only a signed-in user has a password to change.")
     _check_strength(new_password, user, "new_password")
-    ip = _ip(actor.origin)
-    reservation = await login_throttle.reserve_attempt(settings, user.email, ip)
-    if not verify_password(user.password_hash, current_password):
-        await LoginAttempt.create(email=user.email, ip=ip, succeeded=False)
-        raise ServiceError.single(
-            ErrorCode.INVALID_CREDENTIALS, "The current password is wrong.", "current_password"
-        )
-    if new_password == current_password:
-        raise ServiceError.single(
-            ErrorCode.INVALID, "The new password must differ from the current one.", "new_password"
-        )
-    password_hash = hash_password(new_password)
+    reservation, password_hash = await checked_password_change(
+        settings, actor.origin, user.email, user.password_hash, current_password, new_password
+    )
     async with unit_of_work(actor, reason, is_change=False) as uow:
         await login_throttle.settle_success(uow.conn, reservation, uow.now, settings)
         locked = await uow.locked(User.filter(id=user.id)).get()
@@ -124,6 +115,31 @@ async def change_own_password(
         await end_other_sessions(uow.conn, user.id, actor.session_id, uow.now)
         await spend_links(uow.conn, user.id, uow.now)
         uow.audit(AuditAction.UPDATE, TABLE, user.id, f"Password of {user.email} changed", diff=PASSWORD_DIFF)
+
+
+async def checked_password_change(
+    settings: Settings,
+    origin: RequestOrigin,
+    email: str,
+    password_hash: str | None,
+    current_password: str,
+    new_password: str,
+) -> tuple[login_throttle.Reservation, str]:
+    """The current password checked (throttled as a login of `email`: guessing it through a
+    stolen session is guessing a login) and the new one hashed; settle the reservation in the
+    change's transaction."""
+    ip = _ip(origin)
+    reservation = await login_throttle.reserve_attempt(settings, email, ip)
+    if not verify_password(password_hash, current_password):
+        await LoginAttempt.create(email=email, ip=ip, succeeded=False)
+        raise ServiceError.single(
+            ErrorCode.INVALID_CREDENTIALS, "The current password is wrong.", "current_password"
+        )
+    if new_password == current_password:
+        raise ServiceError.single(
+            ErrorCode.INVALID, "The new password must differ from the current one.", "new_password"
+        )
+    return reservation, hash_password(new_password)
 
 
 async def _set_password(conn: BaseDBAsyncClient, user: User, password_hash: str) -> None:

@@ -100,6 +100,9 @@ DOCUMENTS: dict[str, str] = {
         f'mutation {{ contactVerify(input: {{contactId: "{CONTACT}", channel: SMS, code: "000000"}}) {{ errors {{ code }} }} }}'
     ),
     "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
+    "contactPortalLogin": (
+        f'mutation {{ contactPortalLogin(input: {{contactId: "{CONTACT}", reason: "Ticket 7"}}) {{ errors {{ code }} }} }}'
+    ),
 }
 # The operations that need no permission: each is open to any principal (or to nobody at all).
 OPEN_DOCUMENTS: dict[str, str] = {
@@ -112,6 +115,9 @@ OPEN_DOCUMENTS: dict[str, str] = {
     "node": '{ node(id: "{me}") { id } }',
     "nodes": '{ nodes(ids: ["{me}"]) { id } }',
     "login": 'mutation { login(input: {email: "nobody@example.com", password: "wrong-password"}) { errors { code } } }',
+    "contactLogin": (
+        'mutation { contactLogin(input: {email: "nobody@example.com", password: "wrong-password"}) { errors { code } } }'
+    ),
     "tokenRefresh": 'mutation { tokenRefresh(input: {refreshToken: "bogus"}) { errors { code } } }',
     "passwordResetRequest": 'mutation { passwordResetRequest(input: {email: "nobody@example.com"}) { errors { code } } }',
     "passwordResetComplete": (

@@ -19,9 +19,9 @@ from models import Account, Customer
 from models.enums import Permission
 from services.customers import queries
 from settings import Settings
-from tests.client import global_id, gql, make_principal, post_gql
+from tests.client import contact_login, global_id, gql, make_principal, post_gql
 from tests.conftest import GqlClient
-from tests.factories import Principal, db_state, make_api_key
+from tests.factories import PASSWORD, Principal, db_state, make_api_key, make_contact, make_customer
 
 COUNT = "customers(where: $w) { totalCount }"
 COSTLY = "{ customers(first: 100) { edges { node { auditLog(first: 100) { edges { node { id diff message } } } } } } }"
@@ -157,6 +157,9 @@ async def test_every_top_level_error_carries_a_code_of_the_closed_set(
     bare_key = await make_api_key(account, "Bare", [])
     logged_out = await make_principal(client, account, email="gone@example.com")
     await gql(client, "mutation { logout { ok } }", token=logged_out.token)
+    portal_customer = await make_customer(account, name="Portal customer")
+    await make_contact(portal_customer, name="Pat", email="pat@portal.example", password=PASSWORD)
+    portal_token = (await contact_login(client, "pat@portal.example", PASSWORD))["accessToken"]
     deep = "{ customers { edges { node { reseller { id } } } } }"
     monkeypatch.setattr(settings, "max_query_depth", 3)
     deep_body = await gql(client, deep, token=admin.token)
@@ -185,6 +188,9 @@ async def test_every_top_level_error_carries_a_code_of_the_closed_set(
         RequestErrorCode.UNAUTHENTICATED: gql(client, "{ customers { totalCount } }"),
         RequestErrorCode.PERMISSION_DENIED: gql(client, "{ customers { totalCount } }", token=bare_key),
         RequestErrorCode.SESSION_REVOKED: gql(client, "{ customers { totalCount } }", token=logged_out.token),
+        RequestErrorCode.FORBIDDEN: gql(
+            client, "{ customers { edges { node { notes } } } }", token=portal_token
+        ),
         RequestErrorCode.NOT_FOUND: gql(
             client, f'{{ customer(id: "{global_id("User", 1)}") {{ id }} }}', token=admin.token
         ),

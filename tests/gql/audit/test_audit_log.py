@@ -205,6 +205,7 @@ async def test_customer_audit_log_needs_audit_read(client: httpx.AsyncClient) ->
 
 CREATED = {"name": "Acme", "status": "ACTIVE", "channels": 10, "flow_speed": 0, "debit_limit": "25.5"}
 CREATED |= {"minimum_payment": "0", "tax_percent": "0", "currency": "EUR", "portal_access": True}
+CREATED |= {"portal_manage_contacts": False}
 CREATED |= {"invoice_schedule": "MONTHLY", "create_invoice_on_payment": False, "invoice_due_days": 30}
 CREATED |= {"rtp_firewall": "LOCKED", "recording_retention_days": 0, "approved_cli_only": False}
 CREATED |= {"email_verification_required": False, "mobile_verification_required": False}

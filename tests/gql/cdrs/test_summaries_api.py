@@ -12,9 +12,17 @@ import pytest
 
 from models import Account, CdrHourlySummary, Customer
 from models.enums import Permission
-from tests.client import global_id, make_principal
+from tests.client import contact_login, global_id, make_principal
 from tests.conftest import GqlClient, SqlCounter
-from tests.factories import Principal, make_account, make_customer, make_reseller, make_role
+from tests.factories import (
+    PASSWORD,
+    Principal,
+    make_account,
+    make_contact,
+    make_customer,
+    make_reseller,
+    make_role,
+)
 
 CARD = """query($id: ID!, $period: SummaryPeriod!, $from: DateTime, $to: DateTime) {
   customer(id: $id) { summaries(period: $period, from: $from, to: $to) {
@@ -152,7 +160,9 @@ async def principals(
     """Every kind of principal the matrix asks, and the customer they ask about (of reseller A)."""
     ours, theirs = await make_reseller(account, "A"), await make_reseller(account, "B")
     customer = await customer_with_calls(account, reseller_id=ours.id)
-    readers = [p for p in Permission if p not in (Permission.CUSTOMERS_READ, Permission.BILLING_READ)]
+    readers: list[Permission] = [
+        p for p in Permission if p not in (Permission.CUSTOMERS_READ, Permission.BILLING_READ)
+    ]
     await make_role(account, "No read", readers)
     await make_role(account, "Reader", [Permission.CUSTOMERS_READ])
     other_account = await make_account()
@@ -333,3 +343,31 @@ async def test_an_unknown_customer_is_not_found(
     assert [(e["extensions"]["code"], e["message"]) for e in body["errors"]] == [
         ("NOT_FOUND", "Customer not found.")
     ]
+
+
+# --- the customer portal ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+async def test_a_portal_contact_reads_its_own_summaries_unless_the_section_is_hidden(
+    client: httpx.AsyncClient, account: Account, hidden: bool
+) -> None:
+    own = await customer_with_calls(account, portal_hidden_sections=["SUMMARY"] if hidden else [])
+    other = await customer_with_calls(account)
+    await make_contact(own, email="clerk@own.example", password=PASSWORD)
+    token = (await contact_login(client, "clerk@own.example", PASSWORD))["accessToken"]
+    as_contact = GqlClient(client, token)
+
+    card = await as_contact(CARD, id=global_id("Customer", own.id), **DAYS)
+    others = await as_contact(CARD, id=global_id("Customer", other.id), **DAYS)
+    root = await as_contact(ROOT, ids=[global_id("Customer", own.id)], **DAYS)
+
+    if hidden:
+        assert card["data"] == {"customer": {"summaries": None}}
+        assert [e["extensions"]["code"] for e in card["errors"]] == ["FORBIDDEN"]
+    else:
+        assert "errors" not in card, card
+        assert card["data"]["customer"]["summaries"]["totals"]["attempts"] == 9
+    assert others["data"] == {"customer": None}
+    assert root["data"] is None
+    assert [e["extensions"]["code"] for e in root["errors"]] == ["FORBIDDEN"]

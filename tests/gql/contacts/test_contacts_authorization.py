@@ -4,7 +4,9 @@ Account A has resellers A and B; customer Acme (reseller A) has the contact Alic
 Bravo (reseller B) the contact Bob; another account's customer Zulu has Zed. Reading needs
 customers:read, writing contacts:write, both within the principal's customers. A contact or
 customer outside the scope is refused exactly like one that does not exist, and a refused call
-changes nothing.
+changes nothing. Alice and Bob have portal logins: signed in, Alice is "a contact of this
+customer" and Bob "a contact of another customer" (their customers' contacts do not manage each
+other, so each sees and edits itself alone; services/portal.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 
 from models import Account, Contact, Customer, Reseller
 from models.enums import Permission
-from tests.client import global_id, gql, make_principal, refusal, refusals
+from tests.client import contact_login, global_id, gql, make_principal, refusal, refusals
 from tests.factories import (
     db_state,
     make_account,
@@ -47,6 +49,8 @@ class World:
         account, role, reseller = self.account, "Administrator", None
         if principal == "anonymous":
             return None
+        if principal in PORTAL_LOGINS:
+            return str((await contact_login(self.client, PORTAL_LOGINS[principal], STRONG))["accessToken"])
         if principal == "api_key_with_permission":
             return await make_api_key(
                 account, "Writer", [Permission.CUSTOMERS_READ, Permission.CONTACTS_WRITE]
@@ -78,12 +82,17 @@ async def world(client: httpx.AsyncClient) -> World:
     await make_role(account, "Clerk", [Permission.BILLING_WRITE, Permission.CONTACTS_WRITE])
     acme = await make_customer(account, name="Acme", reseller_id=reseller_a.id)
     bravo = await make_customer(account, name="Bravo", reseller_id=reseller_b.id)
-    alice = await make_contact(acme, name="Alice", email="alice@acme.example")
-    await make_contact(bravo, name="Bob", email="bob@bravo.example")
+    alice = await make_contact(acme, name="Alice", email="alice@acme.example", password=STRONG)
+    await make_contact(bravo, name="Bob", email="bob@bravo.example", password=STRONG)
     await make_contact(await make_customer(other_account, name="Zulu"), name="Zed", email="zed@zulu.example")
     return World(client, account, other_account, reseller_a, reseller_b, acme, alice)
 
 
+PORTAL_LOGINS = {
+    "contact_of_this_customer": "alice@acme.example",
+    "contact_of_other_customer": "bob@bravo.example",
+}
+NOT_MANAGED = "FORBIDDEN:Your customer's contacts do not manage each other in the portal."
 WRITERS = ["administrator", "partner_own_reseller", "api_key_with_permission"]
 OUT_OF_SCOPE = ["partner_other_reseller", "user_of_other_account"]
 WRITE_MATRIX = [
@@ -99,10 +108,21 @@ MESSAGES = {
 }
 
 
+def portal_matrix(this_customer: str, other_customer: str = "NOT_FOUND") -> list[tuple[str, str]]:
+    """WRITE_MATRIX with Alice (the target's own login) and Bob (another customer's) signed in."""
+    return [
+        *WRITE_MATRIX,
+        ("contact_of_this_customer", this_customer),
+        ("contact_of_other_customer", other_customer),
+    ]
+
+
 def refused_with(outcome: str, not_found: tuple[str, list[str]]) -> list[dict[str, Any]]:
     if outcome == "NOT_FOUND":
         message, field = not_found
         return [{"code": "NOT_FOUND", "message": message, "field": field}]
+    if outcome.startswith("FORBIDDEN:"):
+        return [{"code": "FORBIDDEN", "message": outcome.removeprefix("FORBIDDEN:"), "field": None}]
     return [{"code": outcome, "message": MESSAGES[outcome], "field": None}]
 
 
@@ -117,7 +137,7 @@ async def run(world: World, principal: str, query: str, variables: dict[str, Any
 # --- Mutations -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
+@pytest.mark.parametrize(("principal", "outcome"), portal_matrix(NOT_MANAGED, NOT_MANAGED))
 async def test_contact_create(world: World, principal: str, outcome: str) -> None:
     # when
     query = (
@@ -138,7 +158,7 @@ async def test_contact_create(world: World, principal: str, outcome: str) -> Non
         assert after == before
 
 
-@pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
+@pytest.mark.parametrize(("principal", "outcome"), portal_matrix("allowed"))
 async def test_contact_update(world: World, principal: str, outcome: str) -> None:
     # when
     query = f'mutation($id: ID!) {{ contactUpdate(input: {{id: $id, publicNotes: "Call mornings"}}) {{ contact {{ publicNotes }} {USER_ERRORS} }} }}'
@@ -158,7 +178,9 @@ async def test_contact_update(world: World, principal: str, outcome: str) -> Non
         assert after == before
 
 
-@pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
+@pytest.mark.parametrize(
+    ("principal", "outcome"), portal_matrix("FORBIDDEN:You cannot delete yourself in the portal.")
+)
 async def test_contact_delete(world: World, principal: str, outcome: str) -> None:
     # when
     target = global_id("Contact", world.alice.id)
@@ -179,7 +201,10 @@ async def test_contact_delete(world: World, principal: str, outcome: str) -> Non
 
 # contactResetPassword is the deprecated other name (DESIGN.md's naming example): same answers.
 @pytest.mark.parametrize("name", ["contactPasswordReset", "contactResetPassword"])
-@pytest.mark.parametrize(("principal", "outcome"), WRITE_MATRIX)
+@pytest.mark.parametrize(
+    ("principal", "outcome"),
+    portal_matrix("FORBIDDEN:You cannot reset the password of yourself in the portal."),
+)
 async def test_contact_password_reset(world: World, principal: str, outcome: str, name: str) -> None:
     # when
     query = (
@@ -214,6 +239,8 @@ READ_MATRIX = [
     ("administrator", ["Alice", "Bob"]),
     ("partner_own_reseller", ["Alice"]),
     ("api_key_with_permission", ["Alice", "Bob"]),
+    ("contact_of_this_customer", ["Alice"]),
+    ("contact_of_other_customer", ["Bob"]),
 ]
 
 

@@ -10,9 +10,10 @@ import pytest
 
 from models import Account, AuditEntry, Broadcast, Customer, Message
 from models.enums import MessageKind, MessageStatus, Permission
-from tests.client import global_id, gql, make_principal
+from tests.client import contact_login, global_id, gql, make_principal
 from tests.conftest import SqlCounter
 from tests.factories import (
+    PASSWORD,
     Principal,
     db_state,
     make_account,
@@ -270,8 +271,9 @@ async def test_a_partner_sends_to_its_own_customers_only(
 async def test_refused_principals_change_nothing(client: httpx.AsyncClient, runner: InProcessRunner) -> None:
     account = await make_account()
     customer = await make_customer(account)
-    await make_contact(customer)
+    await make_contact(customer, email="pat@portal.example", password=PASSWORD)
     staff = await make_principal(client, account, role_name="Support")
+    own_contact = (await contact_login(client, "pat@portal.example", PASSWORD))["accessToken"]
     no_send_key = await make_api_key(account, "No send", [Permission.CUSTOMERS_READ])
     send_key = await make_api_key(account, "Sender", [Permission.MESSAGING_SEND])
     stranger = await make_principal(client, await make_account())
@@ -281,7 +283,10 @@ async def test_refused_principals_change_nothing(client: httpx.AsyncClient, runn
     without = await send(client, no_send_key, email_input([customer.id]))
     other_account = await send(client, stranger.token, email_input([customer.id]))
     staff_without = await send(client, staff.token, email_input([customer.id]))
+    portal = await send(client, own_contact, email_input([customer.id]))
     await runner.join()
+
+    assert refusal(portal) == "FORBIDDEN"  # not even a contact of the customer
 
     assert refusal(staff_without) == "PERMISSION_DENIED"
     assert refusal(anonymous) == "UNAUTHENTICATED"
