@@ -152,7 +152,9 @@ async def principals(
     """Every kind of principal the matrix asks, and the customer they ask about (of reseller A)."""
     ours, theirs = await make_reseller(account, "A"), await make_reseller(account, "B")
     customer = await customer_with_calls(account, reseller_id=ours.id)
-    readers = [p for p in Permission if p not in (Permission.CUSTOMERS_READ, Permission.BILLING_READ)]
+    readers: list[Permission] = [
+        p for p in Permission if p not in (Permission.CUSTOMERS_READ, Permission.BILLING_READ)
+    ]
     await make_role(account, "No read", readers)
     await make_role(account, "Reader", [Permission.CUSTOMERS_READ])
     other_account = await make_account()
