@@ -19,20 +19,22 @@ Totals sum the rows exactly (money rounded once, from the summed units) and give
 twice: weighted (from the sums, e.g. total connected / total attempts) and the seeds' "average
 of averages" (the plain mean of the rows' exact ratios, over the rows where it is defined).
 
-Cost: two statements whatever the number of customers (the visible customers with their
-currencies, then their hourly rows of the range), summed here. Bounded so that the hourly rows
-read stay bounded: a range of at most MAX_RANGE_DAYS, at most MAX_CUSTOMERS customers, and
-customers x hours of the range at most MAX_HOUR_SLOTS; beyond, TOO_MANY."""
+Cost: two statements whatever the number of customers: the visible customers with their
+currencies, then the sums of their hourly rows per customer and period, grouped by the database
+(one row per customer and period with calls); the empty periods, money, ratios and totals are
+done here. Bounded so that the hourly rows the database sums stay bounded: a range of at most
+MAX_RANGE_DAYS, at most MAX_CUSTOMERS customers, and customers x hours of the range at most
+MAX_HOUR_SLOTS; beyond, TOO_MANY."""
 
 from __future__ import annotations
 
 import calendar
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 
 from models import CdrHourlySummary
 from models.cdrs import MONEY_UNIT_PLACES
@@ -48,6 +50,7 @@ MAX_CUSTOMERS = 1_000
 MAX_HOUR_SLOTS = 2_000_000  # customers x hours of the range: what bounds the rows read
 RATIO_PLACES = 2
 HOUR = timedelta(hours=1)
+Quotient = tuple[int, int]
 READERS = (Permission.CUSTOMERS_READ, Permission.BILLING_READ)
 
 
@@ -110,14 +113,15 @@ class Sums:
     def profit_units(self) -> int:
         return self.charge_units - self.cost_units
 
-    def asr(self) -> Fraction | None:
-        return Fraction(self.connected * 100, self.attempts) if self.attempts else None
+    # Each ratio as (numerator, denominator), exact integers; undefined when the denominator is 0.
+    def asr(self) -> Quotient:
+        return self.connected * 100, self.attempts
 
-    def acd(self) -> Fraction | None:
-        return Fraction(self.duration, self.connected) if self.connected else None
+    def acd(self) -> Quotient:
+        return self.duration, self.connected
 
-    def profit_percent(self) -> Fraction | None:
-        return Fraction(self.profit_units * 100, self.charge_units) if self.charge_units else None
+    def profit_percent(self) -> Quotient:
+        return self.profit_units * 100, self.charge_units
 
 
 class _Figures:
@@ -140,15 +144,15 @@ class _Figures:
 
     @property
     def asr(self) -> Decimal | None:
-        return ratio(self.sums.asr())
+        return ratio(*self.sums.asr())
 
     @property
     def acd(self) -> Decimal | None:
-        return ratio(self.sums.acd())
+        return ratio(*self.sums.acd())
 
     @property
     def profit_percent(self) -> Decimal | None:
-        return ratio(self.sums.profit_percent())
+        return ratio(*self.sums.profit_percent())
 
 
 @dataclass(frozen=True)
@@ -190,16 +194,25 @@ def money(units: int, currency: str) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-currency_places(currency)))
 
 
-def ratio(value: Fraction | None) -> Decimal | None:
-    """An exact ratio rounded half-even to RATIO_PLACES (Python's round of a Fraction is exact)."""
-    if value is None:
+def ratio(numerator: int, denominator: int) -> Decimal | None:
+    """numerator / denominator rounded half-even to RATIO_PLACES, exactly (integer arithmetic:
+    no float, no intermediate rounding); None when the denominator is 0."""
+    if denominator == 0:
         return None
-    return Decimal(round(value * 10**RATIO_PLACES)).scaleb(-RATIO_PLACES)
+    quotient, remainder = divmod(numerator * 10**RATIO_PLACES, denominator)  # floor, 0 <= remainder
+    if 2 * remainder > denominator or (2 * remainder == denominator and quotient % 2):
+        quotient += 1
+    return Decimal(quotient).scaleb(-RATIO_PLACES)
 
 
-def average(values: Iterable[Fraction | None]) -> Decimal | None:
-    defined = [v for v in values if v is not None]
-    return ratio(sum(defined, Fraction(0)) / len(defined)) if defined else None
+def average(quotients: Iterable[Quotient]) -> Decimal | None:
+    """The exact mean of the defined quotients, rounded like `ratio`: summed over their least
+    common denominator (Fraction additions were the read's main cost)."""
+    defined = [(n, d) for n, d in quotients if d]
+    if not defined:
+        return None
+    common = math.lcm(*(d for _, d in defined))
+    return ratio(sum(n * (common // d) for n, d in defined), common * len(defined))
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -331,34 +344,61 @@ async def _summaries(
         return {}
     starts = resolved.period_starts()
     sums: dict[int, dict[datetime, Sums]] = {cid: {s: Sums() for s in starts} for cid in currencies}
-    for customer_id, hour, values in await _hourly_rows(actor, list(currencies), resolved):
-        sums[customer_id][period_start(resolved.period, hour)].add(values)
+    for customer_id, bucket, values in await _period_sums(actor, list(currencies), resolved):
+        sums[customer_id][period_start(resolved.period, bucket)].add(values)
     return {cid: _customer_summaries(cid, currencies[cid], resolved, starts, sums[cid]) for cid in currencies}
 
 
-async def _hourly_rows(
+_SUMS = """sum(attempts), sum(connected), sum(duration), sum(billed_duration), sum(charge_units),
+    sum(cost_units)"""
+# The period an hourly row falls in, computed by the database so that it returns one row per
+# customer and period. PostgreSQL's week is the ISO week (Monday). SQLite keeps times as text,
+# "YYYY-MM-DD HH:MM:SS+00:00" (always UTC here): "-6 days, weekday 1" is the Monday on or before.
+_POSTGRES_UNITS = {
+    SummaryPeriod.LAST_24_HOURS: "hour",
+    SummaryPeriod.DAILY: "day",
+    SummaryPeriod.WEEKLY: "week",
+    SummaryPeriod.MONTHLY: "month",
+}
+_SQLITE_BUCKETS = {
+    SummaryPeriod.LAST_24_HOURS: "hour",
+    SummaryPeriod.DAILY: "substr(hour, 1, 10)",
+    SummaryPeriod.WEEKLY: "date(substr(hour, 1, 10), '-6 days', 'weekday 1')",
+    SummaryPeriod.MONTHLY: "substr(hour, 1, 7) || '-01'",
+}
+
+
+async def _period_sums(
     actor: Actor, customer_ids: list[int], resolved: SummaryRange
 ) -> list[tuple[int, datetime, Sums]]:
-    """The range's hourly rows of these customers: one statement, no model instances."""
-    rows = await CdrHourlySummary.filter(
-        account_id=actor.account_id,
-        customer_id__in=customer_ids,
-        hour__gte=resolved.start,
-        hour__lt=resolved.end,
-    ).values_list(*_COLUMNS)
-    return [(int(row[0]), _utc(row[1]), Sums(*(int(v) for v in row[2:]))) for row in rows]
+    """The sums of these customers' hourly rows per period of the range: one statement, one
+    row per customer and period with calls."""
+    db = CdrHourlySummary._meta.db
+    if db.capabilities.dialect == "postgres":
+        sql = f"""SELECT customer_id, date_trunc('{_POSTGRES_UNITS[resolved.period]}', hour AT TIME ZONE 'UTC'),
+            {_SUMS} FROM cdr_hourly_summary
+            WHERE account_id = $1 AND customer_id = ANY($2::int[]) AND hour >= $3 AND hour < $4
+            GROUP BY 1, 2"""
+        values: list[object] = [actor.account_id, customer_ids, resolved.start, resolved.end]
+    else:
+        marks = ", ".join("?" for _ in customer_ids)
+        sql = f"""SELECT customer_id, {_SQLITE_BUCKETS[resolved.period]}, {_SUMS} FROM cdr_hourly_summary
+            WHERE account_id = ? AND customer_id IN ({marks}) AND hour >= ? AND hour < ?
+            GROUP BY 1, 2"""
+        values = [actor.account_id, *customer_ids, _sqlite_time(resolved.start), _sqlite_time(resolved.end)]
+    _count, rows = await db.execute_query(sql, values)
+    return [(int(row[0]), _bucket(row[1]), Sums(*(int(v) for v in tuple(row)[2:]))) for row in rows]
 
 
-_COLUMNS = (
-    "customer_id",
-    "hour",
-    "attempts",
-    "connected",
-    "duration",
-    "billed_duration",
-    "charge_units",
-    "cost_units",
-)
+def _sqlite_time(moment: datetime) -> str:
+    """A UTC time as SQLite holds it (Tortoise's text form), so that text order is time order."""
+    return moment.astimezone(UTC).isoformat(sep=" ")
+
+
+def _bucket(value: object) -> datetime:
+    """A period start as the database returns it: a timestamp, or text on SQLite."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return _utc(moment)
 
 
 def _customer_summaries(
