@@ -16,6 +16,7 @@ from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
 from services.cdrs import queries as cdrs
+from services.cdrs import summaries
 from services.contacts import queries as contacts
 from services.contacts import verification
 from services.contacts.queries import ContactQuery
@@ -27,6 +28,9 @@ from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
 
 T = TypeVar("T")
+# Customers per summaries read: a page (at most 100) in one batch, and within the service's
+# bound on customers x hours for the longest range (100 x 732 days x 24 < MAX_HOUR_SLOTS).
+SUMMARY_BATCH = 100
 BatchRead = Callable[[Actor, Sequence[int]], Awaitable[Mapping[int, T]]]
 """A service's batched, permission-checked read by ids (loaders and `node`/`nodes` use them)."""
 
@@ -126,6 +130,21 @@ class Loaders:
             return await contacts.contact_counts_by_customer(actor, ids, query)
 
         return self._per_arguments("contact_counts", query, read)
+
+    def summaries(self, query: summaries.SummaryQuery) -> DataLoader[int, summaries.CustomerSummaries | None]:
+        """Each customer's summaries for these arguments (Customer.summaries): a page of customers
+        meets in one batch, two statements. Batches of at most SUMMARY_BATCH customers keep each
+        read inside the service's bound on customers x hours, whatever aliases a document uses."""
+        key = ("summaries", repr(query))
+        if key not in self._by_arguments:
+
+            async def load(keys: list[int]) -> list[summaries.CustomerSummaries | None]:
+                found = await summaries.summaries_by_customer(self.actor, keys, query)
+                return [found.get(k) for k in keys]
+
+            self._by_arguments[key] = DataLoader(load_fn=load, max_batch_size=SUMMARY_BATCH)
+        loader: DataLoader[int, summaries.CustomerSummaries | None] = self._by_arguments[key]
+        return loader
 
     def _per_arguments(self, name: str, arguments: object, read: BatchRead[T]) -> DataLoader[int, T]:
         """The loader of `read` for these arguments of a nested list field: the same field under

@@ -46,13 +46,18 @@ def mutation(
 
 
 def query(
-    resolver: Callable[..., Any], *, needs: Permission | None, description: str, portal: bool = False
+    resolver: Callable[..., Any],
+    *,
+    needs: Permission | None,
+    description: str,
+    or_: tuple[Permission, ...] = (),
+    portal: bool = False,
 ) -> Any:
-    """A query field that needs a principal (and `needs`, when given)."""
+    """A query field that needs a principal (and `needs`, or one of `or_`, when given)."""
     return strawberry.field(
         resolver=resolver,
-        extensions=[Refusals(needs=needs, portal=portal)],
-        description=_described(description, needs),
+        extensions=[Refusals(needs=needs, alternatives=or_, portal=portal)],
+        description=_described(description, needs, or_),
     )
 
 
@@ -64,10 +69,20 @@ def declared_permission(field: StrawberryField) -> Permission | None:
     return None
 
 
+def declared_alternatives(field: StrawberryField) -> tuple[Permission, ...]:
+    """The permissions a field accepts instead of its declared one (`or_`)."""
+    for extension in field.extensions:
+        if isinstance(extension, Refusals):
+            return extension.alternatives
+    return ()
+
+
 def portal_open(field: StrawberryField) -> bool:
     """Whether a field was declared open to the customer portal's principals."""
     return any(isinstance(e, Payload | Refusals) and e.portal for e in field.extensions)
 
 
-def _described(description: str, needs: Permission | None) -> str:
-    return f"{description} Needs {needs.value}." if needs is not None else description
+def _described(description: str, needs: Permission | None, alternatives: tuple[Permission, ...] = ()) -> str:
+    if needs is None:
+        return description
+    return f"{description} Needs {' or '.join(p.value for p in (needs, *alternatives))}."

@@ -174,8 +174,11 @@ class Payload(FieldExtension):
 class Refusals(FieldExtension):
     """For queries: require a principal and raise ServiceErrors as coded GraphQL errors."""
 
-    def __init__(self, needs: Permission | None = None, portal: bool = False) -> None:
+    def __init__(
+        self, needs: Permission | None = None, alternatives: tuple[Permission, ...] = (), portal: bool = False
+    ) -> None:
         self.needs = needs  # declared (gql/declare.py); the service enforces it
+        self.alternatives = alternatives  # each of these also suffices
         self.portal = portal  # open to portal principals (gql/declare.py)
 
     async def resolve_async(

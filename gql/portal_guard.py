@@ -34,6 +34,7 @@ OPEN_ROOT_FIELDS = frozenset({"node", "nodes", "viewer", "currencies", "countrie
 # parent field is: their own fields are as visible as the field that led to them.
 CARRIERS = frozenset(
     {"PageInfo", "UserError", "ErrorCount", "Viewer", "Currency", "Country", "TimeZone", "DialWindow"}
+    | {"Summaries", "SummaryRow", "SummaryTotals"}  # figures shown wherever Customer.summaries is
 )
 CARRIER_SUFFIXES = ("Connection", "Edge", "Payload")
 MESSAGE = "The customer portal does not show this field."

@@ -31,6 +31,7 @@ from gql.resolvers.numbers import NumberMutations
 from gql.resolvers.reference import ReferenceQueries
 from gql.resolvers.resellers import ResellerMutations, ResellerQueries
 from gql.resolvers.roles import RoleMutations, RoleQueries
+from gql.resolvers.summaries import SummaryQueries
 from gql.resolvers.switch import SwitchQueries
 from gql.resolvers.users import UserMutations, UserQueries
 from gql.scalars import SCALAR_MAP
@@ -52,6 +53,7 @@ class Query(
     ResellerQueries,
     UserQueries,
     SwitchQueries,
+    SummaryQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(

@@ -118,6 +118,7 @@ class Permission(StrEnum):
     USERS_WRITE = "users:write"
     SWITCH_READ = "switch:read"
     CDRS_INGEST = "cdrs:ingest"
+    BILLING_READ = "billing:read"
 
 
 class MessageChannel(StrEnum):

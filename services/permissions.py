@@ -88,6 +88,12 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             "Send call data",
             "Post call detail records and active-call snapshots (the switch's feeds; API keys only).",
         ),
+        PermissionInfo(
+            Permission.BILLING_READ,
+            "Read billing data",
+            "Read the call summaries of the customers in scope (billing systems); customers:read "
+            "reads them too, on the customer card.",
+        ),
     )
 }
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any, TypeAlias, TypeVar
+from typing import Annotated, Any, TypeAlias, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -31,6 +31,7 @@ from gql.types.common import (
 from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
 from gql.types.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
+from gql.types.summaries import Summaries, SummaryPeriod, customer_summaries
 from models import Customer as CustomerModel
 from models import Reseller as ResellerModel
 from models import User as UserModel
@@ -113,6 +114,25 @@ class Customer(relay.Node):
     # The relations below answer from `related` when the page read them with its rows (see
     # gql/resolvers/customers.py), without a task per row; otherwise through their loaders.
     related: strawberry.Private[Related | None] = None
+
+    @strawberry.field(
+        description="The Summary section: call figures per period in UTC (LAST_24_HOURS by the "
+        "hour, DAILY, WEEKLY from Monday, MONTHLY) with their totals, from the hourly roll-up. "
+        "`from` (inclusive) and `to` (exclusive) are required for the calendar periods and not "
+        "given for LAST_24_HOURS.",
+        extensions=[Refusals()],
+        metadata=portal_field(PortalSection.SUMMARY),
+    )
+    async def summaries(
+        self,
+        info: Info,
+        period: SummaryPeriod,
+        from_: Annotated[
+            datetime | None, strawberry.argument(name="from", description="Start (UTC).")
+        ] = None,
+        to: Annotated[datetime | None, strawberry.argument(description="End (exclusive, UTC).")] = None,
+    ) -> Summaries | None:
+        return await customer_summaries(info, self.id, period, from_, to)
 
     @strawberry.field(
         description="Charges of the calls started today, 00:00 to 00:00 UTC (read-only; in the "

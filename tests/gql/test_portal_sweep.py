@@ -92,6 +92,7 @@ CUSTOMER_SECTIONS = {
     "invoiceSchedule": PortalSection.INVOICES,
     "invoiceDueDays": PortalSection.INVOICES,
     "createInvoiceOnPayment": PortalSection.INVOICES,
+    "summaries": PortalSection.SUMMARY,
 }
 CONTACT_ALWAYS = {
     "id",
@@ -120,9 +121,14 @@ def _type(name: str) -> GraphQLObjectType:
     return found
 
 
+# The arguments a field cannot be selected without.
+REQUIRED_ARGUMENTS = {"summaries": "(period: LAST_24_HOURS)"}
+
+
 def _selection(name: str, field: GraphQLField) -> str:
-    """The field, aliased, with the least sub-selection its type needs."""
-    return f"f: {name} {{ __typename }}" if is_object_type(get_named_type(field.type)) else f"f: {name}"
+    """The field, aliased, with its required arguments and the least sub-selection its type needs."""
+    called = f"{name}{REQUIRED_ARGUMENTS.get(name, '')}"
+    return f"f: {called} {{ __typename }}" if is_object_type(get_named_type(field.type)) else f"f: {called}"
 
 
 def _fields(type_name: str) -> list[str]:

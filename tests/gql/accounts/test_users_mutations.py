@@ -198,7 +198,7 @@ async def test_no_invitation_beyond_ones_own_permissions(world: World) -> None:
 
     [problem] = body["data"]["userInvite"]["errors"]
     assert (problem["code"], problem["field"]) == ("PERMISSION_DENIED", ["input", "roleId"])
-    assert problem["message"].startswith("You cannot grant what you do not hold: billing:write")
+    assert problem["message"].startswith("You cannot grant what you do not hold: billing:read, billing:write")
     assert await db_state() == before
 
 
