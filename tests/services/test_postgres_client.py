@@ -29,7 +29,10 @@ SOURCES = ["app.py", "settings.py", "services", "models", "gql", "workers", "mig
 # pg_advisory_unlock_all() would undo, plus temporary tables and SQL-level prepared statements
 # (which not even the reset undoes): each query counts what this connection holds.
 SESSION_STATE = {
-    "settings changed by SET": "SELECT count(*) FROM pg_settings WHERE source = 'session'",
+    # named, so a failure says which one; a value set back to what RESET gives is no state
+    # (asyncpg's type introspection turns `jit` off and then sets it back, as a session value)
+    "settings changed by SET": "SELECT coalesce(string_agg(name, ','), '') FROM pg_settings "
+    "WHERE source = 'session' AND setting IS DISTINCT FROM reset_val",
     "session advisory locks": "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
     "AND pid = pg_backend_pid()",
     # (the unnamed portal of the asking statement itself is listed too)
@@ -38,13 +41,16 @@ SESSION_STATE = {
     "SQL PREPAREd statements": "SELECT count(*) FROM pg_prepared_statements WHERE from_sql",
     "temporary tables": "SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema()",
 }
-CLEAN = dict.fromkeys(SESSION_STATE, 0)
+# The roll-up's key table on SQLite (services/cdrs/rollup.py `_recompute_sqlite`).
+SQLITE_ONLY = {"services/cdrs/rollup.py: CREATE TEMP "}
+CLEAN = {**dict.fromkeys(SESSION_STATE, 0), "settings changed by SET": ""}
 
 # SQL that would leave state behind on the session (a `SET` at the start of a statement, not
 # `UPDATE ... SET`; session-level advisory locks; LISTEN; cursors; temporary tables; PREPARE).
 SESSION_SQL = re.compile(
     r"(^|[\"';]\s*)SET\s+(SESSION\s+)?(?!LOCAL\b)[a-z_.]+\s*(=|TO\b)|\bpg_(try_)?advisory_lock(_shared)?\(|\bLISTEN\s+\w"
-    r"|\bDECLARE\s+\w+\s+(\w+\s+)*CURSOR\b|\bCREATE\s+(TEMP|TEMPORARY)\s|\bPREPARE\s+\w+\s+AS\b",
+    r"|\bDECLARE\s+\w+\s+(\w+\s+)*CURSOR\b|\bCREATE\s+(TEMP|TEMPORARY)\s(?![^;\"]*\bON\s+COMMIT\s+DROP\b)"
+    r"|\bPREPARE\s+\w+\s+AS\b",
     re.MULTILINE,
 )
 
@@ -129,8 +135,8 @@ def test_no_source_file_sends_sql_that_keeps_session_state() -> None:
         for path in files
         for m in SESSION_SQL.finditer(path.read_text())
     ]
-    # Then there is none
-    assert found == []
+    # Then there is none, but for SQL that only SQLite runs (no pool, no reset there)
+    assert [hit for hit in found if hit not in SQLITE_ONLY] == []
 
 
 def test_the_source_scan_finds_what_it_looks_for() -> None:
@@ -148,6 +154,8 @@ def test_the_source_scan_finds_what_it_looks_for() -> None:
         '"SET LOCAL lock_timeout = 1"',
         '"SELECT pg_advisory_xact_lock(1)"',
         '"Set the number range first."',
+        # dropped with its transaction (the CDR feed's staging table)
+        '"""\nCREATE TEMPORARY TABLE cdr_stage (\n    line integer\n) ON COMMIT DROP\n"""',
     ]
     assert [bool(SESSION_SQL.search(text)) for text in keeps] == [True] * len(keeps)
     assert [bool(SESSION_SQL.search(text)) for text in harmless] == [False] * len(harmless)
