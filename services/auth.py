@@ -179,8 +179,16 @@ async def _principal_active(session: AuthSession, conn: BaseDBAsyncClient) -> bo
     """Whether the session's user is active, or its contact's customer portal open."""
     if session.user_id is not None:
         return await User.filter(id=session.user_id, is_active=True).using_db(conn).exists()
-    contact = await Contact.filter(id=session.contact_id).select_related("customer").using_db(conn).first()
-    return contact is not None and portal_open(contact.customer)
+    return await _contact_of_open_portal(session, conn) is not None
+
+
+async def _contact_of_open_portal(
+    session: AuthSession, conn: BaseDBAsyncClient | None = None
+) -> Contact | None:
+    """The session's contact (its customer loaded), while that customer's portal is open."""
+    contacts = Contact.filter(id=session.contact_id).select_related("customer")
+    contact = await (contacts.using_db(conn) if conn is not None else contacts).first()
+    return contact if contact is not None and portal_open(contact.customer) else None
 
 
 async def _answerable_again(
@@ -279,8 +287,8 @@ async def authenticate(settings: Settings, bearer: str, origin: RequestOrigin) -
 async def _portal_actor(session: AuthSession, origin: RequestOrigin) -> Actor | None:
     """A contact's session works while its customer's portal is open and, unless staff opened
     it, from the addresses the contact may log in from."""
-    contact = await Contact.filter(id=session.contact_id).select_related("customer").first()
-    if contact is None or not portal_open(contact.customer):
+    contact = await _contact_of_open_portal(session)
+    if contact is None:
         return None
     if session.impersonator_id is None and not address_allowed(contact, origin.ip):
         return None
