@@ -1,6 +1,6 @@
 """The whole check: lint, types, layering, generated files, then the test suite on SQLite and
-on PostgreSQL (both engines in parallel, one process each, their output streamed with a
-[sqlite]/[postgres] prefix and a progress line per engine). Starts PostgreSQL and Redis when
+on PostgreSQL (both engines in parallel, the PostgreSQL pass in two xdist workers; their output
+streamed with a [sqlite]/[postgres] prefix and a progress line per engine). Starts PostgreSQL and Redis when
 they are down; never skips them. Extra arguments go to pytest."""
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ SERVICES = {
     ),
 }
 ENGINES = ("sqlite", "postgres")
+# xdist workers per engine: the PostgreSQL pass is the longer one (each statement is a round trip
+# to the server), so it gets two and both passes end at about the same time on two cores.
+ENGINE_WORKERS = {"sqlite": [], "postgres": ["-n", "2"]}
 BROWSER_TESTS = ROOT / "tests" / "browser"
 CHROMIUM = os.environ.get("SWITCHBOARD_CHROMIUM", "/usr/bin/chromium")
 
@@ -122,7 +125,7 @@ def run_suites(pytest_args: list[str], pytest: list[str] = PYTEST) -> int:
     """Both engines at once. Each engine's output is shown as it comes, every line prefixed with
     its engine, and a progress line per engine every PROGRESS_SECONDS (pytest -q writes a line
     only every 80 tests); then each engine's summary and the combined one."""
-    runs = [EngineRun(engine, [*pytest, *pytest_args]) for engine in ENGINES]
+    runs = [EngineRun(engine, [*pytest, *ENGINE_WORKERS[engine], *pytest_args]) for engine in ENGINES]
     while any(run.running() for run in runs):
         time.sleep(0.2)
         for run in runs:
