@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from models.enums import Weekday
@@ -88,16 +88,29 @@ def next_open(windows: Sequence[Window], zone: ZoneInfo, at: datetime) -> dateti
         return at
     at_utc = at.astimezone(UTC)
     first_day = at.astimezone(zone).date() - timedelta(days=1)
-    candidates: set[datetime] = set()
+    opening: datetime | None = None
     for offset in range(_HORIZON_DAYS):
         day = first_day + timedelta(days=offset)
-        for window in windows:
-            if window.on(day.weekday()):
-                wall = datetime(day.year, day.month, day.day) + timedelta(minutes=window.start)
-                candidates.update(_instants_of(wall, zone))
-    opening = next(c for c in sorted(candidates) if c > at_utc and is_open(windows, zone, c))
+        found = [c for c in _openings_on(windows, zone, day) if c > at_utc and is_open(windows, zone, c)]
+        if found:
+            # a later day's openings come later, but for a change at midnight: one more day
+            later = _openings_on(windows, zone, day + timedelta(days=1))
+            opening = min([*found, *(c for c in later if c > at_utc and is_open(windows, zone, c))])
+            break
+    assert opening is not None, "every window opens within the horizon"
     jumps = [c for c in changes_between(zone, at_utc, opening) if is_open(windows, zone, c)]
     return min([opening, *jumps])
+
+
+def _openings_on(windows: Sequence[Window], zone: ZoneInfo, day: date) -> list[datetime]:
+    """The instants at which the wall clock shows a start of a window on `day` (a window of that
+    weekday)."""
+    found = []
+    for window in windows:
+        if window.on(day.weekday()):
+            wall = datetime(day.year, day.month, day.day) + timedelta(minutes=window.start)
+            found.extend(_instants_of(wall, zone))
+    return found
 
 
 def _instants_of(wall: datetime, zone: ZoneInfo) -> list[datetime]:
