@@ -244,26 +244,34 @@ INACTIVE = {
 }
 
 
-async def test_authorization_matrix_of_the_switch_read(
+async def test_authorization_matrix_of_the_switch_read_and_the_customer_card(
     client: httpx.AsyncClient,
     account: Account,
     api_key: Callable[[list[Permission]], Awaitable[str]],
     gql_client: Callable[[Principal | str | None], GqlClient],
 ) -> None:
     found, customer = await principals(client, account, api_key)
-    outcomes = {}
+    roots, cards = {}, {}
     for name, token in found.items():
-        body = await gql_client(token)(ROOT, ids=[global_id("Customer", customer.id)], at=AT_TEXT)
-        if "errors" in body:
-            assert body["data"] is None, body
-            outcomes[name] = body["errors"][0]["extensions"]["code"]
+        root = await gql_client(token)(ROOT, ids=[global_id("Customer", customer.id)], at=AT_TEXT)
+        if "errors" in root:
+            assert root["data"] is None, root
+            roots[name] = root["errors"][0]["extensions"]["code"]
         else:
-            [answer] = body["data"]["dialingEligibilities"]
+            [answer] = root["data"]["dialingEligibilities"]
             assert answer["reasons"] == [
                 {"code": "CUSTOMER_INACTIVE", "message": "The customer is inactive.", "liftsAt": None}
             ]
-            outcomes[name] = None
-    assert outcomes == {
+            roots[name] = None
+        card = await gql_client(token)(CARD, id=global_id("Customer", customer.id), at=AT_TEXT)
+        if "errors" in card:
+            cards[name] = card["errors"][0]["extensions"]["code"]
+        elif card["data"]["customer"] is None:
+            cards[name] = "absent"
+        else:
+            assert card["data"]["customer"]["dialingEligibility"] == INACTIVE
+            cards[name] = None
+    assert roots == {
         "anonymous": "UNAUTHENTICATED",
         "administrator": None,
         "API key with switch:read": None,
@@ -273,27 +281,8 @@ async def test_authorization_matrix_of_the_switch_read(
         "portal contact of the customer": "FORBIDDEN",
         "administrator of another account": "NOT_FOUND",
     }
-
-
-async def test_authorization_matrix_of_the_customer_card(
-    client: httpx.AsyncClient,
-    account: Account,
-    api_key: Callable[[list[Permission]], Awaitable[str]],
-    gql_client: Callable[[Principal | str | None], GqlClient],
-) -> None:
-    found, customer = await principals(client, account, api_key)
-    outcomes = {}
-    for name, token in found.items():
-        body = await gql_client(token)(CARD, id=global_id("Customer", customer.id), at=AT_TEXT)
-        if "errors" in body:
-            outcomes[name] = body["errors"][0]["extensions"]["code"]
-        elif body["data"]["customer"] is None:
-            outcomes[name] = "absent"
-        else:
-            assert body["data"]["customer"]["dialingEligibility"] == INACTIVE
-            outcomes[name] = None
     # the card needs customers:read; the customer's own portal contact reads its eligibility
-    assert outcomes == {
+    assert cards == {
         "anonymous": "UNAUTHENTICATED",
         "administrator": None,
         "API key with switch:read": "PERMISSION_DENIED",
