@@ -21,6 +21,8 @@ from services.contacts import queries as contacts
 from services.contacts import verification
 from services.contacts.queries import ContactQuery
 from services.customers import queries as customers
+from services.eligibility import reads as eligibility
+from services.eligibility.rules import Eligibility
 from services.listing import Page, PageRequest
 from services.messaging import broadcasts
 from services.messaging import queries as messages
@@ -144,6 +146,20 @@ class Loaders:
 
             self._by_arguments[key] = DataLoader(load_fn=load, max_batch_size=SUMMARY_BATCH)
         loader: DataLoader[int, summaries.CustomerSummaries | None] = self._by_arguments[key]
+        return loader
+
+    def dialing_eligibility(self, query: eligibility.EligibilityQuery) -> DataLoader[int, Eligibility | None]:
+        """Each customer's dialing eligibility for this question (Customer.dialingEligibility):
+        a page of customers meets in one batch, a constant number of statements."""
+        key = ("dialing_eligibility", repr(query))
+        if key not in self._by_arguments:
+
+            async def load(keys: list[int]) -> list[Eligibility | None]:
+                found = await eligibility.eligibility_by_customer(self.actor, keys, query)
+                return [found.get(k) for k in keys]
+
+            self._by_arguments[key] = DataLoader(load_fn=load)
+        loader: DataLoader[int, Eligibility | None] = self._by_arguments[key]
         return loader
 
     def _per_arguments(self, name: str, arguments: object, read: BatchRead[T]) -> DataLoader[int, T]:

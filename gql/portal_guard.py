@@ -35,6 +35,7 @@ OPEN_ROOT_FIELDS = frozenset({"node", "nodes", "viewer", "currencies", "countrie
 CARRIERS = frozenset(
     {"PageInfo", "UserError", "ErrorCount", "Viewer", "Currency", "Country", "TimeZone", "DialWindow"}
     | {"Summaries", "SummaryRow", "SummaryTotals"}  # figures shown wherever Customer.summaries is
+    | {"DialingEligibility", "EligibilityReason"}  # shown wherever Customer.dialingEligibility is
 )
 CARRIER_SUFFIXES = ("Connection", "Edge", "Payload")
 MESSAGE = "The customer portal does not show this field."

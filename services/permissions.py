@@ -81,7 +81,8 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             Permission.SWITCH_READ,
             "Switch lookups",
             "Look up which customer a call belongs to (by source address and tech prefix, or SIP "
-            "username) with its limits: what a switch's API key needs.",
+            "username) with its limits, and whether customers may dial now (dialingEligibilities): "
+            "what a switch's API key needs.",
         ),
         PermissionInfo(
             Permission.CDRS_INGEST,

@@ -30,6 +30,7 @@ from gql.types.common import (
 )
 from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
+from gql.types.eligibility import AT, CLI, DialingEligibility, customer_eligibility
 from gql.types.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 from gql.types.summaries import Summaries, SummaryPeriod, customer_summaries
 from models import Customer as CustomerModel
@@ -143,6 +144,20 @@ class Customer(relay.Node):
         spent = await info.context.loaders.spent_today_by_customer_id.load(self.id)
         currency: str = getattr(self, "currency")  # noqa: B009 - a declared field, set by from_model
         return spent.quantize(quantum(currency))
+
+    @strawberry.field(
+        description="Whether the customer may dial at `at` (now when omitted), every rule that "
+        "blocks, and the earliest instant from which none does (services/eligibility/).",
+        extensions=[Refusals()],
+        metadata=portal_field(),
+    )
+    async def dialing_eligibility(
+        self,
+        info: Info,
+        at: Annotated[datetime | None, strawberry.argument(description=AT)] = None,
+        cli: Annotated[str | None, strawberry.argument(description=CLI)] = None,
+    ) -> DialingEligibility | None:
+        return await customer_eligibility(info, self.id, at, cli)
 
     @strawberry.field(description=FIELDS["tags"].description, graphql_type=list[str])
     def tags(self, info: Info) -> list[str] | Awaitable[list[str]]:

@@ -29,7 +29,8 @@ class CustomerAuth:
     currency: str = strawberry.field(description="The customer's currency.")
     balance: Decimal = strawberry.field(description="The customer's balance.")
     debit_limit: Decimal = strawberry.field(
-        description="0 pre-pay, >0 post-pay credit, <0 a buffer: calls stop below -debitLimit."
+        description="0 pre-pay, >0 post-pay credit, <0 a buffer: calls stop once the balance is "
+        "down to -debitLimit (dialingEligibility: BALANCE_BELOW_DEBIT_LIMIT)."
     )
     ip_auth: IpAuth | None = strawberry.field(description="The IP authentication that matched, if any.")
     sip_user: SipUser | None = strawberry.field(description="The SIP user that matched, if any.")

@@ -38,3 +38,23 @@ async def spent_today_by_customer(
         .values_list("customer_id", "total")
     )
     return {int(customer_id): units_to_decimal(int(total or 0)) for customer_id, total in rows}
+
+
+async def charges_in_day(
+    account_id: int, customer_ids: Sequence[int], day_start: datetime
+) -> dict[int, Decimal]:
+    """The charges of the calls each customer started in the UTC day from `day_start`, by id
+    (absent: none). One statement; no permission check: for callers that checked already and
+    pass only customers the principal may see (dialing eligibility)."""
+    cdrs = Cdr.filter(
+        account_id=account_id,
+        customer_id__in=list(customer_ids),
+        hour__gte=day_start,
+        hour__lt=day_start + timedelta(days=1),
+    )
+    rows = (
+        await cdrs.annotate(total=Sum("charge_units"))
+        .group_by("customer_id")
+        .values_list("customer_id", "total")
+    )
+    return {int(customer_id): units_to_decimal(int(total or 0)) for customer_id, total in rows}

@@ -25,12 +25,15 @@ from services.validation import Invalid, Patch, Unset
 # with ASCII digits only (`\d` also takes other scripts' digits).
 _HHMM = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
 MAX_DIAL_WINDOWS = 50
+_EMPTY_OR_WHOLE_DAY = "A window cannot end when it starts; 00:00 to 24:00 is the whole day."
 
 
 @dataclass(frozen=True)
 class DialWindow:
-    """Dialing allowed from `start` to `end` ("HH:MM", end may be "24:00") in the customer's
-    time zone, on `days` (every day when empty)."""
+    """Dialing allowed from `start` to `end` ("HH:MM"; end may be "24:00") in the customer's
+    time zone, on `days` (every day when empty). An `end` before `start` is one window that
+    crosses midnight (22:00-02:00): `days` name the day it opens on, and it closes at `end` on
+    the next day. The times are wall-clock times (services/eligibility/windows.py)."""
 
     start: str
     end: str
@@ -52,8 +55,10 @@ def _dial_windows(windows: list[DialWindow]) -> list[DialWindow]:
         for part in ("start", "end"):
             if not _HHMM.fullmatch(getattr(window, part)):
                 raise Invalid("Use HH:MM (00:00 to 24:00).", ErrorCode.INVALID, str(index), part)
-        if window.start >= window.end:
-            raise Invalid("The window must end after it starts.", ErrorCode.INVALID, str(index), "end")
+        if window.start == "24:00":
+            raise Invalid("A window starts at 00:00 to 23:59.", ErrorCode.INVALID, str(index), "start")
+        if window.start == window.end:
+            raise Invalid(_EMPTY_OR_WHOLE_DAY, ErrorCode.INVALID, str(index), "end")
         cleaned.append(DialWindow(window.start, window.end, tuple(v.unique_enums(list(window.days)))))
     return cleaned
 

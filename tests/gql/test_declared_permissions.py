@@ -46,6 +46,7 @@ DOCUMENTS: dict[str, str] = {
     "summaries": (
         f'{{ summaries(where: {{customerId: {{in: ["{CUSTOMER}"]}}}}, period: LAST_24_HOURS) {{ currency }} }}'
     ),
+    "dialingEligibilities": f'{{ dialingEligibilities(customerIds: ["{CUSTOMER}"]) {{ allowed }} }}',
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',

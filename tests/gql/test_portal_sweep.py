@@ -79,6 +79,7 @@ CUSTOMER_ALWAYS = {
     "updatedAt",
     "contacts",
     "verificationPending",
+    "dialingEligibility",
 }
 CUSTOMER_SECTIONS = {
     "balance": PortalSection.BALANCE,

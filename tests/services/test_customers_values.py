@@ -132,20 +132,34 @@ async def test_dial_windows_are_cleaned_with_unique_days_and_stored_as_json() ->
     }
 
 
+async def test_a_window_ending_before_it_starts_is_one_window_across_midnight() -> None:
+    windows = [
+        DialWindow("22:00", "02:00", (Weekday.FRI,)),
+        DialWindow("12:00", "11:59"),
+        DialWindow("23:00", "00:00"),
+    ]
+    cleaned, errors = clean_patch(CustomerPatch(dial_windows=windows), "EUR")
+    assert errors == []
+    assert cleaned.dial_windows == windows
+
+
 async def test_tags_are_given_but_not_row_values() -> None:
     cleaned, _ = clean_patch(CustomerPatch(name="Acme", tags=["vip"]), "EUR")
     assert cleaned.given() == {"name": "Acme", "tags": ["vip"]}
     assert row_values(cleaned) == {"name": "Acme"}
 
 
+EMPTY_OR_WHOLE_DAY = "A window cannot end when it starts; 00:00 to 24:00 is the whole day."
+
+
 @pytest.mark.parametrize(
     ("window", "path", "message"),
     [
-        (DialWindow("24:00", "24:00"), ("0", "end"), "The window must end after it starts."),
+        (DialWindow("24:00", "02:00"), ("0", "start"), "A window starts at 00:00 to 23:59."),
+        (DialWindow("08:00", "08:00"), ("0", "end"), EMPTY_OR_WHOLE_DAY),
         (DialWindow("7:00", "08:00"), ("0", "start"), "Use HH:MM (00:00 to 24:00)."),
         (DialWindow("07:60", "08:00"), ("0", "start"), "Use HH:MM (00:00 to 24:00)."),
         (DialWindow("07:00", "25:00"), ("0", "end"), "Use HH:MM (00:00 to 24:00)."),
-        (DialWindow("12:00", "11:59"), ("0", "end"), "The window must end after it starts."),
     ],
 )
 async def test_bad_dial_windows_name_the_window_and_the_part(

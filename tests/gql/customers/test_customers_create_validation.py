@@ -213,17 +213,17 @@ BAD_FIELDS = [
         id="window-end-format",
     ),
     pytest.param(
-        {"dialWindows": [window("09:00", "08:59")]},
-        ["dialWindows", "0", "end"],
+        {"dialWindows": [window("24:00", "08:59")]},
+        ["dialWindows", "0", "start"],
         "INVALID",
-        "The window must end after it starts.",
-        id="window-end-before-start",
+        "A window starts at 00:00 to 23:59.",
+        id="window-start-at-24",
     ),
     pytest.param(
         {"dialWindows": [window("09:00", "09:00")]},
         ["dialWindows", "0", "end"],
         "INVALID",
-        "The window must end after it starts.",
+        "A window cannot end when it starts; 00:00 to 24:00 is the whole day.",
         id="window-empty",
     ),
     pytest.param(

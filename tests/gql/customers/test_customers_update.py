@@ -255,10 +255,10 @@ async def test_the_same_currency_is_accepted_with_other_changes(client: httpx.As
         ({"debitLimit": "0.001"}, ["debitLimit"], "INVALID", "EUR amounts have at most 2 decimal places."),
         ({"vars": "x = = 1"}, ["vars"], "INVALID", "Invalid TOML: Invalid value (at line 1, column 5)"),
         (
-            {"dialWindows": [{"start": "10:00", "end": "09:00"}]},
+            {"dialWindows": [{"start": "10:00", "end": "10:00"}]},
             ["dialWindows", "0", "end"],
             "INVALID",
-            "The window must end after it starts.",
+            "A window cannot end when it starts; 00:00 to 24:00 is the whole day.",
         ),
         ({"timezone": "UTC+1"}, ["timezone"], "INVALID", "'UTC+1' is not an IANA time zone."),
     ],
