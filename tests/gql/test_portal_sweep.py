@@ -47,6 +47,10 @@ PORTAL_OPERATIONS = {
     "contactResetPassword",
     "contactVerificationSend",
     "contactVerify",
+    "cliAdd",
+    "cliDelete",
+    "cliVerificationCall",
+    "cliVerify",
     "viewerPasswordChange",
     "logout",
     # the public ones, which need no principal at all
@@ -79,6 +83,7 @@ CUSTOMER_ALWAYS = {
     "updatedAt",
     "contacts",
     "verificationPending",
+    "clis",
 }
 CUSTOMER_SECTIONS = {
     "balance": PortalSection.BALANCE,
