@@ -108,7 +108,7 @@ async def update_cli(
     """Change a caller id's attestation (null: none). Staff only."""
     actor.require(Permission.CUSTOMERS_WRITE)
     async with unit_of_work(actor, reason) as uow:
-        cli = await locked_cli(uow, cli_id)
+        cli = await locked_cli(uow, cli_id, "id")
         before = snapshot(cli, AUDITED)
         if not isinstance(attestation, Unset):
             setattr(cli, "attestation", attestation)  # noqa: B010 - a nullable enum column
@@ -180,14 +180,14 @@ def _label(actor: Actor) -> str:
     return "Portal" if actor.is_portal else actor.label[:200]
 
 
-async def locked_cli(uow: UnitOfWork, cli_id: int) -> Cli:
-    """A caller id of a customer the actor may see, locked until commit (NOT_FOUND at `id`)."""
+async def locked_cli(uow: UnitOfWork, cli_id: int, field: str = "cli_id") -> Cli:
+    """A caller id of a customer the actor may see, locked until commit (NOT_FOUND at `field`)."""
     visible = Subquery(visible_customers(uow.actor).values("id"))
     cli = await uow.locked(
         Cli.filter(id=cli_id, account_id=uow.actor.account_id, customer_id__in=visible)
     ).first()
     if cli is None:
-        raise not_found("Caller id", "cli_id")
+        raise not_found("Caller id", field)
     return cli
 
 
