@@ -15,8 +15,8 @@ from models import Account, Cli, Message
 from models.enums import CliStatus, MessageStatus
 from services.messaging import outbox
 from settings import Settings
-from tests.client import Principal, global_id, gql, make_principal
-from tests.factories import make_account, make_customer
+from tests.client import global_id, gql, make_principal
+from tests.factories import Principal, make_account, make_customer
 from tests.workers.conftest import SmsProvider
 from workers.inprocess import InProcessRunner
 
