@@ -20,7 +20,8 @@ from models import Account, Cli, Customer, Reseller
 from models.enums import CliStatus, Permission
 from services.actor import system_actor
 from services.numbers.clis import add_cli
-from tests.client import Principals, contact_login, global_id, gql
+from tests.client import Principals, contact_login, global_id, gql, make_principal
+from tests.conftest import SqlCounter
 from tests.factories import PASSWORD, db_state, make_account, make_contact, make_customer, make_reseller
 from tests.gql.numbers.matrix import WRITE_MATRIX, refused_with
 
@@ -242,3 +243,35 @@ async def test_customer_clis(world: World, principal: str, shown: bool) -> None:
 
     expected = {"clis": [{"number": NUMBER, "status": "PENDING"}]} if shown else None
     assert body["data"] == {"customer": expected}
+
+
+CUSTOMERS_WITH_CLIS = (
+    "query($first: Int!) { customers(first: $first) { edges { node { name clis { number } } } } }"
+)
+
+
+async def test_customers_with_their_clis_cost_the_same_statements_for_any_page_size(
+    client: httpx.AsyncClient, sql_counter: SqlCounter
+) -> None:
+    # Given 10 customers with 0 to 2 caller ids each
+    account = await make_account()
+    admin = await make_principal(client, account)
+    system = system_actor(account.id)
+    for index in range(10):
+        customer = await make_customer(account, name=f"Customer {index:02}")
+        for number in range(index % 3):
+            await add_cli(system, customer.id, f"+1415555{index:02}{number:02}")
+
+    async def statements(first: int) -> tuple[int, Any]:
+        sql_counter.reset()
+        body = await gql(client, CUSTOMERS_WITH_CLIS, {"first": first}, admin.token)
+        assert "errors" not in body, body
+        return sql_counter.count, body["data"]["customers"]["edges"]
+
+    (small, _), (large, edges) = await statements(2), await statements(10)
+
+    # Then: the session, the page, the caller ids of every customer on it
+    assert small == large == 3, sql_counter.statements
+    by_name = {edge["node"]["name"]: edge["node"]["clis"] for edge in edges}
+    assert by_name["Customer 05"] == [{"number": "+14155550500"}, {"number": "+14155550501"}]
+    assert sum(len(found) for found in by_name.values()) == sum(i % 3 for i in range(10))
