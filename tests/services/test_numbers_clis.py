@@ -18,8 +18,17 @@ from services.errors import ErrorCode, FieldError, ServiceError
 from services.jobs import Job
 from services.messaging import sealing
 from services.numbers import cli_verification, clis
+from services.portal import contact_actor
 from settings import Settings
-from tests.factories import db_state, make_account, make_actor, make_customer, make_reseller
+from tests.factories import (
+    ORIGIN,
+    db_state,
+    make_account,
+    make_actor,
+    make_contact,
+    make_customer,
+    make_reseller,
+)
 from tests.factories import refused as refused_unchanged
 
 NUMBER = "+447911123456"
@@ -341,3 +350,35 @@ async def _errors(refused_call: Awaitable[object]) -> list[FieldError]:
     with pytest.raises(ServiceError) as caught:
         await refused_call
     return caught.value.errors
+
+
+async def test_a_portal_contact_adds_calls_and_verifies_its_own_customers_cli(settings: Settings) -> None:
+    account = await make_account()
+    customer = await make_customer(account, stir_shaken_attestation=StirShakenAttestation.A)
+    contact = await make_contact(customer, name="Pat")
+    portal = contact_actor(contact, customer, ORIGIN)
+
+    cli = await clis.add_cli(portal, customer.id, NUMBER)
+    await cli_verification.place_verification_call(portal, cli.id)
+    message = await Message.get(customer_id=customer.id)
+    await cli_verification.verify_cli(portal, cli.id, spoken_code(settings, message))
+    refused_approval = await refused_unchanged(clis.approve_cli(portal, cli.id))
+
+    row = await Cli.get(id=cli.id)
+    assert (row.status, row.attestation, row.approved_by_id, row.approved_by_label) == (
+        CliStatus.APPROVED,
+        StirShakenAttestation.A,
+        None,
+        "Portal",
+    )
+    assert codes(refused_approval) == [(ErrorCode.PERMISSION_DENIED, ())]
+    entries = (
+        await AuditEntry.filter(table_name="cli")
+        .order_by("id")
+        .values_list("action", "actor_label", "actor_contact_id")
+    )
+    assert entries == [
+        ("CREATE", "Portal", contact.id),
+        ("SEND", "Portal", contact.id),
+        ("UPDATE", "Portal", contact.id),
+    ]
