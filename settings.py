@@ -84,6 +84,23 @@ class Settings(BaseSettings):
     verification_max_sends_per_hour: int = Field(
         default=5, description="Verification codes one contact is sent per hour at most (THROTTLED)."
     )
+    cli_code_minutes: int = Field(
+        default=10,
+        description="How long the code of a caller-id verification call (cliVerificationCall) works.",
+    )
+    cli_code_max_attempts: int = Field(
+        default=5, description="Wrong tries a caller-id verification code takes before it is spent."
+    )
+    cli_call_interval_seconds: int = Field(
+        default=60, description="Time between two verification calls to one caller id (THROTTLED)."
+    )
+    cli_calls_per_customer_per_hour: int = Field(
+        default=10,
+        description="Verification calls one customer's caller ids get per hour at most (THROTTLED).",
+    )
+    max_clis_per_customer: int = Field(
+        default=100, description="Caller ids one customer may hold (TOO_MANY)."
+    )
 
     graphiql: bool | None = None
     introspection: bool | None = None

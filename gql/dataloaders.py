@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import ConferenceRoom, Contact, Customer, IpAuth, Message, Reseller, Role, SipUser, User
+from models import Cli, ConferenceRoom, Contact, Customer, IpAuth, Message, Reseller, Role, SipUser, User
 from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
@@ -26,6 +26,7 @@ from services.eligibility.rules import Eligibility
 from services.listing import Page, PageRequest
 from services.messaging import broadcasts
 from services.messaging import queries as messages
+from services.numbers import clis
 from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
 
@@ -77,6 +78,7 @@ class Loaders:
     sip_users_by_customer_id: DataLoader[int, list[SipUser]]
     ip_auths_by_customer_id: DataLoader[int, list[IpAuth]]
     conference_rooms_by_customer_id: DataLoader[int, list[ConferenceRoom]]
+    clis_by_customer_id: DataLoader[int, list[Cli]]
     verification_pending_by_customer_id: DataLoader[int, list[VerificationChannel]]
     user_count_by_role_id: DataLoader[int, int]
     customer_count_by_reseller_id: DataLoader[int, int]
@@ -99,6 +101,7 @@ class Loaders:
             sip_users_by_customer_id=by_owner_loader(actor, numbers.sip_users_by_customer, []),
             ip_auths_by_customer_id=by_owner_loader(actor, numbers.ip_auths_by_customer, []),
             conference_rooms_by_customer_id=by_owner_loader(actor, numbers.conference_rooms_by_customer, []),
+            clis_by_customer_id=by_owner_loader(actor, clis.clis_by_customer, []),
             verification_pending_by_customer_id=by_owner_loader(
                 actor, verification.verification_pending_by_customer, []
             ),

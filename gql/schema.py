@@ -24,6 +24,7 @@ from gql.resolvers.audit import AuditQueries
 from gql.resolvers.auth import AuthMutations, AuthQueries
 from gql.resolvers.broadcasts import BroadcastMutations, BroadcastQueries
 from gql.resolvers.cdrs import CdrMutations
+from gql.resolvers.clis import CliMutations
 from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
@@ -70,6 +71,7 @@ class Mutation(
     BroadcastMutations,
     ApiKeyMutations,
     NumberMutations,
+    CliMutations,
     RoleMutations,
     ResellerMutations,
     UserMutations,

@@ -14,6 +14,7 @@ from models.accounts import (
 )
 from models.audit import AuditEntry
 from models.cdrs import Cdr, CdrHourlySummary, CdrRollupMark
+from models.clis import Cli
 from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
 from models.messaging import Broadcast, Message, PeriodicRun
@@ -28,6 +29,7 @@ __all__ = [
     "Cdr",
     "CdrHourlySummary",
     "CdrRollupMark",
+    "Cli",
     "ConferenceRoom",
     "Contact",
     "ContactVerificationCode",

@@ -32,6 +32,11 @@ class Account(Model):
     sms_account_sid = fields.CharField(max_length=100, null=True)
     sms_auth_token = fields.CharField(max_length=255, null=True)
     sms_from = fields.CharField(max_length=32, null=True)
+    # The voice provider (Twilio-compatible Calls API) that places caller-id verification calls.
+    voice_api_base_url = fields.CharField(max_length=500, null=True)
+    voice_account_sid = fields.CharField(max_length=100, null=True)
+    voice_auth_token = fields.CharField(max_length=255, null=True)
+    voice_from = fields.CharField(max_length=32, null=True)
     sip_realm = fields.CharField(max_length=255, default="switchboard")
     # Host names the customer portal is served on; a customer's portal_domain is one of them.
     portal_domains = fields.JSONField[list[str]](default=list)

@@ -119,11 +119,20 @@ class Permission(StrEnum):
     SWITCH_READ = "switch:read"
     CDRS_INGEST = "cdrs:ingest"
     BILLING_READ = "billing:read"
+    CLIS_APPROVE = "clis:approve"
 
 
 class MessageChannel(StrEnum):
     EMAIL = "EMAIL"
     SMS = "SMS"
+    VOICE = "VOICE"  # a call that speaks the message (the account's voice provider)
+
+
+class CliStatus(StrEnum):
+    """A customer's caller id: PENDING until verified by a test call (or approved by staff)."""
+
+    PENDING = "PENDING"
+    APPROVED = "APPROVED"
 
 
 class VerificationChannel(StrEnum):

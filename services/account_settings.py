@@ -1,6 +1,7 @@
-"""The account's settings: number range, audit policy, e-mail and SMS transports, portal domains.
+"""The account's settings: number range, audit policy, e-mail, SMS and voice transports, portal
+domains.
 
-Secrets (SMTP password, SMS token) are write-only: never returned, never in an audit diff.
+Secrets (SMTP password, SMS and voice tokens) are write-only: never returned, never in an audit diff.
 Every text is refused past its column's length (never left to the database, whose error would
 quote it), and the SMTP host and SMS API URL may not name an internal address."""
 
@@ -145,6 +146,18 @@ class AccountSettingsPatch(Patch):
         "SMS auth token (write-only).", clean=_secret("sms_auth_token"), secret=True
     )
     sms_from: str | None | Unset = spec("Origination number of SMS (E.164).", clean=_phone)
+    voice_api_base_url: str | None | Unset = spec(
+        "Twilio-compatible API base URL of the voice provider that places caller-id verification "
+        "calls (POST …/2010-04-01/Accounts/{sid}/Calls.json); calls go to a local folder when unset.",
+        clean=_url("voice_api_base_url"),
+    )
+    voice_account_sid: str | None | Unset = spec(
+        "Voice provider account SID.", clean=_text("voice_account_sid")
+    )
+    voice_auth_token: str | None | Unset = spec(
+        "Voice provider auth token (write-only).", clean=_secret("voice_auth_token"), secret=True
+    )
+    voice_from: str | None | Unset = spec("Caller number of verification calls (E.164).", clean=_phone)
     portal_domains: list[str] | Unset = spec(
         "Host names the customer portal is served on, lower-cased, each once (at most 50); a "
         "customer's portalDomain is one of them. One still used by a customer cannot be removed.",

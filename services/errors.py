@@ -40,6 +40,12 @@ class ErrorCode(StrEnum):
     RESELLER_IN_USE = "RESELLER_IN_USE"
     NO_ADDRESS = "NO_ADDRESS"
     INVALID_CODE = "INVALID_CODE"
+    # A verification code whose time ran out, or that took too many wrong tries.
+    CODE_EXPIRED = "CODE_EXPIRED"
+    TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
+    # A customer's channels or CPS lowered below what one of its IP authentications or SIP
+    # users allows.
+    BELOW_AUTH_LIMIT = "BELOW_AUTH_LIMIT"
     # A portal principal asked for (or to write) what the portal does not show it: a staff-only
     # field, or a section its customer's portal settings hide.
     FORBIDDEN = "FORBIDDEN"

@@ -95,6 +95,12 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             "Read the call summaries of the customers in scope (billing systems); customers:read "
             "reads them too, on the customer card.",
         ),
+        PermissionInfo(
+            Permission.CLIS_APPROVE,
+            "Approve caller ids",
+            "Approve a customer's caller id (CLI) without a verification call (cliApprove). Only "
+            "Administrators hold it by default.",
+        ),
     )
 }
 

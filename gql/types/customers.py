@@ -17,6 +17,7 @@ from gql.fields import Mode, declared_fields, portal_field, substitute
 from gql.nodes import resolve_nodes
 from gql.types.accounts import Reseller, User
 from gql.types.audit import AuditEntry, AuditEntryWhere, audit_page
+from gql.types.clis import Cli
 from gql.types.common import (
     Connection,
     DateTimeFilter,
@@ -54,8 +55,6 @@ InvoiceSchedule: TypeAlias = enums.InvoiceSchedule
 strawberry.enum(InvoiceSchedule, description="How often invoices are generated.")
 RtpFirewall: TypeAlias = enums.RtpFirewall
 strawberry.enum(RtpFirewall, description="Whether media may bypass the RTP firewall.")
-StirShakenAttestation: TypeAlias = enums.StirShakenAttestation
-strawberry.enum(StirShakenAttestation, description="STIR/SHAKEN level.")
 PortalSection: TypeAlias = enums.PortalSection
 strawberry.enum(PortalSection, description="A part of the customer portal.")
 Weekday: TypeAlias = enums.Weekday
@@ -244,6 +243,14 @@ class Customer(relay.Node):
         return [
             IpAuth.from_model(row) for row in await info.context.loaders.ip_auths_by_customer_id.load(self.id)
         ]
+
+    @strawberry.field(
+        description="The customer's caller ids (CLIs), by number: PENDING until verified by a test "
+        "call or approved by staff.",
+        metadata=portal_field(),
+    )
+    async def clis(self, info: Info) -> list[Cli]:
+        return [Cli.from_model(row) for row in await info.context.loaders.clis_by_customer_id.load(self.id)]
 
     @strawberry.field(description="The customer's conference rooms, by extension.")
     async def conference_rooms(self, info: Info) -> list[ConferenceRoom]:

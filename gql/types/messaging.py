@@ -23,7 +23,7 @@ from services.messaging.queries import messages_by_id
 from services.numbers.queries import RangeState, range_state
 
 MessageChannel: TypeAlias = enums.MessageChannel
-strawberry.enum(MessageChannel, description="E-mail or SMS.")
+strawberry.enum(MessageChannel, description="E-mail, SMS, or a voice call that speaks the message.")
 MessageStatus: TypeAlias = enums.MessageStatus
 strawberry.enum(MessageStatus, description="QUEUED until sent; SENT or FAILED for good.")
 MessageKind: TypeAlias = enums.MessageKind
@@ -46,6 +46,8 @@ class AccountSettings(relay.Node):
     smtp_password_set: bool = strawberry.field(description="Whether an SMTP password is stored.")
     sms_auth_token: str | None = strawberry.field(description="Always null: the token is write-only.")
     sms_auth_token_set: bool = strawberry.field(description="Whether an SMS auth token is stored.")
+    voice_auth_token: str | None = strawberry.field(description="Always null: the token is write-only.")
+    voice_auth_token_set: bool = strawberry.field(description="Whether a voice auth token is stored.")
     sip_realm: str = strawberry.field(description="Realm of the SIP users' digest hashes (read-only).")
 
     @strawberry.field(description="How many number blocks are assigned.")

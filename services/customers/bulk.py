@@ -17,6 +17,7 @@ from services.customers.commands import (
     AUDITED_FIELDS,
     apply_changes,
     audited_after,
+    auth_limit_errors,
     mark_deleted,
     reference_errors,
 )
@@ -121,6 +122,7 @@ async def bulk_update_customers(
         planned = []
         for row in rows:
             cleaned, errors = clean_patch(_new_values(row, changes, tags.get(row.id, [])), row.currency)
+            errors += await auth_limit_errors(uow, row, cleaned)
             before: dict[str, JsonValue] = {
                 **snapshot(row, AUDITED_FIELDS),
                 "tags": list(tags.get(row.id, [])),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from tortoise.exceptions import IntegrityError
 
-from models import Customer, CustomerTag
+from models import Customer, CustomerTag, IpAuth, SipUser
 from models.enums import AuditAction, Permission
 from services import integrity
 from services.actor import Actor
@@ -86,8 +86,43 @@ async def update_customer(
         if actor.reseller_id is not None:
             _refuse_other_reseller(actor, patch)
         cleaned = await _validated(uow, patch, currency=customer.currency, exclude_id=customer.id)
+        limit_errors = await auth_limit_errors(uow, customer, cleaned)
+        if limit_errors:
+            raise ServiceError(limit_errors)
         await apply_changes(uow, customer, before, cleaned, "updated")
     return customer
+
+
+# The customer's caps and the columns of its IP authentications and SIP users they bound.
+_BOUND_CAPS = (("channels", "channels", "channels"), ("flow_speed", "cps", "flow speed"))
+
+
+async def auth_limit_errors(uow: UnitOfWork, customer: Customer, cleaned: CustomerPatch) -> list[FieldError]:
+    """BELOW_AUTH_LIMIT for a channels or flow speed lowered below what one of the customer's IP
+    authentications or SIP users allows (their caps are at most the customer's): lower theirs
+    first. Raising a cap, or leaving it, is never refused."""
+    given = row_values(cleaned)
+    errors = []
+    for field, column, name in _BOUND_CAPS:
+        new = given.get(field)
+        if not isinstance(new, int) or new >= getattr(customer, field):
+            continue
+        counts = []
+        for label, model in (("ip_auths", IpAuth), ("sip_users", SipUser)):
+            above = model.filter(customer_id=customer.id, **{f"{column}__gt": new}).using_db(uow.conn)
+            counts.append((label, await above.count()))
+        if any(count for _, count in counts):
+            ip_auths, sip_users = (count for _, count in counts)
+            errors.append(
+                FieldError(
+                    ErrorCode.BELOW_AUTH_LIMIT,
+                    f"{ip_auths} IP authentication(s) and {sip_users} SIP user(s) of the customer allow "
+                    f"more than {new} ({name}); lower theirs first.",
+                    (field,),
+                    tuple(counts),
+                )
+            )
+    return errors
 
 
 def audited_after(customer: Customer, cleaned: CustomerPatch) -> dict[str, JsonValue]:

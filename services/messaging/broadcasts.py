@@ -102,6 +102,8 @@ async def send_broadcast(
 
 def _checked(request: BroadcastRequest) -> tuple[str, str]:
     """The subject and body, or a typed error per bad field (nothing read or written yet)."""
+    if request.channel is MessageChannel.VOICE:
+        raise ServiceError.single(ErrorCode.INVALID, "Broadcasts go by e-mail or SMS.", "channel")
     errors: list[FieldError] = []
     subject = request.subject.strip()
     body = request.body.strip()

@@ -39,7 +39,7 @@ REDRIVE_BATCH = 500
 
 
 def normalized_destination(channel: MessageChannel, to: str) -> str:
-    """An e-mail address, or a mobile number in E.164; raises Invalid otherwise."""
+    """An e-mail address, or a phone number in E.164 (SMS, VOICE); raises Invalid otherwise."""
     if channel is MessageChannel.EMAIL:
         address = email(to)
         if address is None:
@@ -201,6 +201,8 @@ def _outgoing(message: Message, account: Account, settings: Settings) -> Outgoin
     sender = account.email_from or f"no-reply@{_slug(account.name)}.switchboard.invalid"
     if message.channel is MessageChannel.SMS:
         sender = account.sms_from or "Switchboard"
+    elif message.channel is MessageChannel.VOICE:
+        sender = account.voice_from or "Switchboard"
     text: str = message.body_text
     html: str | None = message.body_html
     if message.sealed_body is not None:

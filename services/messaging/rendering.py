@@ -1,5 +1,5 @@
 """Jinja2 templates of every message kind: `<kind>.subject.j2`, `.txt.j2`, `.html.j2` for
-e-mail and `.sms.j2` for SMS (HTML parts are autoescaped)."""
+e-mail, `.sms.j2` for SMS and `.voice.j2` for what a call speaks (HTML parts are autoescaped)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ def _environment() -> Environment:
 def render(kind: MessageKind, channel: MessageChannel, values: dict[str, Any]) -> Rendered:
     env = _environment()
     name = kind.value.lower()
-    if channel is MessageChannel.SMS:
-        return Rendered("", env.get_template(f"{name}.sms.j2").render(values).strip(), None)
+    if channel is MessageChannel.SMS or channel is MessageChannel.VOICE:
+        suffix = channel.value.lower()
+        return Rendered("", env.get_template(f"{name}.{suffix}.j2").render(values).strip(), None)
     return Rendered(
         subject=env.get_template(f"{name}.subject.j2").render(values).strip(),
         text=env.get_template(f"{name}.txt.j2").render(values).strip() + "\n",

@@ -1,4 +1,5 @@
-"""Where messages leave: SMTP (aiosmtplib), a Twilio-compatible HTTP API (httpx), or, with
+"""Where messages leave: SMTP (aiosmtplib), a Twilio-compatible HTTP API (httpx: SMS through its
+Messages resource, voice calls that speak the text through its Calls resource), or, with
 nothing configured, a local folder (and one log line), so a newcomer sees what would be sent.
 
 A sender raises TransientSendError for what may work later (unreachable, timeouts, 4xx SMTP,
@@ -19,6 +20,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
+from xml.sax.saxutils import escape
 
 import aiosmtplib
 import httpx
@@ -97,6 +99,10 @@ class FolderSender:
         if outgoing.channel is MessageChannel.EMAIL:
             path = self.folder / f"message-{outgoing.message_id}.eml"
             path.write_bytes(bytes(email_of(outgoing)))
+        elif outgoing.channel is MessageChannel.VOICE:
+            path = self.folder / f"message-{outgoing.message_id}.call.json"
+            call = {"from": outgoing.sender, "to": outgoing.to, "twiml": twiml(outgoing.text)}
+            path.write_text(json.dumps(call, indent=2) + "\n")
         else:
             path = self.folder / f"message-{outgoing.message_id}.sms.json"
             sms = {"from": outgoing.sender, "to": outgoing.to, "body": outgoing.text}
@@ -184,9 +190,15 @@ MAX_ANSWER_BYTES = 64 * 1024
 _SID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
+def twiml(text: str) -> str:
+    """The TwiML that speaks `text` once."""
+    return f"<Response><Say>{escape(text)}</Say></Response>"
+
+
 @dataclass(frozen=True)
 class TwilioSender:
-    """POST {base}/2010-04-01/Accounts/{sid}/Messages.json with To, From, Body (Basic auth).
+    """POST {base}/2010-04-01/Accounts/{sid}/Messages.json with To, From, Body (an SMS), or, for
+    a VOICE message, .../Calls.json with To, From and Twiml that speaks the text (Basic auth).
 
     Only the HTTP status and a SID of the expected shape are kept from the answer: its body
     never reaches a field the tenant reads."""
@@ -196,10 +208,19 @@ class TwilioSender:
     auth_token: str
     timeout: float
     allow_private: bool = False
+    voice: bool = False
+
+    @property
+    def provider(self) -> str:
+        return "Voice provider" if self.voice else "SMS provider"
 
     async def send(self, outgoing: Outgoing) -> str:
         url = self._url()
-        form = {"To": outgoing.to, "From": outgoing.sender, "Body": outgoing.text}
+        form = {"To": outgoing.to, "From": outgoing.sender}
+        if self.voice:
+            form["Twiml"] = twiml(outgoing.text)
+        else:
+            form["Body"] = outgoing.text
         try:
             async with asyncio.timeout(self.timeout):
                 status, body = await self._post(url, form)
@@ -209,16 +230,18 @@ class TwilioSender:
             raise TransientSendError("timed out") from exc
         except (httpx.HTTPError, OSError, TimeoutError, UnicodeError) as exc:
             raise TransientSendError(egress.network_reason(exc)) from exc
-        return _sid(status, body)
+        return _sid(status, body, self.provider)
 
     def _url(self) -> httpx.URL:
-        path = f"/2010-04-01/Accounts/{quote(self.account_sid, safe='')}/Messages.json"
+        resource = "Calls" if self.voice else "Messages"
+        path = f"/2010-04-01/Accounts/{quote(self.account_sid, safe='')}/{resource}.json"
+        invalid = f"{'Voice' if self.voice else 'SMS'} API URL is not valid"
         try:
             url = httpx.URL(self.base_url.rstrip("/") + path)
         except httpx.InvalidURL as exc:
-            raise PermanentSendError("SMS API URL is not valid") from exc
+            raise PermanentSendError(invalid) from exc
         if url.scheme not in {"http", "https"} or not url.raw_host:
-            raise PermanentSendError("SMS API URL is not valid")
+            raise PermanentSendError(invalid)
         return url
 
     async def _post(self, url: httpx.URL, form: dict[str, str]) -> tuple[int, bytes | None]:
@@ -253,18 +276,18 @@ async def _read_at_most(response: httpx.Response, limit: int) -> bytes | None:
     return bytes(body)
 
 
-def _sid(status: int, body: bytes | None) -> str:
-    """The message SID of a 2xx answer; anything else is a classified failure."""
+def _sid(status: int, body: bytes | None, provider: str = "SMS provider") -> str:
+    """The message (or call) SID of a 2xx answer; anything else is a classified failure."""
     if status == 429 or status >= 500:
-        raise TransientSendError(f"SMS provider answered HTTP {status}")
+        raise TransientSendError(f"{provider} answered HTTP {status}")
     if status in {401, 403}:
-        raise PermanentSendError(f"SMS provider refused the credentials (HTTP {status})")
+        raise PermanentSendError(f"{provider} refused the credentials (HTTP {status})")
     if 400 <= status < 500:
-        raise PermanentSendError(f"SMS provider refused the message (HTTP {status})")
+        raise PermanentSendError(f"{provider} refused the message (HTTP {status})")
     sid = _json_field(body, "sid") if 200 <= status < 300 else None
     if sid is None or not _SID.fullmatch(sid):
         # Not what a provider that accepted the message answers: try again, within the limit.
-        raise TransientSendError(f"SMS provider gave an unexpected answer (HTTP {status})")
+        raise TransientSendError(f"{provider} gave an unexpected answer (HTTP {status})")
     return sid
 
 
@@ -307,5 +330,14 @@ def sender_for(
             auth_token=account.sms_auth_token or "",
             timeout=timeout,
             allow_private=allow_private,
+        )
+    if channel is MessageChannel.VOICE and account.voice_api_base_url and account.voice_account_sid:
+        return TwilioSender(
+            base_url=account.voice_api_base_url,
+            account_sid=account.voice_account_sid,
+            auth_token=account.voice_auth_token or "",
+            timeout=timeout,
+            allow_private=allow_private,
+            voice=True,
         )
     return FolderSender(outbox_dir, account.id)

@@ -29,6 +29,7 @@ from services.numbers.owned import (
     Kind,
     builder,
     cap,
+    check_caps,
     create_owned,
     delete_owned,
     require_given,
@@ -138,7 +139,7 @@ def _checker(given: IpAuthPatch) -> Check[IpAuth]:
     Sets the row's bounds from its address."""
 
     async def check(uow: UnitOfWork, customer: Customer, row: IpAuth, before: dict[str, JsonValue]) -> None:
-        _check_caps(customer, given)
+        check_caps(customer, given.channels, given.cps)
         first, last = bounds(network(row.address))
         row.range_start, row.range_end = as_bound(first), as_bound(last)
         if given.address is not UNSET or given.tech_prefix is not UNSET:
@@ -147,20 +148,6 @@ def _checker(given: IpAuthPatch) -> Check[IpAuth]:
             await extensions.check_claim(uow, customer, row.extension, "extension")
 
     return check
-
-
-def _check_caps(customer: Customer, given: IpAuthPatch) -> None:
-    caps = (
-        ("channels", given.channels, customer.channels, "channels"),
-        ("cps", given.cps, customer.flow_speed, "flow speed"),
-    )
-    for field, value, limit, name in caps:
-        if isinstance(value, int) and value > limit:
-            raise ServiceError.single(
-                ErrorCode.ABOVE_CUSTOMER_LIMIT,
-                f"At most the customer's {name} ({limit}); 0 applies the customer's limit.",
-                field,
-            )
 
 
 async def _check_overlap(uow: UnitOfWork, customer: Customer, row: IpAuth, first: int, last: int) -> None:

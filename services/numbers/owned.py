@@ -20,7 +20,7 @@ from services.fields import CleanContext, creation_defaults, row_values
 from services.numbers.blocks import lock_account
 from services.numbers.extensions import Row
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import Patch, non_negative_int
+from services.validation import Patch, Unset, non_negative_int
 
 
 def require_given(cleaned: Patch, *names: str) -> None:
@@ -38,6 +38,23 @@ def require_given(cleaned: Patch, *names: str) -> None:
 def cap(value: int, _context: CleanContext) -> int:
     """The cleaner of a count or cap: 0 or more."""
     return non_negative_int(value)
+
+
+def check_caps(customer: Customer, channels: int | Unset, cps: int | Unset) -> None:
+    """Caps given for an IP authentication or SIP user: at most the customer's channels and flow
+    speed (0 applies the customer's). The customer's own caps cannot then drop below them
+    (services/customers/commands.py `auth_limit_errors`)."""
+    caps = (
+        ("channels", channels, customer.channels, "channels"),
+        ("cps", cps, customer.flow_speed, "flow speed"),
+    )
+    for field, value, limit, name in caps:
+        if isinstance(value, int) and value > limit:
+            raise ServiceError.single(
+                ErrorCode.ABOVE_CUSTOMER_LIMIT,
+                f"At most the customer's {name} ({limit}); 0 applies the customer's limit.",
+                field,
+            )
 
 
 async def locked_customer(uow: UnitOfWork, customer_id: int) -> Customer:

@@ -24,6 +24,7 @@ from services.numbers.extensions import MAX_EXTENSION, extension_of
 from services.numbers.owned import (
     Kind,
     cap,
+    check_caps,
     create_owned,
     delete_owned,
     locked_customer,
@@ -77,8 +78,16 @@ class SipUserPatch(Patch):
     password: str | Unset = spec(
         "8 to 128 characters; stored only as the digest hash.", clean=_password, audited=False, secret=True
     )
-    channels: int | Unset = spec("Concurrent calls allowed; 0 means unlimited.", clean=cap, default=0)
-    cps: int | Unset = spec("Calls per second allowed; 0 means unlimited.", clean=cap, default=0)
+    channels: int | Unset = spec(
+        "Concurrent calls allowed; 0: the customer's limit applies. At most the customer's channels.",
+        clean=cap,
+        default=0,
+    )
+    cps: int | Unset = spec(
+        "Calls per second allowed; 0: the customer's limit applies. At most the customer's flow speed.",
+        clean=cap,
+        default=0,
+    )
     ip_allow: list[str] | Unset = spec(
         "Networks it may register from; any when empty.", clean=_ip_allow, default=[]
     )
@@ -105,6 +114,7 @@ async def create_sip_user(
         )
 
     async def check(uow: UnitOfWork, customer: Customer, row: SipUser, _before: dict[str, JsonValue]) -> None:
+        check_caps(customer, cleaned.channels, cleaned.cps)
         await _check_username(uow, customer, row.username)
 
     return await create_owned(actor, customer_id, KIND, build, check, _saved, reason)
@@ -129,6 +139,8 @@ async def update_sip_user(
                     "password",
                 )
             await _check_username(uow, await locked_customer(uow, sip_user.customer_id), username)
+        if not isinstance(cleaned.channels, Unset) or not isinstance(cleaned.cps, Unset):
+            check_caps(await locked_customer(uow, sip_user.customer_id), cleaned.channels, cleaned.cps)
         sip_user.username, sip_user.extension = username, extension_of(username)
         if not isinstance(cleaned.password, Unset):
             sip_user.ha1 = ha1(username, sip_user.realm, cleaned.password)

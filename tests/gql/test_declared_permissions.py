@@ -24,6 +24,7 @@ USER, ROLE, RESELLER = global_id("User", MISSING), global_id("Role", MISSING), g
 CONTACT = global_id("Contact", MISSING)
 IP_AUTH = global_id("IpAuth", MISSING)
 ROOM = global_id("ConferenceRoom", MISSING)
+CLI = global_id("Cli", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -84,6 +85,12 @@ DOCUMENTS: dict[str, str] = {
     ),
     "conferenceRoomUpdate": f'mutation {{ conferenceRoomUpdate(input: {{id: "{ROOM}", recording: true}}) {{ errors {{ code }} }} }}',
     "conferenceRoomDelete": f'mutation {{ conferenceRoomDelete(input: {{id: "{ROOM}"}}) {{ errors {{ code }} }} }}',
+    "cliAdd": f'mutation {{ cliAdd(input: {{customerId: "{CUSTOMER}", number: "+447911123456"}}) {{ errors {{ code }} }} }}',
+    "cliUpdate": f'mutation {{ cliUpdate(input: {{id: "{CLI}", attestation: B}}) {{ errors {{ code }} }} }}',
+    "cliDelete": f'mutation {{ cliDelete(input: {{cliId: "{CLI}"}}) {{ errors {{ code }} }} }}',
+    "cliApprove": f'mutation {{ cliApprove(input: {{cliId: "{CLI}"}}) {{ errors {{ code }} }} }}',
+    "cliVerificationCall": f'mutation {{ cliVerificationCall(input: {{cliId: "{CLI}"}}) {{ errors {{ code }} }} }}',
+    "cliVerify": f'mutation {{ cliVerify(input: {{cliId: "{CLI}", code: "000000"}}) {{ errors {{ code }} }} }}',
     "roleCreate": 'mutation { roleCreate(input: {name: "Ops", permissions: []}) { errors { code } } }',
     "roleUpdate": f'mutation {{ roleUpdate(input: {{id: "{ROLE}", name: "Ops"}}) {{ errors {{ code }} }} }}',
     "roleDelete": f'mutation {{ roleDelete(input: {{id: "{ROLE}"}}) {{ errors {{ code }} }} }}',

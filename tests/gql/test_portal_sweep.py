@@ -47,6 +47,10 @@ PORTAL_OPERATIONS = {
     "contactResetPassword",
     "contactVerificationSend",
     "contactVerify",
+    "cliAdd",
+    "cliDelete",
+    "cliVerificationCall",
+    "cliVerify",
     "viewerPasswordChange",
     "logout",
     # the public ones, which need no principal at all
@@ -80,6 +84,7 @@ CUSTOMER_ALWAYS = {
     "contacts",
     "verificationPending",
     "dialingEligibility",
+    "clis",
 }
 CUSTOMER_SECTIONS = {
     "balance": PortalSection.BALANCE,

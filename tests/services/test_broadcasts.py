@@ -123,3 +123,14 @@ async def test_without_messaging_send_nothing_is_read_or_written() -> None:
 
     assert [e.code for e in errors] == [ErrorCode.PERMISSION_DENIED]
     assert await db_state() == before
+
+
+async def test_a_voice_broadcast_is_refused() -> None:
+    account = await make_account()
+    customer = await make_customer(account)
+    await make_contact(customer, mobile="+447911123456")
+    request = BroadcastRequest(Selection(where=Filter(conditions={})), MessageChannel.VOICE, "", "Hello")
+
+    errors = await refused(send_broadcast(make_actor(account), request))
+
+    assert errors == [FieldError(ErrorCode.INVALID, "Broadcasts go by e-mail or SMS.", ("channel",))]

@@ -56,7 +56,7 @@ async def sip_entries(**filters: Any) -> list[dict[str, Any]]:
 async def test_create_stores_the_clean_values_and_only_the_digest_hash() -> None:
     # Given a customer without blocks
     account = await sip_account()
-    customer = await make_customer(account)
+    customer = await make_customer(account, channels=10, flow_speed=5)
 
     # When a SIP user is created with networks given loosely
     created = await create_sip_user(
@@ -195,7 +195,7 @@ async def test_update_diffs_only_what_changed_and_redacts_the_hash() -> None:
     # Given a SIP user
     account = await sip_account()
     actor = make_actor(account)
-    customer = await make_customer(account)
+    customer = await make_customer(account, channels=10, flow_speed=5)
     created = await create_sip_user(actor, customer.id, patch(channels=1))
 
     # When it is renamed with a new password, then given the same values again

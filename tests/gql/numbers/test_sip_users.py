@@ -44,7 +44,7 @@ async def setup(client: httpx.AsyncClient, with_block: bool) -> tuple[Account, P
         number_range_start=1000, number_block_size=100, sip_realm="sip.carrier.example"
     )
     admin = await make_principal(client, account)
-    customer = await make_customer(account)
+    customer = await make_customer(account, channels=10, flow_speed=5)
     if with_block:
         await gql(client, ASSIGN, {"id": global_id("Customer", customer.id)}, admin.token)
     return account, admin, customer.id
