@@ -21,14 +21,15 @@ strawberry.enum(
     "DAILY_SPEND_LIMIT_REACHED (today's spend, 00:00-00:00 UTC, at or over dailySpendLimit), "
     "OUTSIDE_DIALING_WINDOW (not in a dialWindows window, in the customer's time zone), "
     "EMAIL_VERIFICATION_PENDING / MOBILE_VERIFICATION_PENDING (required, and no contact has "
-    "verified one), NO_CHANNELS (channels is 0), CHANNELS_IN_USE (the switch's fresh count is "
+    "verified one), CLI_NOT_APPROVED (approvedCliOnly, and the caller id is not an approved CLI of "
+    "the customer, or without a caller id the customer has none approved), NO_CHANNELS (channels is 0), CHANNELS_IN_USE (the switch's fresh count is "
     "at the channels limit).",
 )
 
 AT = "The instant asked about (UTC); now when omitted. Between the years 2000 and 2999."
 CLI = (
-    "The caller id the call would present (1 to 64 characters). Until the caller-id registry "
-    "(approved CLIs) is part of this build it is checked for shape only: no rule reads it yet."
+    "The caller id the call would present (1 to 64 characters), checked against the customer's "
+    "approved CLIs when it dials with approved CLIs only; omitted, any approved CLI will do."
 )
 
 

@@ -3,12 +3,13 @@ statements, then the pure rules (services/eligibility/rules.py).
 
 Statements, whatever the number of customers: one for the customers' rows, each with whether
 a contact of theirs has verified an e-mail address and a mobile number (two EXISTS
-subqueries); one more for today's spend, only when one of them has a daily spend limit."""
+subqueries); one more for today's spend, only when one of them has a daily spend limit; one
+more for their approved caller ids, only when one of them dials with approved CLIs only."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from tortoise.expressions import RawSQL
 
-from models.enums import CustomerStatus, Permission
+from models import Cli
+from models.enums import CliStatus, CustomerStatus, Permission
 from services import runtime
 from services.actor import Actor
 from services.cdrs.channels import channels_now
@@ -26,6 +28,7 @@ from services.customers.values import DialWindow
 from services.eligibility.rules import Eligibility, Snapshot, evaluate
 from services.eligibility.windows import Window
 from services.errors import ErrorCode, FieldError, ServiceError
+from services.numbers.clis import e164
 
 MAX_CUSTOMERS = 1_000
 MAX_CLI_LENGTH = 64
@@ -48,6 +51,7 @@ _COLUMNS = (
     "dial_windows",
     "email_verification_required",
     "mobile_verification_required",
+    "approved_cli_only",
     "email_verified",
     "mobile_verified",
 )
@@ -55,8 +59,8 @@ _COLUMNS = (
 
 @dataclass(frozen=True)
 class EligibilityQuery:
-    """The question: at which instant (now when None), presenting which caller id. The caller
-    id is cleaned here for the approved-CLI rule, which comes with the CLI registry."""
+    """The question: at which instant (now when None), presenting which caller id (None: any
+    of the customer's)."""
 
     at: datetime | None = None
     cli: str | None = None
@@ -69,7 +73,7 @@ async def eligibility_by_customer(
     `customer_ids` (a portal contact: its own), the others absent."""
     actor.require(Permission.CUSTOMERS_READ)
     at = instant_of(query)
-    return await _evaluate(actor, customer_ids, at)
+    return await _evaluate(actor, customer_ids, at, query.cli)
 
 
 async def eligibilities_of_customers(
@@ -84,7 +88,7 @@ async def eligibilities_of_customers(
             ErrorCode.TOO_MANY, f"At most {MAX_CUSTOMERS} customers at once.", "customerIds"
         )
     at = instant_of(query)
-    found = await _evaluate(actor, customer_ids, at)
+    found = await _evaluate(actor, customer_ids, at, query.cli)
     missing = [
         FieldError(ErrorCode.NOT_FOUND, "Customer not found.", ("customerIds", str(n)))
         for n, customer_id in enumerate(customer_ids)
@@ -95,9 +99,11 @@ async def eligibilities_of_customers(
     return found
 
 
-async def snapshots(actor: Actor, customer_ids: Sequence[int], at: datetime) -> dict[int, Snapshot]:
+async def snapshots(
+    actor: Actor, customer_ids: Sequence[int], at: datetime, cli: str | None = None
+) -> dict[int, Snapshot]:
     """The snapshots of the customers the actor may see among `customer_ids`, for the question
-    asked at `at` (no permission check: the callers above make it)."""
+    asked at `at` presenting `cli` (no permission check: the callers above make it)."""
     ids = sorted(set(customer_ids))
     if not ids:
         return {}
@@ -113,15 +119,47 @@ async def snapshots(actor: Actor, customer_ids: Sequence[int], at: datetime) -> 
     day_start, _day_end = utc_day(at)
     limited = [int(row["id"]) for row in rows if row["daily_spend_limit"] is not None]
     spent = await charges_in_day(actor.account_id, limited, day_start) if limited else {}
+    presented = _presented(cli)
+    approved = await _approved_cli_holders(
+        [int(row["id"]) for row in rows if row["approved_cli_only"]], presented
+    )
     stale_after = timedelta(seconds=runtime.current().settings.channels_stale_seconds)
     return {
-        int(row["id"]): _snapshot(row, spent.get(int(row["id"]), Decimal(0)), day_start, at, stale_after)
+        int(row["id"]): replace(
+            _snapshot(row, spent.get(int(row["id"]), Decimal(0)), day_start, at, stale_after),
+            cli=presented,
+            cli_approved=int(row["id"]) in approved,
+        )
         for row in rows
     }
 
 
-async def _evaluate(actor: Actor, customer_ids: Sequence[int], at: datetime) -> dict[int, Eligibility]:
-    found = await snapshots(actor, customer_ids, at)
+def _presented(cli: str | None) -> str | None:
+    """The caller id as the CLI registry keeps it (E.164), or as given when it is no valid
+    number (then it matches no CLI: not approved, rather than an error to the switch)."""
+    if cli is None:
+        return None
+    try:
+        return e164(cli)
+    except ServiceError:
+        return cli.strip()
+
+
+async def _approved_cli_holders(customer_ids: list[int], cli: str | None) -> set[int]:
+    """Which of the customers hold `cli` approved (with no cli: any approved CLI)."""
+    if not customer_ids:
+        return set()
+    held = Cli.filter(customer_id__in=customer_ids, status=CliStatus.APPROVED)
+    if cli is not None:
+        held = held.filter(number=cli)
+    holders: list[int] = await held.distinct().values_list("customer_id", flat=True)  # type: ignore[assignment]
+    return set(holders)
+
+
+async def _evaluate(
+    actor: Actor, customer_ids: Sequence[int], at: datetime, cli: str | None
+) -> dict[int, Eligibility]:
+    found = await snapshots(actor, customer_ids, at, cli)
     return {customer_id: evaluate(snapshot, at) for customer_id, snapshot in found.items()}
 
 
@@ -146,6 +184,7 @@ def _snapshot(
         windows=windows,
         email_verification_pending=bool(row["email_verification_required"]) and not row["email_verified"],
         mobile_verification_pending=bool(row["mobile_verification_required"]) and not row["mobile_verified"],
+        approved_cli_only=bool(row["approved_cli_only"]),
     )
 
 

@@ -43,6 +43,7 @@ class EligibilityCode(StrEnum):
     OUTSIDE_DIALING_WINDOW = "OUTSIDE_DIALING_WINDOW"
     EMAIL_VERIFICATION_PENDING = "EMAIL_VERIFICATION_PENDING"
     MOBILE_VERIFICATION_PENDING = "MOBILE_VERIFICATION_PENDING"
+    CLI_NOT_APPROVED = "CLI_NOT_APPROVED"
     NO_CHANNELS = "NO_CHANNELS"
     CHANNELS_IN_USE = "CHANNELS_IN_USE"
 
@@ -53,7 +54,10 @@ class Snapshot:
 
     `spent` is the charges of the calls started in the UTC day that begins at `spend_day`
     (the day of the instant asked about); a later day starts from nothing. `channels_in_use` is
-    the switch's count while its snapshot is fresh at that instant, else None (unknown)."""
+    the switch's count while its snapshot is fresh at that instant, else None (unknown).
+    `cli` is the caller id asked about (E.164 when it is a valid number) and `cli_approved`
+    whether it is an approved CLI of the customer; with no caller id asked about, whether the
+    customer has any approved CLI at all."""
 
     customer_id: int
     status: CustomerStatus
@@ -68,6 +72,9 @@ class Snapshot:
     windows: tuple[Window, ...]
     email_verification_pending: bool
     mobile_verification_pending: bool
+    approved_cli_only: bool = False
+    cli: str | None = None
+    cli_approved: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,18 @@ def mobile_verification(snapshot: Snapshot, at: datetime) -> Reason | None:
     )
 
 
+def approved_cli(snapshot: Snapshot, at: datetime) -> Reason | None:
+    """With `approvedCliOnly`, only an approved caller id may be presented; asked without a
+    caller id, the customer may dial only if it has at least one approved CLI."""
+    if not snapshot.approved_cli_only or snapshot.cli_approved:
+        return None
+    if snapshot.cli is None:
+        message = "Only approved caller ids may dial, and the customer has none approved."
+    else:
+        message = f"{snapshot.cli} is not an approved caller id of the customer."
+    return Reason(EligibilityCode.CLI_NOT_APPROVED, message)
+
+
 def channels(snapshot: Snapshot, at: datetime) -> Reason | None:
     """`channels` 0 means none at all; otherwise blocked while the switch's fresh count is at
     the limit. An unknown (stale or missing) count does not block: the switch counts its own
@@ -185,6 +204,7 @@ RULES: tuple[Rule, ...] = (
     dialing_window,
     email_verification,
     mobile_verification,
+    approved_cli,
     channels,
 )
 

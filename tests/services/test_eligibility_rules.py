@@ -108,6 +108,18 @@ MIDNIGHT = utc(2026, 12, 1)
         ),
         ({"email_verification_pending": True}, {}, C.EMAIL_VERIFICATION_PENDING, None),
         ({"mobile_verification_pending": True}, {}, C.MOBILE_VERIFICATION_PENDING, None),
+        (
+            {"approved_cli_only": True},
+            {"approved_cli_only": True, "cli_approved": True},
+            C.CLI_NOT_APPROVED,
+            None,
+        ),
+        (
+            {"approved_cli_only": True, "cli": "+14155552671"},
+            {"cli": "+14155552671"},
+            C.CLI_NOT_APPROVED,
+            None,
+        ),
         ({"channels": 0}, {"channels": 1}, C.NO_CHANNELS, None),
         ({"channels_in_use": 10}, {"channels_in_use": 9}, C.CHANNELS_IN_USE, None),
     ],
@@ -132,6 +144,8 @@ def test_every_reason_is_reported_in_rule_order_with_its_message() -> None:
         zone=LONDON,
         email_verification_pending=True,
         mobile_verification_pending=True,
+        approved_cli_only=True,
+        cli="+14155552671",
         channels_in_use=12,
     )
     answer = evaluate(everything, AT)
@@ -148,6 +162,7 @@ def test_every_reason_is_reported_in_rule_order_with_its_message() -> None:
             C.MOBILE_VERIFICATION_PENDING,
             "Mobile verification is required and no contact of the customer has verified a mobile number.",
         ),
+        (C.CLI_NOT_APPROVED, "+14155552671 is not an approved caller id of the customer."),
         (C.CHANNELS_IN_USE, "Every channel is in use (12 of 10)."),
     ]
     assert answer.next_allowed_at is None
@@ -267,18 +282,22 @@ WINDOWS = st.lists(
 )
 MONEY = st.integers(-20, 20).map(Decimal)
 SNAPSHOTS = st.builds(
-    lambda windows, zone, status, balance, debit, limit, spent, channels, in_use, email, mobile: snapshot(
-        windows=tuple(windows),
-        zone=zone,
-        status=status,
-        balance=balance,
-        debit_limit=debit,
-        daily_spend_limit=limit,
-        spent=spent,
-        channels=channels,
-        channels_in_use=in_use,
-        email_verification_pending=email,
-        mobile_verification_pending=mobile,
+    lambda windows, zone, status, balance, debit, limit, spent, channels, in_use, email, mobile, cli_only, approved: (
+        snapshot(
+            windows=tuple(windows),
+            zone=zone,
+            status=status,
+            balance=balance,
+            debit_limit=debit,
+            daily_spend_limit=limit,
+            spent=spent,
+            channels=channels,
+            channels_in_use=in_use,
+            email_verification_pending=email,
+            mobile_verification_pending=mobile,
+            approved_cli_only=cli_only,
+            cli_approved=approved,
+        )
     ),
     WINDOWS,
     ZONES,
@@ -291,6 +310,8 @@ SNAPSHOTS = st.builds(
     st.none() | st.integers(0, 3),
     st.sampled_from([False, False, False, True]),
     st.sampled_from([False, False, False, True]),
+    st.sampled_from([False, False, False, True]),
+    st.booleans(),
 )
 
 

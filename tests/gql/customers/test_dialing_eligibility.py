@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from models import Account, Cdr, Customer
-from models.enums import Permission
+from models import Account, Cdr, Cli, Customer
+from models.enums import CliStatus, Permission
 from services.customers.values import DialWindow
 from tests.client import contact_login, customer_mutation, global_id, make_principal
 from tests.conftest import GqlClient, SqlCounter
@@ -294,6 +294,50 @@ async def test_authorization_matrix_of_the_switch_read_and_the_customer_card(
     }
 
 
+async def cli_of(customer: Customer, number: str, status: CliStatus) -> None:
+    await Cli.create(account_id=customer.account_id, customer_id=customer.id, number=number, status=status)
+
+
+async def test_with_approved_clis_only_the_presented_caller_id_must_be_an_approved_cli(
+    account: Account,
+    gql_client: Callable[[Principal | str | None], GqlClient],
+    api_key: Callable[[list[Permission]], Awaitable[str]],
+) -> None:
+    # given: a customer with one approved and one pending CLI, one with none approved, and one
+    # that may present any caller id
+    strict = await dialer(account, approved_cli_only=True)
+    await cli_of(strict, "+14155552671", CliStatus.APPROVED)
+    await cli_of(strict, "+14155552672", CliStatus.PENDING)
+    unproven = await dialer(account, approved_cli_only=True)
+    await cli_of(unproven, "+14155552671", CliStatus.PENDING)
+    free = await dialer(account)
+    ids = [global_id("Customer", c.id) for c in (strict, unproven, free)]
+    ask = gql_client(await switch_key(api_key))
+
+    def codes(body: dict[str, Any]) -> list[list[str]]:
+        return [[r["code"] for r in answer["reasons"]] for answer in body["data"]["dialingEligibilities"]]
+
+    # when / then: the approved number, written as the switch may write it
+    assert codes(await ask(ROOT, ids=ids, at=AT_TEXT, cli="+1 415-555-2671")) == [
+        [],
+        ["CLI_NOT_APPROVED"],
+        [],
+    ]
+    # a pending CLI, a number the customer does not hold, and no valid number at all
+    for cli in ("+14155552672", "+442071838750", "anonymous"):
+        assert codes(await ask(ROOT, ids=ids, at=AT_TEXT, cli=cli)) == [["CLI_NOT_APPROVED"]] * 2 + [[]]
+    # no caller id asked about: any approved CLI will do
+    body = await ask(ROOT, ids=ids, at=AT_TEXT)
+    assert codes(body) == [[], ["CLI_NOT_APPROVED"], []]
+    assert body["data"]["dialingEligibilities"][1]["reasons"][0]["message"] == (
+        "Only approved caller ids may dial, and the customer has none approved."
+    )
+    wrong = await ask(ROOT, ids=ids[:1], at=AT_TEXT, cli="+14155552672")
+    assert wrong["data"]["dialingEligibilities"][0]["reasons"][0]["message"] == (
+        "+14155552672 is not an approved caller id of the customer."
+    )
+
+
 # --- cost -------------------------------------------------------------------------------------
 
 
@@ -309,8 +353,10 @@ async def test_the_switch_read_costs_the_same_statements_for_2_and_40_customers(
             account,
             daily_spend_limit=Decimal(1),
             email_verification_required=True,
+            approved_cli_only=n % 2 == 0,
             dial_windows=[DialWindow("09:00", "17:00")] if n % 2 else [],
         )
+        await cli_of(customer, "+14155552671", CliStatus.APPROVED if n % 4 == 0 else CliStatus.PENDING)
         await call(customer, AT - timedelta(minutes=5), "0.10")
         await make_contact(customer, email_verified=n % 3 == 0)
         customers.append(customer)
@@ -318,13 +364,17 @@ async def test_the_switch_read_costs_the_same_statements_for_2_and_40_customers(
     counts = []
     for size in (2, 40):
         sql_counter.reset()
-        body = await ask(ROOT, ids=[global_id("Customer", c.id) for c in customers[:size]], at=AT_TEXT)
+        ids = [global_id("Customer", c.id) for c in customers[:size]]
+        body = await ask(ROOT, ids=ids, at=AT_TEXT, cli="+14155552671")
         counts.append(sql_counter.count)
         assert len(body["data"]["dialingEligibilities"]) == size
     assert counts[0] == counts[1], sql_counter.statements
-    # the API key's own lookup, then the customers with their verified contacts, then the spend
-    eligibility_reads = [s for s in sql_counter.statements if '"customer"' in s or '"cdr"' in s]
-    assert len(eligibility_reads) == 2, eligibility_reads
+    # the API key's own lookup, then the customers with their verified contacts, then the spend,
+    # then the approved caller ids
+    eligibility_reads = [
+        s for s in sql_counter.statements if any(t in s for t in ('"customer"', '"cdr"', '"cli"'))
+    ]
+    assert len(eligibility_reads) == 3, eligibility_reads
 
 
 async def test_a_page_of_customers_with_their_eligibility_is_one_batch_and_agrees_with_the_switch_read(
