@@ -26,6 +26,7 @@ from gql.resolvers.broadcasts import BroadcastMutations, BroadcastQueries
 from gql.resolvers.cdrs import CdrMutations
 from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
+from gql.resolvers.invoices import InvoiceMutations, InvoiceQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
 from gql.resolvers.reference import ReferenceQueries
@@ -54,6 +55,7 @@ class Query(
     UserQueries,
     SwitchQueries,
     SummaryQueries,
+    InvoiceQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
@@ -74,6 +76,7 @@ class Mutation(
     ResellerMutations,
     UserMutations,
     CdrMutations,
+    InvoiceMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 
