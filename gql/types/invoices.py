@@ -24,6 +24,7 @@ from services.invoices.queries import InvoiceSortField as SortField
 from services.invoices.queries import invoices_by_id
 from services.invoices.templates import templates_by_id
 from services.listing import Condition, Filter
+from services.reference import quantum
 
 InvoiceStatus: TypeAlias = enums.InvoiceStatus
 strawberry.enum(InvoiceStatus, description="DRAFT -> ISSUED -> PAID, or VOID (keeps its number).")
@@ -51,7 +52,7 @@ class InvoiceLine:
     )
 
     @classmethod
-    def from_model(cls, row: InvoiceLineModel) -> InvoiceLine:
+    def from_model(cls, row: InvoiceLineModel, currency: str) -> InvoiceLine:
         return cls(
             position=row.position,
             description=row.description,
@@ -59,7 +60,7 @@ class InvoiceLine:
             attempts=row.attempts,
             connected=row.connected,
             billed_duration=int(row.billed_duration),
-            amount=row.amount,
+            amount=row.amount.quantize(quantum(currency)),
         )
 
 
@@ -106,7 +107,7 @@ class Invoice(relay.Node):
     @strawberry.field(description="The lines, one per day with calls, in day order.", metadata=PORTAL)
     async def lines(self, info: Info) -> list[InvoiceLine]:
         rows = await info.context.loaders.lines_by_invoice_id.load(self.id)
-        return [InvoiceLine.from_model(row) for row in rows]
+        return [InvoiceLine.from_model(row, self.currency) for row in rows]
 
     @strawberry.field(
         description="A signed link to the invoice as HTML, valid for a short time (15 minutes by "
@@ -126,6 +127,7 @@ class Invoice(relay.Node):
 
     @classmethod
     def from_model(cls, row: InvoiceModel) -> Invoice:
+        step = quantum(row.currency)
         return cls(
             id=row.id,
             number=int(row.number),
@@ -134,11 +136,11 @@ class Invoice(relay.Node):
             period_start=row.period_start,
             period_end=row.period_end,
             currency=row.currency,
-            subtotal=row.subtotal,
+            subtotal=row.subtotal.quantize(step),
             tax_percent=row.tax_percent.normalize(),
-            tax=row.tax,
-            total=row.total,
-            amount_paid=row.amount_paid,
+            tax=row.tax.quantize(step),
+            total=row.total.quantize(step),
+            amount_paid=row.amount_paid.quantize(step),
             issue_date=row.issue_date,
             due_date=row.due_date,
             issued_at=row.issued_at,

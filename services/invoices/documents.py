@@ -22,6 +22,7 @@ import orjson
 from models import Account, Customer, Invoice, InvoiceLine, InvoiceTemplate
 from services.invoices import rendering
 from services.invoices.lifecycle import total_text
+from services.reference import quantum
 
 FORMATS = ("html", "pdf")
 
@@ -29,7 +30,9 @@ FORMATS = ("html", "pdf")
 def template_values(
     invoice: Invoice, lines: list[InvoiceLine], customer: Customer, account: Account
 ) -> dict[str, Any]:
-    """What a template sees: plain strings, numbers and lists (nothing with methods to reach)."""
+    """What a template sees: plain strings, numbers and lists (nothing with methods to reach);
+    amounts as text at the currency's minor unit."""
+    step = quantum(invoice.currency)
     address = [
         part
         for part in (
@@ -51,12 +54,12 @@ def template_values(
             "issue_date": invoice.issue_date.isoformat(),
             "due_date": invoice.due_date.isoformat(),
             "currency": invoice.currency,
-            "subtotal": str(invoice.subtotal),
+            "subtotal": str(invoice.subtotal.quantize(step)),
             "tax_percent": str(invoice.tax_percent.normalize()),
-            "tax": str(invoice.tax),
-            "total": str(invoice.total),
+            "tax": str(invoice.tax.quantize(step)),
+            "total": str(invoice.total.quantize(step)),
             "total_text": total_text(invoice),
-            "amount_paid": str(invoice.amount_paid),
+            "amount_paid": str(invoice.amount_paid.quantize(step)),
         },
         "lines": [
             {
@@ -65,7 +68,7 @@ def template_values(
                 "attempts": line.attempts,
                 "connected": line.connected,
                 "minutes": f"{line.billed_duration / 60:.2f}",
-                "amount": str(line.amount),
+                "amount": str(line.amount.quantize(step)),
             }
             for line in lines
         ],

@@ -32,6 +32,7 @@ from services.customers.scope import about_visible_customers
 from services.errors import ErrorCode, ServiceError, not_found
 from services.messaging import attachments, outbox
 from services.messaging.rendering import render
+from services.reference import quantum
 from services.uow import UnitOfWork, unit_of_work
 
 TABLE = "invoice"
@@ -111,7 +112,7 @@ async def _send(uow: UnitOfWork, invoice: Invoice, customer: Customer) -> None:
                 "customer_name": customer.name,
                 "number": invoice.number,
                 "period": f"{invoice.period_start.date().isoformat()} to {invoice.period_end.date().isoformat()}",
-                "total": invoice.total,
+                "total": invoice.total.quantize(quantum(invoice.currency)),
                 "currency": invoice.currency,
                 "due_date": invoice.due_date.isoformat(),
             },
@@ -208,4 +209,6 @@ async def settle(uow: UnitOfWork, invoice: Invoice, amount: Decimal) -> Decimal:
 
 def total_text(invoice: Invoice) -> str:
     """The total as people read it, with the currency's symbol ("€1,234.50")."""
-    return str(format_currency(invoice.total, invoice.currency, locale="en"))
+    return str(
+        format_currency(invoice.total.quantize(quantum(invoice.currency)), invoice.currency, locale="en")
+    )

@@ -47,6 +47,7 @@ PORTAL_OPERATIONS = {
     "contactResetPassword",
     "contactVerificationSend",
     "contactVerify",
+    "invoices",
     "viewerPasswordChange",
     "logout",
     # the public ones, which need no principal at all
@@ -92,6 +93,8 @@ CUSTOMER_SECTIONS = {
     "invoiceSchedule": PortalSection.INVOICES,
     "invoiceDueDays": PortalSection.INVOICES,
     "createInvoiceOnPayment": PortalSection.INVOICES,
+    "invoiceTemplate": PortalSection.INVOICES,
+    "invoices": PortalSection.INVOICES,
     "summaries": PortalSection.SUMMARY,
 }
 CONTACT_ALWAYS = {
