@@ -25,7 +25,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -411,10 +411,18 @@ class RunStats:
     invoices: int = 0
 
 
-async def auto_generate_all(batch: int = 200, *, now: datetime | None = None, issue: bool = True) -> RunStats:
+async def auto_generate_all(
+    batch: int = 200,
+    *,
+    now: datetime | None = None,
+    issue: bool = True,
+    hook: Callable[[int], Awaitable[None]] | None = None,
+) -> RunStats:
     """The scheduler's run: every live customer whose schedule is not NONE, `batch` customers at
     a time in id order, one transaction per customer (a run killed midway leaves whole
-    customers done and the rest for the next run), as the system of the customer's account."""
+    customers done and the rest for the next run), as the system of the customer's account.
+    `hook(customer_id)` is awaited inside each customer's transaction before it commits, so a
+    test can stop a run there, as a killed process would."""
     now = now or datetime.now(UTC)
     stats, after = RunStats(), 0
     while True:
@@ -432,6 +440,8 @@ async def auto_generate_all(batch: int = 200, *, now: datetime | None = None, is
                 await lock_counter(uow)
                 customer = await Customer.filter(id=customer_id).using_db(uow.conn).get()
                 stats.invoices += len(await _auto_generate_locked(uow, customer, issue, now))
+                if hook is not None:
+                    await hook(int(customer_id))
             stats.customers += 1
         if len(rows) < batch:
             return stats

@@ -241,6 +241,32 @@ async def test_the_scheduler_run_issues_every_scheduled_customer_once() -> None:
     assert (stats.invoices, rerun.invoices) == (1, 0)
 
 
+async def test_a_run_stopped_midway_leaves_no_partial_invoice_and_the_next_run_completes() -> None:
+    # given: three MONTHLY customers with calls in February
+    account = await make_account()
+    customers = [await make_customer(account) for _ in range(3)]
+    for customer in customers:
+        await Customer.filter(id=customer.id).update(created_at=utc(2026, 2, 1))
+        await hourly(customer, utc(2026, 2, 3, 1), 10_000)
+
+    async def crash_at_second(customer_id: int) -> None:
+        if customer_id == customers[1].id:
+            raise RuntimeError("killed")
+
+    # when: the run dies inside the second customer's transaction, then runs again
+    with pytest.raises(RuntimeError):
+        await auto_generate_all(batch=2, now=NOW, hook=crash_at_second)
+    done_before = await Invoice.filter(account_id=account.id).values_list("customer_id", "number")
+    stats = await auto_generate_all(batch=2, now=NOW)
+
+    # then: the first was whole, the second left nothing; the rerun did the rest, numbers 1..3
+    assert done_before == [(customers[0].id, 1)]
+    assert stats.invoices == 2
+    rows = await Invoice.filter(account_id=account.id).order_by("number").values_list("customer_id", "number")
+    assert rows == [(customers[0].id, 1), (customers[1].id, 2), (customers[2].id, 3)]
+    assert await InvoiceLine.filter(invoice__account_id=account.id).count() == 3
+
+
 async def test_issuing_mails_the_billing_contacts_with_the_pdf_by_reference() -> None:
     account = await make_account()
     customer = await make_customer(account)
