@@ -73,9 +73,10 @@ async def render(account_id: int, count: int) -> dict[str, Any]:
     from models import Invoice
     from services.invoices.documents import invoice_html, invoice_pdf
 
-    ids = list(
+    rows = (
         await Invoice.filter(account_id=account_id).order_by("id").limit(count).values_list("id", flat=True)
     )
+    ids = [int(str(i)) for i in rows]
     html, pdf, size = [], [], 0
     for invoice_id in ids:
         started = time.perf_counter()
