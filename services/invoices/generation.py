@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
@@ -424,6 +425,7 @@ async def auto_generate_all(
     `hook(customer_id)` is awaited inside each customer's transaction before it commits, so a
     test can stop a run there, as a killed process would."""
     now = now or datetime.now(UTC)
+    await rollup.roll_up()  # every pending CDR into the summaries, once for the whole run
     stats, after = RunStats(), 0
     while True:
         rows = (
@@ -431,18 +433,36 @@ async def auto_generate_all(
             .exclude(invoice_schedule=InvoiceSchedule.NONE)
             .order_by("id")
             .limit(batch)
-            .values_list("id", "account_id")
+            .values_list("id", "account_id", "invoice_schedule", "created_at")
         )
-        for customer_id, account_id in rows:
-            actor = system_actor(int(account_id))
-            await _rolled_up(int(customer_id))
-            async with unit_of_work(actor) as uow:
+        due = await _due(rows, now)
+        for customer_id, account_id, *_rest in rows:
+            stats.customers += 1
+            if int(customer_id) not in due:
+                continue
+            async with unit_of_work(system_actor(int(account_id))) as uow:
                 await lock_counter(uow)
                 customer = await Customer.filter(id=customer_id).using_db(uow.conn).get()
                 stats.invoices += len(await _auto_generate_locked(uow, customer, issue, now))
                 if hook is not None:
                     await hook(int(customer_id))
-            stats.customers += 1
         if len(rows) < batch:
             return stats
         after = int(rows[-1][0])
+
+
+async def _due(rows: Sequence[tuple[Any, ...]], now: datetime) -> set[int]:
+    """The customers of a batch with a complete period after their cursor (one statement): the
+    others are skipped without a transaction. Read without a lock: a stale cursor only means a
+    transaction that finds nothing to do (the cursor is read again under the lock)."""
+    cursors = {
+        int(c.customer_id): c for c in await InvoiceCursor.filter(customer_id__in=[int(r[0]) for r in rows])
+    }
+    due = set()
+    for customer_id, _account_id, schedule, created_at in rows:
+        kind = InvoicePeriod(InvoiceSchedule(schedule).value)
+        customer = Customer(id=int(customer_id), created_at=created_at)
+        start = _first_start(kind, cursors.get(int(customer_id)), customer)
+        if next_period(SummaryPeriod(kind.value), start) <= now:
+            due.add(int(customer_id))
+    return due

@@ -59,19 +59,25 @@ def _environment() -> _Sandbox:
     return _Sandbox(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
+@lru_cache(maxsize=128)
+def _compiled(body: str) -> jinja2.Template:
+    return _environment().from_string(body)
+
+
 @lru_cache(maxsize=1)
 def default_template() -> str:
     return DEFAULT_TEMPLATE.read_text()
 
 
 def compile_template(body: str) -> jinja2.Template:
-    """The template, or INVALID_TEMPLATE (too long, or a syntax error with its line)."""
+    """The template, or INVALID_TEMPLATE (too long, or a syntax error with its line). Compiled
+    templates are kept by their source (compiling is most of a render's time)."""
     if len(body) > MAX_TEMPLATE_CHARS:
         raise ServiceError.single(
             ErrorCode.INVALID_TEMPLATE, f"A template has at most {MAX_TEMPLATE_CHARS} characters.", "body"
         )
     try:
-        return _environment().from_string(body)
+        return _compiled(body)
     except jinja2.TemplateSyntaxError as exc:
         raise ServiceError.single(
             ErrorCode.INVALID_TEMPLATE, f"Line {exc.lineno}: {exc.message}", "body"
