@@ -26,6 +26,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from gql import feeds, graphiql
 from gql.context import Context, build_context
+from gql.documents import invoice_document_endpoint
 from gql.error_codes import RequestErrorCode
 from gql.schema import schema
 from settings import Settings, get_settings
@@ -175,6 +176,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/health", health, methods=["GET"]),
         Route("/ingest/cdrs", feeds.ingest_cdrs_endpoint, methods=["POST"]),
         Route("/ingest/active-calls", feeds.active_calls_endpoint, methods=["POST"]),
+        Route("/invoices/document/{token}", invoice_document_endpoint, methods=["GET"]),
     ]
     if settings.graphiql_enabled:
         # Public, secret-free files only: compressing them cannot leak anything (unlike

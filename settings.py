@@ -202,6 +202,17 @@ class Settings(BaseSettings):
     max_active_call_customers: int = Field(
         default=100_000, description="Customers in one active-calls snapshot."
     )
+    invoice_schedule_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How often the scheduler runs invoice auto-generation for every customer whose "
+        "invoice schedule is not NONE.",
+    )
+    invoice_link_seconds: int = Field(
+        default=900,
+        gt=0,
+        description="How long an invoice's signed htmlUrl / pdfUrl works after it was read.",
+    )
     rollup_interval_seconds: float = Field(
         default=3600.0, description="How often the scheduler rolls new CDRs up into the hourly summaries."
     )

@@ -11,7 +11,21 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import Cli, ConferenceRoom, Contact, Customer, IpAuth, Message, Reseller, Role, SipUser, User
+from models import (
+    Cli,
+    ConferenceRoom,
+    Contact,
+    Customer,
+    Invoice,
+    InvoiceLine,
+    InvoiceTemplate,
+    IpAuth,
+    Message,
+    Reseller,
+    Role,
+    SipUser,
+    User,
+)
 from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
@@ -23,6 +37,8 @@ from services.contacts.queries import ContactQuery
 from services.customers import queries as customers
 from services.eligibility import reads as eligibility
 from services.eligibility.rules import Eligibility
+from services.invoices import queries as invoices
+from services.invoices import templates as invoice_templates
 from services.listing import Page, PageRequest
 from services.messaging import broadcasts
 from services.messaging import queries as messages
@@ -64,6 +80,10 @@ def count_loader(actor: Actor, read: BatchRead[int]) -> DataLoader[int, int]:
     return by_owner_loader(actor, read, 0)
 
 
+async def _templates_by_id(actor: Actor, ids: Sequence[int]) -> Mapping[int, InvoiceTemplate]:
+    return await invoice_templates.templates_by_id(actor, list(ids))
+
+
 @dataclass(frozen=True)
 class Loaders:
     """The request's loaders, scoped to its principal."""
@@ -85,6 +105,8 @@ class Loaders:
     user_count_by_reseller_id: DataLoader[int, int]
     status_counts_by_broadcast_id: DataLoader[int, dict[MessageStatus, int]]
     spent_today_by_customer_id: DataLoader[int, Decimal]
+    lines_by_invoice_id: DataLoader[int, list[InvoiceLine]]
+    invoice_template_by_id: DataLoader[int, InvoiceTemplate | None]
     # Loaders of a nested list, one per set of its arguments (see `_per_arguments`).
     _by_arguments: dict[tuple[str, str], DataLoader[Any, Any]] = field(default_factory=dict)
 
@@ -110,6 +132,8 @@ class Loaders:
             user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),
             status_counts_by_broadcast_id=by_owner_loader(actor, broadcasts.status_counts, {}),
             spent_today_by_customer_id=by_owner_loader(actor, cdrs.spent_today_by_customer, Decimal(0)),
+            lines_by_invoice_id=by_owner_loader(actor, invoices.lines_by_invoice, []),
+            invoice_template_by_id=by_id_loader(actor, _templates_by_id),
         )
 
     def contact_pages(self, query: ContactQuery, page: PageRequest) -> DataLoader[int, Page[Contact]]:
@@ -127,6 +151,14 @@ class Loaders:
             return await messages.messages_by_broadcast(actor, ids, page)
 
         return self._per_arguments("message_pages", page, read)
+
+    def invoice_pages(self, page: PageRequest) -> DataLoader[int, Page[Invoice]]:
+        """Each customer's page of invoices for these arguments (Customer.invoices)."""
+
+        async def read(actor: Actor, ids: Sequence[int]) -> Mapping[int, Page[Invoice]]:
+            return await invoices.invoices_by_customer(actor, ids, page)
+
+        return self._per_arguments("invoice_pages", page, read)
 
     def contact_counts(self, query: ContactQuery) -> DataLoader[int, int]:
         """How many contacts of each customer match these arguments (Customer.contacts.totalCount)."""

@@ -27,6 +27,7 @@ from gql.resolvers.cdrs import CdrMutations
 from gql.resolvers.clis import CliMutations
 from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
+from gql.resolvers.invoices import InvoiceMutations, InvoiceQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
 from gql.resolvers.reference import ReferenceQueries
@@ -55,6 +56,7 @@ class Query(
     UserQueries,
     SwitchQueries,
     SummaryQueries,
+    InvoiceQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
@@ -76,6 +78,7 @@ class Mutation(
     ResellerMutations,
     UserMutations,
     CdrMutations,
+    InvoiceMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

@@ -17,7 +17,8 @@ from models.cdrs import Cdr, CdrHourlySummary, CdrRollupMark
 from models.clis import Cli
 from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
-from models.messaging import Broadcast, Message, PeriodicRun
+from models.invoices import Invoice, InvoiceCounter, InvoiceCursor, InvoiceLine, InvoiceTemplate
+from models.messaging import Broadcast, Message, MessageAttachment, PeriodicRun
 from models.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 
 __all__ = [
@@ -35,10 +36,16 @@ __all__ = [
     "ContactVerificationCode",
     "Customer",
     "CustomerTag",
+    "Invoice",
+    "InvoiceCounter",
+    "InvoiceCursor",
+    "InvoiceLine",
+    "InvoiceTemplate",
     "IpAuth",
     "LoginAttempt",
     "LoginThrottle",
     "Message",
+    "MessageAttachment",
     "NumberBlock",
     "PasswordToken",
     "PeriodicRun",

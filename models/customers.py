@@ -1,11 +1,15 @@
 """The customer aggregate: the customer row and its tags."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
 
 from models.accounts import Account, Reseller, User
+
+if TYPE_CHECKING:
+    from models.invoices import InvoiceTemplate
 from models.enums import CustomerStatus, InvoiceSchedule, RtpFirewall, StirShakenAttestation
 
 MONEY_DIGITS = 20
@@ -27,6 +31,7 @@ class Customer(Model):
     account_id: int
     reseller_id: int | None
     account_manager_id: int | None
+    invoice_template_id: int | None
 
     id = fields.IntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
@@ -66,7 +71,10 @@ class Customer(Model):
     invoice_schedule = fields.CharEnumField(InvoiceSchedule, max_length=10, default=InvoiceSchedule.MONTHLY)
     create_invoice_on_payment = fields.BooleanField(default=False)
     invoice_due_days = fields.IntField(default=30)
-    invoice_template = fields.CharField(max_length=100, null=True)
+    # The account's invoice template used for this customer's invoices; null: the shipped default.
+    invoice_template: fields.ForeignKeyNullableRelation["InvoiceTemplate"] = fields.ForeignKeyField(
+        "models.InvoiceTemplate", related_name="customers", null=True, on_delete=fields.RESTRICT
+    )
     external_accounting_id = fields.CharField(max_length=100, null=True)
     rtp_firewall = fields.CharEnumField(RtpFirewall, max_length=10, default=RtpFirewall.LOCKED)
     recording_retention_days = fields.IntField(default=0)

@@ -120,6 +120,8 @@ class Permission(StrEnum):
     CDRS_INGEST = "cdrs:ingest"
     BILLING_READ = "billing:read"
     CLIS_APPROVE = "clis:approve"
+    INVOICES_READ = "invoices:read"
+    INVOICES_WRITE = "invoices:write"
 
 
 class MessageChannel(StrEnum):
@@ -164,3 +166,26 @@ class SmtpTlsMode(StrEnum):
     NONE = "NONE"
     STARTTLS = "STARTTLS"
     TLS = "TLS"
+
+
+class InvoicePeriod(StrEnum):
+    """The summary period an invoice covers (UTC; weeks start on Monday)."""
+
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class InvoiceStatus(StrEnum):
+    """DRAFT -> ISSUED -> PAID, or VOID (from DRAFT or ISSUED; keeps its number)."""
+
+    DRAFT = "DRAFT"
+    ISSUED = "ISSUED"
+    PAID = "PAID"
+    VOID = "VOID"
+
+
+class AttachmentSource(StrEnum):
+    """What produces an e-mail attachment at delivery (services/messaging/attachments.py)."""
+
+    INVOICE_PDF = "INVOICE_PDF"

@@ -4,7 +4,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.accounts import Account
-from models.enums import MessageChannel, MessageKind, MessageStatus
+from models.enums import AttachmentSource, MessageChannel, MessageKind, MessageStatus
 
 
 class Message(Model):
@@ -46,6 +46,25 @@ class Message(Model):
     class Meta:
         table = "message"
         indexes = (("status", "next_attempt_at"), ("account", "created_at"))
+
+
+class MessageAttachment(Model):
+    """A file sent with an e-mail, stored by reference: what to produce (`source`, `source_id`)
+    when the message is delivered, never the bytes (the broker and the outbox row stay small)."""
+
+    message_id: int
+
+    id = fields.BigIntField(primary_key=True)
+    message: fields.ForeignKeyRelation[Message] = fields.ForeignKeyField(
+        "models.Message", related_name="attachments", on_delete=fields.CASCADE
+    )
+    filename = fields.CharField(max_length=200)
+    content_type = fields.CharField(max_length=100)
+    source = fields.CharEnumField(AttachmentSource, max_length=20)
+    source_id = fields.BigIntField()
+
+    class Meta:
+        table = "message_attachment"
 
 
 class Broadcast(Model):

@@ -44,6 +44,7 @@ def main() -> int:
     for name, (port, start, package) in SERVICES.items():
         ensure_service(name, port, start, package)
     ensure_browser_tools()
+    ensure_pdf_libraries()
     checks = [
         ("ruff lint", ["ruff", "check", "."]),
         ("ruff format", ["ruff", "format", "--check", "."]),
@@ -91,6 +92,36 @@ def ensure_browser_tools() -> None:
         subprocess.run(
             ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=BROWSER_TESTS, check=True
         )
+
+
+# WeasyPrint (invoice PDFs) loads Pango, HarfBuzz and fontconfig at import; DejaVu covers the
+# currency symbols the invoices print (€ £ ¥ ₹ ...).
+PDF_LIBRARIES = {
+    "libpango-1.0.so.0": "libpango-1.0-0",
+    "libpangoft2-1.0.so.0": "libpangoft2-1.0-0",
+    "libharfbuzz.so.0": "libharfbuzz0b",
+    "libharfbuzz-subset.so.0": "libharfbuzz-subset0",
+    "libfontconfig.so.1": "libfontconfig1",
+}
+PDF_FONTS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def ensure_pdf_libraries() -> None:
+    """Install the system libraries and fonts WeasyPrint needs, when missing."""
+    known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False).stdout
+    missing = [package for library, package in PDF_LIBRARIES.items() if library not in known]
+    missing += [] if PDF_FONTS.exists() else ["fonts-dejavu-core"]
+    if not missing:
+        return
+    print(f"Installing {', '.join(missing)} for invoice PDFs.", flush=True)
+    if os.geteuid() != 0:
+        sys.exit(f"Invoice PDFs need {', '.join(missing)}: apt-get install {' '.join(missing)}")
+    subprocess.run(
+        "apt-get update -qq && apt-get install -y -qq " + " ".join(missing),
+        shell=True,
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
 
 
 def answers(port: int) -> bool:

@@ -55,6 +55,17 @@ class ErrorCode(StrEnum):
     IP_NOT_ALLOWED = "IP_NOT_ALLOWED"
     # A Portal Login for a customer with no portal domain (neither its own nor the account's).
     NO_PORTAL_DOMAIN = "NO_PORTAL_DOMAIN"
+    # Invoices: a template that does not parse or reaches for what templates may not use; one
+    # that renders too long or too much; a customer's template that is not the account's.
+    INVALID_TEMPLATE = "INVALID_TEMPLATE"
+    TEMPLATE_LIMIT = "TEMPLATE_LIMIT"
+    UNKNOWN_TEMPLATE = "UNKNOWN_TEMPLATE"
+    TEMPLATE_IN_USE = "TEMPLATE_IN_USE"
+    # An invoice in a status the change does not apply to (issuing a VOID one, ...).
+    INVALID_STATUS = "INVALID_STATUS"
+    # A period that is not over yet, or overlaps another invoice of the customer.
+    PERIOD_NOT_COMPLETE = "PERIOD_NOT_COMPLETE"
+    PERIOD_OVERLAP = "PERIOD_OVERLAP"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ DEFAULT_ROLES: dict[str, list[str]] = {
         Permission.CONTACTS_WRITE.value,
         Permission.MESSAGING_SEND.value,
         Permission.AUDIT_READ.value,
+        Permission.INVOICES_READ.value,
     ],
 }
 
@@ -100,6 +101,17 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             "Approve caller ids",
             "Approve a customer's caller id (CLI) without a verification call (cliApprove). Only "
             "Administrators hold it by default.",
+        ),
+        PermissionInfo(
+            Permission.INVOICES_READ,
+            "Read invoices",
+            "See the invoices of the customers in scope, their documents (HTML, PDF) and the "
+            "invoice templates.",
+        ),
+        PermissionInfo(
+            Permission.INVOICES_WRITE,
+            "Manage invoices",
+            "Generate, issue (which e-mails them) and void invoices; write invoice templates.",
         ),
     )
 }

@@ -15,7 +15,7 @@ CUSTOMER_FIELDS = """
     id name status channels flowSpeed debitLimit minimumPayment topupCurrencies taxPercent currency
     balance channelsInUse paypalEmail website pAssertedId portalAccess portalHiddenSections
     portalManageContacts vars
-    invoiceSchedule createInvoiceOnPayment invoiceDueDays invoiceTemplate externalAccountingId
+    invoiceSchedule createInvoiceOnPayment invoiceDueDays invoiceTemplate { id name } externalAccountingId
     rtpFirewall recordingRetentionDays portalDomain dailySpendLimit stirShakenAttestation
     addressLine1 addressLine2 city region postalCode country approvedCliOnly
     emailVerificationRequired mobileVerificationRequired notes timezone

@@ -52,6 +52,7 @@ def load_actors() -> dict[str, ActorSpec]:
     """Import every actor module (they register themselves) and return the registry; a job
     declared without an actor is a start-up error, not a job silently never run."""
     import workers.cdrs
+    import workers.invoices
     import workers.logins
     import workers.messages  # noqa: F401
 

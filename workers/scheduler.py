@@ -14,6 +14,7 @@ import structlog
 
 from services import jobs, login_throttle
 from services.cdrs import rollup
+from services.invoices import generation as invoices
 from services.jobs import JobSpec
 from services.messaging import outbox
 from services.scheduling import claim_run
@@ -36,6 +37,7 @@ PERIODIC_JOBS = (
     PeriodicJob(outbox.REDRIVE, lambda s: timedelta(seconds=s.outbox_redrive_seconds)),
     PeriodicJob(login_throttle.PRUNE, lambda _settings: timedelta(hours=1)),
     PeriodicJob(rollup.ROLL_UP, lambda s: timedelta(seconds=s.rollup_interval_seconds)),
+    PeriodicJob(invoices.AUTO_GENERATE_ALL, lambda s: timedelta(seconds=s.invoice_schedule_seconds)),
 )
 
 

@@ -28,13 +28,16 @@ from gql.types.common import (
     SortDirection,
     StringFilter,
     TagsFilter,
+    connection_of,
 )
 from gql.types.contact_verification import VerificationChannel
 from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query, customer_contacts
 from gql.types.eligibility import AT, CLI, DialingEligibility, customer_eligibility
+from gql.types.invoices import Invoice, InvoiceTemplate
 from gql.types.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 from gql.types.summaries import Summaries, SummaryPeriod, customer_summaries
 from models import Customer as CustomerModel
+from models import InvoiceTemplate as InvoiceTemplateModel
 from models import Reseller as ResellerModel
 from models import User as UserModel
 from models import enums
@@ -182,6 +185,29 @@ class Customer(relay.Node):
             return _user(self.related.managers.get(manager_id))
         return _loaded(info.context.loaders.user_by_id.load(manager_id), _user)
 
+    @strawberry.field(
+        description=FIELDS["invoice_template_id"].description,
+        graphql_type=InvoiceTemplate | None,
+        metadata=portal_field(enums.PortalSection.INVOICES),
+    )
+    def invoice_template(self, info: Info) -> InvoiceTemplate | None | Awaitable[InvoiceTemplate | None]:
+        template_id = self._reference("invoice_template_id")
+        if template_id is None:
+            return None
+        return _loaded(info.context.loaders.invoice_template_by_id.load(template_id), _template)
+
+    @strawberry.field(
+        description="The customer's invoices, newest first. Pages forward only. In the portal: "
+        "its issued, paid and void ones, unless the customer's portal hides INVOICES.",
+        extensions=[Refusals()],
+        metadata=portal_field(enums.PortalSection.INVOICES),
+    )
+    async def invoices(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Invoice]:
+        found = await info.context.loaders.invoice_pages(PageRequest(first, after)).load(self.id)
+        return connection_of(found, Invoice.from_model)
+
     def _reference(self, name: str) -> int | None:
         """An id field kept private on the type (declared in FIELDS with `refers_to`)."""
         value: int | None = getattr(self, name)
@@ -297,7 +323,7 @@ class Customer(relay.Node):
 
 
 _MONEY_FIELDS = ("debit_limit", "minimum_payment", "balance")
-_REFERENCES = ("reseller_id", "account_manager_id")
+_REFERENCES = ("reseller_id", "account_manager_id", "invoice_template_id")
 _DERIVED = {
     "channels_in_use",
     "daily_spend_limit",
@@ -316,6 +342,10 @@ _PLAIN_FIELDS = tuple(
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def _template(row: InvoiceTemplateModel | None) -> InvoiceTemplate | None:
+    return InvoiceTemplate.from_model(row) if row is not None else None
 
 
 async def _loaded(pending: Awaitable[T], to_node: Callable[[T], R]) -> R:

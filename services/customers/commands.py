@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from tortoise.exceptions import IntegrityError
 
-from models import Customer, CustomerTag, IpAuth, SipUser
+from models import Customer, CustomerTag, InvoiceTemplate, IpAuth, SipUser
 from models.enums import AuditAction, Permission
 from services import integrity
 from services.actor import Actor
@@ -292,6 +292,20 @@ async def reference_errors(uow: UnitOfWork, cleaned: CustomerPatch) -> list[Fiel
         .exists()
     ):
         errors.append(FieldError(ErrorCode.NOT_FOUND, "Account manager not found.", ("account_manager_id",)))
+    template_id = cleaned.invoice_template_id
+    if (
+        isinstance(template_id, int)
+        and not await InvoiceTemplate.filter(id=template_id, account_id=uow.actor.account_id)
+        .using_db(uow.conn)
+        .exists()
+    ):
+        errors.append(
+            FieldError(
+                ErrorCode.UNKNOWN_TEMPLATE,
+                "No such invoice template in this account.",
+                ("invoice_template_id",),
+            )
+        )
     return errors + await portal_domain_errors(uow, cleaned)
 
 

@@ -188,8 +188,12 @@ class CustomerPatch(Patch):
     invoice_due_days: int | Unset = spec(
         "Days an invoice may stay unpaid.", clean=_count, default=30, portal=PortalSection.INVOICES
     )
-    invoice_template: str | None | Unset = spec(
-        "Invoice template name.", clean=_optional_text(100), default=None
+    invoice_template_id: int | None | Unset = spec(
+        "The account's invoice template for this customer's invoices (UNKNOWN_TEMPLATE when it is "
+        "not one of the account's); null: the shipped default template.",
+        default=None,
+        refers_to="InvoiceTemplate",
+        portal=PortalSection.INVOICES,
     )
     external_accounting_id: str | None | Unset = spec(
         "Id in the accounting system.", clean=_optional_text(100), default=None

@@ -6,7 +6,7 @@ however each one ends."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,7 +19,7 @@ from models.enums import MessageChannel, MessageKind, MessageStatus
 from services import jobs, runtime
 from services.errors import ErrorCode, ServiceError
 from services.logsafe import exception_fields
-from services.messaging import sealing
+from services.messaging import attachments, sealing
 from services.messaging.rendering import Rendered
 from services.messaging.senders import Outgoing, PermanentSendError, TransientSendError, sender_for
 from services.uow import UnitOfWork
@@ -126,6 +126,11 @@ async def deliver(settings: Settings, message_id: int) -> Delivery:
         outgoing = _outgoing(message, account, settings)
     except sealing.Unreadable:
         return await _failed(message, "The sealed body does not open: the secret key changed.")
+    try:
+        outgoing = replace(outgoing, attachments=await attachments.produce(message.id))
+    except Exception as exc:  # noqa: BLE001 - a file that cannot be made now may be made later
+        log.error("message.attachment_failed", message_id=message.id, **exception_fields(exc))
+        return await _transient(message, f"attachment could not be made ({type(exc).__name__})", settings)
     try:
         reference = await sender.send(outgoing)
     except PermanentSendError as exc:

@@ -29,6 +29,7 @@ import structlog
 from models import Account
 from models.enums import MessageChannel, SmtpTlsMode
 from services.messaging import egress
+from services.messaging.attachments import Attachment
 
 log = structlog.get_logger(__name__)
 
@@ -57,6 +58,8 @@ class Outgoing:
     text: str
     html: str | None
     header_message_id: str
+    # Files sent with an e-mail (produced at delivery from their references).
+    attachments: tuple[Attachment, ...] = ()
 
 
 class Sender(Protocol):
@@ -77,6 +80,14 @@ def email_of(outgoing: Outgoing) -> EmailMessage:
     email.set_content(outgoing.text)
     if outgoing.html:
         email.add_alternative(outgoing.html, subtype="html")
+    for attachment in outgoing.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        email.add_attachment(
+            attachment.content,
+            maintype=maintype,
+            subtype=subtype or "octet-stream",
+            filename=attachment.filename,
+        )
     return email
 
 

@@ -14,6 +14,7 @@ const config: CodegenConfig = {
       config: {
         strictScalars: true,
         scalars: {
+          Date: "string",
           DateTime: "string",
           Decimal: "string",
           JSON: "unknown",

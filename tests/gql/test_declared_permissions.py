@@ -25,6 +25,7 @@ CONTACT = global_id("Contact", MISSING)
 IP_AUTH = global_id("IpAuth", MISSING)
 ROOM = global_id("ConferenceRoom", MISSING)
 CLI = global_id("Cli", MISSING)
+INVOICE, TEMPLATE = global_id("Invoice", MISSING), global_id("InvoiceTemplate", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -122,6 +123,25 @@ DOCUMENTS: dict[str, str] = {
         f'mutation {{ contactVerify(input: {{contactId: "{CONTACT}", channel: SMS, code: "000000"}}) {{ errors {{ code }} }} }}'
     ),
     "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
+    "invoices": "{ invoices { totalCount } }",
+    "invoiceTemplates": "{ invoiceTemplates { id } }",
+    "invoicesGenerate": (
+        f'mutation {{ invoicesGenerate(input: {{customerId: "{CUSTOMER}", periods: [{{period: DAILY, '
+        'start: "2026-01-01T00:00:00Z"}]}) { errors { code } } }'
+    ),
+    "invoicesAutoGenerate": (
+        f'mutation {{ invoicesAutoGenerate(input: {{customerId: "{CUSTOMER}"}}) {{ errors {{ code }} }} }}'
+    ),
+    "invoiceIssue": f'mutation {{ invoiceIssue(input: {{id: "{INVOICE}"}}) {{ errors {{ code }} }} }}',
+    "invoiceVoid": f'mutation {{ invoiceVoid(input: {{id: "{INVOICE}", reason: "x"}}) {{ errors {{ code }} }} }}',
+    "invoiceTemplateCreate": (
+        'mutation { invoiceTemplateCreate(input: {name: "T", body: "<p>{{ invoice.number }}</p>"}) { errors { code } } }'
+    ),
+    "invoiceTemplateUpdate": (
+        f'mutation {{ invoiceTemplateUpdate(input: {{id: "{TEMPLATE}", name: "U"}}) {{ errors {{ code }} }} }}'
+    ),
+    "invoiceTemplateDelete": f'mutation {{ invoiceTemplateDelete(input: {{id: "{TEMPLATE}"}}) {{ errors {{ code }} }} }}',
+    "invoiceTemplatePreview": 'mutation { invoiceTemplatePreview(input: {body: "<p></p>"}) { html errors { code } } }',
     "contactPortalLogin": (
         f'mutation {{ contactPortalLogin(input: {{contactId: "{CONTACT}", reason: "Ticket 7"}}) {{ errors {{ code }} }} }}'
     ),

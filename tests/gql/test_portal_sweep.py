@@ -51,6 +51,7 @@ PORTAL_OPERATIONS = {
     "cliDelete",
     "cliVerificationCall",
     "cliVerify",
+    "invoices",
     "viewerPasswordChange",
     "logout",
     # the public ones, which need no principal at all
@@ -98,6 +99,8 @@ CUSTOMER_SECTIONS = {
     "invoiceSchedule": PortalSection.INVOICES,
     "invoiceDueDays": PortalSection.INVOICES,
     "createInvoiceOnPayment": PortalSection.INVOICES,
+    "invoiceTemplate": PortalSection.INVOICES,
+    "invoices": PortalSection.INVOICES,
     "summaries": PortalSection.SUMMARY,
 }
 CONTACT_ALWAYS = {

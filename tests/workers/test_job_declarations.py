@@ -22,6 +22,7 @@ def test_every_declared_job_has_exactly_its_actor() -> None:
             "logins.prune",
             "broadcasts.fan_out",
             "summaries.roll_up",
+            "invoices.auto_generate",
         }
     )
     assert {name: (spec.queue, spec.max_retries) for name, spec in actors.items()} == {
@@ -30,6 +31,7 @@ def test_every_declared_job_has_exactly_its_actor() -> None:
         "logins.prune": ("maintenance", 0),
         "broadcasts.fan_out": ("messages", 0),
         "summaries.roll_up": ("maintenance", 0),
+        "invoices.auto_generate": ("maintenance", 0),
     }
     assert actors["messages.send"].job is outbox.SEND
 

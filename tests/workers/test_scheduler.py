@@ -35,8 +35,8 @@ async def test_a_due_job_is_claimed_once_per_slot(settings: Settings, dispatched
     again = await run_due_jobs(settings, NOW + every / 2)
     next_slot = await run_due_jobs(settings, NOW + every)
 
-    # the hourly login prune and roll-up are due once in these slots; the re-drive in each
-    hourly = ["logins.prune", "summaries.roll_up"]
+    # the hourly login prune, roll-up and invoice run are due once in these slots; the re-drive in each
+    hourly = ["logins.prune", "summaries.roll_up", "invoices.auto_generate"]
     assert (first, again, next_slot) == (["outbox.redrive", *hourly], [], ["outbox.redrive"])
     assert [job.name for job in dispatched] == ["outbox.redrive", *hourly, "outbox.redrive"]
 

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from models import Account, AuditEntry, Customer, CustomerTag
+from models import Account, AuditEntry, Customer, CustomerTag, InvoiceTemplate
 from tests.client import USER_ERRORS, customer_id_of, customer_mutation, global_id, make_principal
 from tests.expected import CUSTOMER_FIELDS, default_customer_json
 from tests.factories import make_account, make_reseller
@@ -21,7 +21,7 @@ async def create(client: httpx.AsyncClient, token: str, **input: Any) -> dict[st
     return await customer_mutation(client, token, "customerCreate", input, CREATE)
 
 
-def full_input(reseller_id: str, manager_id: str) -> dict[str, Any]:
+def full_input(reseller_id: str, manager_id: str, template_id: str) -> dict[str, Any]:
     """Every field of CustomerCreateInput, several in a form the service cleans."""
     return {
         "name": "  Acme Telecom  ",
@@ -45,7 +45,7 @@ def full_input(reseller_id: str, manager_id: str) -> dict[str, Any]:
         "invoiceSchedule": "WEEKLY",
         "createInvoiceOnPayment": True,
         "invoiceDueDays": 14,
-        "invoiceTemplate": "standard",
+        "invoiceTemplateId": template_id,
         "externalAccountingId": "ACC-0042",
         "rtpFirewall": "UNLOCKED",
         "recordingRetentionDays": 90,
@@ -77,9 +77,11 @@ async def test_create_with_every_field_returns_saves_and_audits_the_clean_values
     admin = await make_principal(client, account, email="admin@example.com")
     reseller = await make_reseller(account, "North")
     reseller_gid, manager_gid = global_id("Reseller", reseller.id), global_id("User", admin.user.id)
+    template = await InvoiceTemplate.create(account_id=account.id, name="Standard", body="<p></p>")
+    template_gid = global_id("InvoiceTemplate", template.id)
 
     # When every field is given
-    payload = await create(client, admin.token, **full_input(reseller_gid, manager_gid))
+    payload = await create(client, admin.token, **full_input(reseller_gid, manager_gid, template_gid))
 
     # Then the customer comes back with the cleaned values
     customer = payload["customer"]
@@ -103,7 +105,7 @@ async def test_create_with_every_field_returns_saves_and_audits_the_clean_values
         invoiceSchedule="WEEKLY",
         createInvoiceOnPayment=True,
         invoiceDueDays=14,
-        invoiceTemplate="standard",
+        invoiceTemplate={"id": template_gid, "name": "Standard"},
         externalAccountingId="ACC-0042",
         rtpFirewall="UNLOCKED",
         recordingRetentionDays=90,
@@ -160,7 +162,7 @@ async def test_create_with_every_field_returns_saves_and_audits_the_clean_values
         "invoice_schedule": "WEEKLY",
         "create_invoice_on_payment": True,
         "invoice_due_days": 14,
-        "invoice_template": "standard",
+        "invoice_template_id": template.id,
         "external_accounting_id": "ACC-0042",
         "rtp_firewall": "UNLOCKED",
         "recording_retention_days": 90,
@@ -231,7 +233,7 @@ async def test_create_with_every_field_returns_saves_and_audits_the_clean_values
                 "invoice_schedule": "WEEKLY",
                 "create_invoice_on_payment": True,
                 "invoice_due_days": 14,
-                "invoice_template": "standard",
+                "invoice_template_id": template.id,
                 "external_accounting_id": "ACC-0042",
                 "rtp_firewall": "UNLOCKED",
                 "recording_retention_days": 90,

@@ -121,10 +121,10 @@ BAD_FIELDS = [
         {"invoiceDueDays": -1}, ["invoiceDueDays"], "INVALID", "Must be 0 or more.", id="invoiceDueDays"
     ),
     pytest.param(
-        {"invoiceTemplate": "x" * 101},
-        ["invoiceTemplate"],
-        "INVALID",
-        "At most 100 characters.",
+        {"invoiceTemplateId": "SW52b2ljZVRlbXBsYXRlOjk4NzY1NA=="},
+        ["invoiceTemplateId"],
+        "UNKNOWN_TEMPLATE",
+        "No such invoice template in this account.",
         id="template",
     ),
     pytest.param(
