@@ -28,6 +28,7 @@ from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
+from gql.resolvers.payments import PaymentMutations, PaymentQueries
 from gql.resolvers.reference import ReferenceQueries
 from gql.resolvers.resellers import ResellerMutations, ResellerQueries
 from gql.resolvers.roles import RoleMutations, RoleQueries
@@ -54,6 +55,7 @@ class Query(
     UserQueries,
     SwitchQueries,
     SummaryQueries,
+    PaymentQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
@@ -74,6 +76,7 @@ class Mutation(
     ResellerMutations,
     UserMutations,
     CdrMutations,
+    PaymentMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

@@ -18,6 +18,7 @@ from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
 from models.messaging import Broadcast, Message, PeriodicRun
 from models.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
+from models.payments import ExchangeRate, Payment
 
 __all__ = [
     "Account",
@@ -33,12 +34,14 @@ __all__ = [
     "ContactVerificationCode",
     "Customer",
     "CustomerTag",
+    "ExchangeRate",
     "IpAuth",
     "LoginAttempt",
     "LoginThrottle",
     "Message",
     "NumberBlock",
     "PasswordToken",
+    "Payment",
     "PeriodicRun",
     "RefreshToken",
     "Reseller",

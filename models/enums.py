@@ -119,6 +119,8 @@ class Permission(StrEnum):
     SWITCH_READ = "switch:read"
     CDRS_INGEST = "cdrs:ingest"
     BILLING_READ = "billing:read"
+    PAYMENTS_READ = "payments:read"
+    PAYMENTS_WRITE = "payments:write"
 
 
 class MessageChannel(StrEnum):
@@ -155,3 +157,23 @@ class SmtpTlsMode(StrEnum):
     NONE = "NONE"
     STARTTLS = "STARTTLS"
     TLS = "TLS"
+
+
+class PaymentStatus(StrEnum):
+    """PENDING until completed (the balance moves, once) or cancelled (nothing moves)."""
+
+    PENDING = "PENDING"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+class PaymentMethod(StrEnum):
+    """How the money came in (informational, and half of the external id's uniqueness)."""
+
+    MANUAL = "MANUAL"
+    BANK_TRANSFER = "BANK_TRANSFER"
+    CARD = "CARD"
+    PAYPAL = "PAYPAL"
+    CASH = "CASH"
+    CHEQUE = "CHEQUE"
+    OTHER = "OTHER"

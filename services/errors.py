@@ -49,6 +49,14 @@ class ErrorCode(StrEnum):
     IP_NOT_ALLOWED = "IP_NOT_ALLOWED"
     # A Portal Login for a customer with no portal domain (neither its own nor the account's).
     NO_PORTAL_DOMAIN = "NO_PORTAL_DOMAIN"
+    # A payment below the customer's minimum payment (compared in the customer's currency).
+    BELOW_MINIMUM_PAYMENT = "BELOW_MINIMUM_PAYMENT"
+    # A payment in a currency that is neither the customer's own nor one of its top-up currencies.
+    CURRENCY_NOT_ALLOWED = "CURRENCY_NOT_ALLOWED"
+    # No exchange rate of the account from the payment's currency to the customer's.
+    NO_EXCHANGE_RATE = "NO_EXCHANGE_RATE"
+    # Completing or cancelling a payment that is no longer PENDING.
+    PAYMENT_NOT_PENDING = "PAYMENT_NOT_PENDING"
 
 
 @dataclass(frozen=True)
