@@ -24,6 +24,7 @@ USER, ROLE, RESELLER = global_id("User", MISSING), global_id("Role", MISSING), g
 CONTACT = global_id("Contact", MISSING)
 IP_AUTH = global_id("IpAuth", MISSING)
 ROOM = global_id("ConferenceRoom", MISSING)
+PAYMENT = global_id("Payment", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -46,6 +47,8 @@ DOCUMENTS: dict[str, str] = {
     "summaries": (
         f'{{ summaries(where: {{customerId: {{in: ["{CUSTOMER}"]}}}}, period: LAST_24_HOURS) {{ currency }} }}'
     ),
+    "payments": "{ payments { totalCount } }",
+    "exchangeRates": "{ exchangeRates { id } }",
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
@@ -113,6 +116,13 @@ DOCUMENTS: dict[str, str] = {
     "contactVerify": (
         f'mutation {{ contactVerify(input: {{contactId: "{CONTACT}", channel: SMS, code: "000000"}}) {{ errors {{ code }} }} }}'
     ),
+    "paymentCreate": (
+        f'mutation {{ paymentCreate(input: {{customerId: "{CUSTOMER}", amount: "10", currency: "EUR", '
+        "method: MANUAL}) { errors { code } } }"
+    ),
+    "paymentComplete": f'mutation {{ paymentComplete(input: {{id: "{PAYMENT}"}}) {{ errors {{ code }} }} }}',
+    "paymentCancel": f'mutation {{ paymentCancel(input: {{id: "{PAYMENT}", reason: "x"}}) {{ errors {{ code }} }} }}',
+    "exchangeRateSet": 'mutation { exchangeRateSet(input: {from: "USD", to: "EUR", rate: "0.9"}) { errors { code } } }',
     "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
     "contactPortalLogin": (
         f'mutation {{ contactPortalLogin(input: {{contactId: "{CONTACT}", reason: "Ticket 7"}}) {{ errors {{ code }} }} }}'

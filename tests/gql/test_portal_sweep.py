@@ -47,6 +47,7 @@ PORTAL_OPERATIONS = {
     "contactResetPassword",
     "contactVerificationSend",
     "contactVerify",
+    "payments",
     "viewerPasswordChange",
     "logout",
     # the public ones, which need no principal at all
@@ -93,6 +94,7 @@ CUSTOMER_SECTIONS = {
     "invoiceDueDays": PortalSection.INVOICES,
     "createInvoiceOnPayment": PortalSection.INVOICES,
     "summaries": PortalSection.SUMMARY,
+    "payments": PortalSection.PAYMENTS,
 }
 CONTACT_ALWAYS = {
     "id",
