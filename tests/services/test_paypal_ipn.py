@@ -4,7 +4,7 @@ PayPal: VERIFIED for a notification it sent (byte for byte), INVALID for anythin
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -118,7 +118,9 @@ async def balance(shop: Shop) -> Decimal:
     return (await Customer.get(id=shop.customer.id)).balance
 
 
-async def unchanged(client: httpx.AsyncClient, body: bytes, status: int = 200) -> list[dict[str, Any]]:
+async def unchanged(
+    client: httpx.AsyncClient, body: bytes, status: int = 200
+) -> list[MutableMapping[str, Any]]:
     """Post the notification; assert that nothing changed; the log events."""
     before = await db_state()
     with capture_logs() as logs:
