@@ -7,7 +7,8 @@ PostgreSQL.
    account (an Administrator, one EUR customer with USD top-ups, a USD->EUR rate of 0.9137) and
    `--payments` PENDING payments of that customer through the service (amounts 1.00-99.99,
    half of them in USD, so converted amounts are rounded), plus 5 extra per client for warm-up.
-2. Starts ONE `python -m cli serve` (real uvicorn, scheduler off), logs in, warms up, then
+2. Starts ONE `python -m cli serve` (real uvicorn, scheduler off), logs in, warms up, completes
+   50 payments from one client alone (the uncontended latency), then
    completes the payments with `paymentComplete` from `--clients` concurrent clients in a closed
    loop (each client its own keep-alive connection), every payment once; then has 16 clients
    complete ONE more payment at the same time (exactly one may win).
@@ -58,6 +59,7 @@ from common import (
 )
 
 DB_NAME = "switchboard_bench_payments"
+SEQUENTIAL = 50  # completions from one client: the uncontended latency
 EMAIL = "admin@payments.bench.example"
 COMPLETE = "mutation($id: ID!) { paymentComplete(input: {id: $id}) { payment { status } errors { code } } }"
 
@@ -75,6 +77,7 @@ class Seeded:
     warmup: list[int]
     timed: list[int]
     race: int
+    sequential: list[int]
 
 
 async def seed(database_url: str, payments: int, clients: int) -> Seeded:
@@ -100,7 +103,7 @@ async def seed(database_url: str, payments: int, clients: int) -> Seeded:
         await set_rate(actor, RateInput("USD", "EUR", Decimal("0.9137")))
         rng = random.Random(7)
         ids = []
-        for number in range(payments + 5 * clients + 1):
+        for number in range(payments + 5 * clients + SEQUENTIAL + 1):
             amount = Decimal(rng.randint(100, 9999)).scaleb(-2)
             currency = "USD" if number % 2 else "EUR"
             given = PaymentInput(customer.id, amount, currency, PaymentMethod.CARD)
@@ -108,7 +111,9 @@ async def seed(database_url: str, payments: int, clients: int) -> Seeded:
     finally:
         await Tortoise.close_connections()
     warm = 5 * clients
-    return Seeded(customer.id, ids[:warm], ids[warm:-1], ids[-1])
+    return Seeded(
+        customer.id, ids[:warm], ids[warm + SEQUENTIAL : -1], ids[-1], ids[warm : warm + SEQUENTIAL]
+    )
 
 
 async def complete_all(url: str, token: str, ids: list[int], clients: int) -> tuple[list[float], int]:
@@ -190,6 +195,8 @@ async def run(options: Options) -> dict[str, Any]:
             async with httpx.AsyncClient(base_url=url) as http:
                 token = await login(http, EMAIL)
             await complete_all(url, token, seeded.warmup, options.clients)
+            alone, _ = await complete_all(url, token, seeded.sequential, 1)
+            load_before = load_average()
             started = time.perf_counter()
             seconds, errors = await complete_all(url, token, seeded.timed, options.clients)
             wall = time.perf_counter() - started
@@ -206,6 +213,8 @@ async def run(options: Options) -> dict[str, Any]:
             "errors": errors,
             "completions_per_second": round(len(seconds) / wall, 1),
             "latency": asdict(latency(seconds)),
+            "one_client_latency": asdict(latency(alone)),
+            "load_average_before": load_before,
             "duplicate_race_accepted": accepted,
             "load_average_after": load_average(),
             **checks,
@@ -221,6 +230,8 @@ def report(result: dict[str, Any], meta: dict[str, Any]) -> str:
             f"{result['clients']} clients",
             f"completions/s {result['completions_per_second']}; errors {result['errors']}",
             "latency ms: " + ", ".join(f"{k} {v}" for k, v in lat.items()),
+            "one client alone, ms: " + ", ".join(f"{k} {v}" for k, v in result["one_client_latency"].items()),
+            f"load average before / after: {result['load_average_before']} / {result['load_average_after']}",
             f"balance {result['balance']} == sum of completed {result['sum_of_completed']}: {result['balance_exact']}",
             f"completion audit entries {result['completion_audit_entries']} == completed {result['completed']}: "
             f"{result['audit_matches']}",
