@@ -151,6 +151,8 @@ async def _create(
         existing = await _same_external_id(uow, given)
         if existing is not None:
             return existing
+        if given.parent_id is not None:
+            await _check_refund(uow, given)
         rate = fixed_rate if fixed_rate is not None else await _rate(uow, customer, given.currency)
         value = converted(given.amount, rate, customer.currency)
         if given.parent_id is None and value < customer.minimum_payment:
@@ -216,6 +218,34 @@ async def _same_external_id(uow: UnitOfWork, given: PaymentInput) -> Payment | N
             "externalId",
         )
     return existing
+
+
+async def _check_refund(uow: UnitOfWork, given: PaymentInput) -> None:
+    """A refund takes back part of a completed payment of the same customer, in its currency,
+    never more in all than it paid. The payment's row is locked, so concurrent refunds of it
+    are checked one after the other."""
+    parent = await uow.locked(
+        Payment.filter(id=given.parent_id, account_id=uow.actor.account_id, customer_id=given.customer_id)
+    ).first()
+    if parent is None or parent.status is not PaymentStatus.COMPLETED:
+        raise not_found("Payment", "parentId")
+    if given.currency != parent.currency or given.amount >= 0:
+        raise ServiceError.single(
+            ErrorCode.INVALID, "A refund is negative, in the currency of the payment it takes back.", "amount"
+        )
+    earlier = (
+        await Payment.filter(parent_id=parent.id, status__not=PaymentStatus.CANCELLED)
+        .using_db(uow.conn)
+        .values_list("amount", flat=True)
+    )
+    left = parent.amount + sum((Decimal(value) for value in earlier), Decimal(0))
+    if given.amount + left < 0:
+        raise ServiceError.single(
+            ErrorCode.INVALID,
+            f"A refund takes back at most what is left of the payment ({shown(left, parent.currency)} "
+            f"{parent.currency}).",
+            "amount",
+        )
 
 
 async def _rate(uow: UnitOfWork, customer: Customer, currency: str) -> Decimal:
@@ -314,7 +344,8 @@ async def _credit(uow: UnitOfWork, customer_id: int, amount: Decimal) -> tuple[D
     arithmetic would go through floating point."""
     if uow.conn.capabilities.dialect == "postgres":
         rows = await uow.conn.execute_query_dict(
-            "UPDATE customer SET balance = balance + $1 WHERE id = $2 RETURNING balance", [amount, customer_id]
+            "UPDATE customer SET balance = balance + $1 WHERE id = $2 RETURNING balance",
+            [amount, customer_id],
         )
         new = Decimal(rows[0]["balance"])
         return new - amount, new

@@ -300,7 +300,8 @@ def _global_customer_id(custom: str) -> int | None:
 
 
 async def _refund(actor: Actor, fields: dict[str, str], txn_id: str) -> IpnOutcome:
-    """A negative payment for the parent's, at the parent's rate, at most what is left of it."""
+    """A negative payment for the parent's, at the parent's rate; the service checks the rest
+    (its currency, at most what is left of it) under the parent's row lock."""
     parent = await Payment.get_or_none(
         account_id=actor.account_id,
         method=PaymentMethod.PAYPAL,
@@ -309,19 +310,11 @@ async def _refund(actor: Actor, fields: dict[str, str], txn_id: str) -> IpnOutco
     if parent is None or parent.status is not PaymentStatus.COMPLETED:
         raise Ignored("parent_txn_id names no completed PayPal payment")
     amount, currency = _amount(fields), _required(fields, "mc_currency").upper()
-    if currency != parent.currency or amount >= 0:
-        raise Ignored("a refund is negative and in the payment's currency")
     existing = await Payment.get_or_none(
         account_id=actor.account_id, method=PaymentMethod.PAYPAL, external_id=txn_id
     )
     if existing is not None:
         raise Ignored(f"replay: txn_id already recorded ({existing.status.value})")
-    refunded = await Payment.filter(parent_id=parent.id, status=PaymentStatus.COMPLETED).values_list(
-        "amount", flat=True
-    )
-    already = sum((Decimal(value) for value in refunded), Decimal(0))
-    if parent.amount + already + amount < 0:
-        raise Ignored("refund exceeds what is left of the payment")
     given = PaymentInput(
         customer_id=parent.customer_id,
         amount=amount,

@@ -396,3 +396,18 @@ async def test_property_balance_is_opening_plus_distinct_completed_converted_amo
             else:
                 await cancel_payment(actor, target.id, "property")
     assert await balance(customer) == start + sum(completed.values(), Decimal(0))
+
+
+async def test_concurrent_refunds_never_take_back_more_than_was_paid(account: Account) -> None:
+    actor = make_actor(account)
+    customer = await make_customer(account)
+    paid = await create_payment(actor, pay(customer, "10"), complete=True)
+    refund = pay(customer, "-6", parent_id=paid.id, method=PaymentMethod.PAYPAL)
+
+    results = await asyncio.gather(
+        *(create_payment(actor, refund, complete=True, rate=paid.rate) for _ in range(4)),
+        return_exceptions=True,
+    )
+
+    assert sum(isinstance(r, Payment) for r in results) == 1
+    assert await balance(customer) == Decimal(4)

@@ -17,11 +17,13 @@ from structlog.testing import capture_logs
 
 from models import Account, AuditEntry, Customer, Payment
 from models.enums import PaymentMethod, PaymentStatus
+from services.account_settings import AccountSettingsPatch, update_settings
+from services.errors import ErrorCode, FieldError
 from services.payments.paypal import HttpVerifier, handle_notification
 from services.payments.rates import RateInput, set_rate
 from settings import Settings
 from tests.client import global_id
-from tests.factories import db_state, make_account, make_actor, make_customer
+from tests.factories import db_state, make_account, make_actor, make_customer, refused
 
 RECEIVER = "Billing@Carrier.example"
 PAYER = "payer@example.com"
@@ -254,7 +256,9 @@ async def test_refunds_take_back_at_the_payments_rate_never_more_than_was_paid(
     logs = await unchanged(client, verifier.notification(**fields(shop, "R2", mc_gross="-6.01", **refund)))
     assert await post(client, verifier.notification(**fields(shop, "R3", mc_gross="-6.00", **refund))) == 200
 
-    assert logs[-1]["reason"] == "refund exceeds what is left of the payment"
+    assert (
+        logs[-1]["reason"] == "INVALID: A refund takes back at most what is left of the payment (6.00 USD)."
+    )
     rows = await Payment.filter(customer_id=shop.customer.id).order_by("id")
     assert [(p.external_id, p.amount, p.converted_amount, p.status) for p in rows] == [
         ("TXN1", Decimal(10), Decimal(9), PaymentStatus.COMPLETED),
@@ -311,3 +315,24 @@ async def test_the_verifier_goes_through_the_outbound_address_policy(verifier: V
     assert (outcome.status, outcome.reason) == (503, "destination address not allowed")
     assert verifier.received == []
     assert await db_state() == before
+
+
+async def test_the_receiver_is_set_case_folded_and_belongs_to_one_account(shop: Shop) -> None:
+    other = await make_account()
+    actor = make_actor(other)
+
+    taken = await refused(
+        update_settings(actor, AccountSettingsPatch(paypal_receiver_email=RECEIVER.upper()))
+    )
+    account = await update_settings(
+        actor, AccountSettingsPatch(paypal_receiver_email=" Sales@Other.example ")
+    )
+
+    assert taken == [
+        FieldError(
+            ErrorCode.DUPLICATE,
+            "Another account receives PayPal payments at this address.",
+            ("paypal_receiver_email",),
+        )
+    ]
+    assert account.paypal_receiver_email == "sales@other.example"
