@@ -28,6 +28,7 @@ from gql import feeds, graphiql
 from gql.context import Context, build_context
 from gql.documents import invoice_document_endpoint
 from gql.error_codes import RequestErrorCode
+from gql.paypal_ipn import paypal_ipn_endpoint
 from gql.schema import schema
 from settings import Settings, get_settings
 from workers.runtime import Background, background
@@ -177,6 +178,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/ingest/cdrs", feeds.ingest_cdrs_endpoint, methods=["POST"]),
         Route("/ingest/active-calls", feeds.active_calls_endpoint, methods=["POST"]),
         Route("/invoices/document/{token}", invoice_document_endpoint, methods=["GET"]),
+        Route("/ingest/paypal-ipn", paypal_ipn_endpoint, methods=["POST"]),
     ]
     if settings.graphiql_enabled:
         # Public, secret-free files only: compressing them cannot leak anything (unlike

@@ -194,6 +194,13 @@ class Settings(BaseSettings):
         "link-local addresses (development and tests against local servers). Cloud metadata "
         "addresses stay refused.",
     )
+    paypal_ipn_verify_url: str = Field(
+        default="https://ipnpb.paypal.com/cgi-bin/webscr",
+        description="Where PayPal IPN notifications are posted back for verification "
+        "(cmd=_notify-validate); the sandbox is https://ipnpb.sandbox.paypal.com/cgi-bin/webscr. "
+        "Reached through the outbound-address policy (allow_private_outbound).",
+    )
+    paypal_ipn_timeout_seconds: float = 20.0
     scheduler_tick_seconds: float = 1.0
     channels_stale_seconds: float = Field(
         default=120.0,

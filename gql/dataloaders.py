@@ -21,6 +21,7 @@ from models import (
     InvoiceTemplate,
     IpAuth,
     Message,
+    Payment,
     Reseller,
     Role,
     SipUser,
@@ -45,6 +46,8 @@ from services.messaging import queries as messages
 from services.numbers import clis
 from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
+from services.payments import queries as payments
+from services.payments.queries import PaymentQuery
 
 T = TypeVar("T")
 # Customers per summaries read: a page (at most 100) in one batch, and within the service's
@@ -167,6 +170,22 @@ class Loaders:
             return await contacts.contact_counts_by_customer(actor, ids, query)
 
         return self._per_arguments("contact_counts", query, read)
+
+    def payment_pages(self, query: PaymentQuery, page: PageRequest) -> DataLoader[int, Page[Payment]]:
+        """Each customer's page of payments for these arguments (Customer.payments)."""
+
+        async def read(actor: Actor, ids: Sequence[int]) -> Mapping[int, Page[Payment]]:
+            return await payments.payments_by_customer(actor, ids, query, page)
+
+        return self._per_arguments("payment_pages", (query, page), read)
+
+    def payment_counts(self, query: PaymentQuery) -> DataLoader[int, int]:
+        """How many payments of each customer match these arguments (Customer.payments.totalCount)."""
+
+        async def read(actor: Actor, ids: Sequence[int]) -> Mapping[int, int]:
+            return await payments.payment_counts_by_customer(actor, ids, query)
+
+        return self._per_arguments("payment_counts", query, read)
 
     def summaries(self, query: summaries.SummaryQuery) -> DataLoader[int, summaries.CustomerSummaries | None]:
         """Each customer's summaries for these arguments (Customer.summaries): a page of customers

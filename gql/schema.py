@@ -30,6 +30,7 @@ from gql.resolvers.customers import CustomerMutations, CustomerQueries
 from gql.resolvers.invoices import InvoiceMutations, InvoiceQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
+from gql.resolvers.payments import PaymentMutations, PaymentQueries
 from gql.resolvers.reference import ReferenceQueries
 from gql.resolvers.resellers import ResellerMutations, ResellerQueries
 from gql.resolvers.roles import RoleMutations, RoleQueries
@@ -57,6 +58,7 @@ class Query(
     SwitchQueries,
     SummaryQueries,
     InvoiceQueries,
+    PaymentQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
@@ -79,6 +81,7 @@ class Mutation(
     UserMutations,
     CdrMutations,
     InvoiceMutations,
+    PaymentMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

@@ -20,6 +20,7 @@ from models.customers import Customer, CustomerTag
 from models.invoices import Invoice, InvoiceCounter, InvoiceCursor, InvoiceLine, InvoiceTemplate
 from models.messaging import Broadcast, Message, MessageAttachment, PeriodicRun
 from models.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
+from models.payments import ExchangeRate, Payment
 
 __all__ = [
     "Account",
@@ -36,6 +37,7 @@ __all__ = [
     "ContactVerificationCode",
     "Customer",
     "CustomerTag",
+    "ExchangeRate",
     "Invoice",
     "InvoiceCounter",
     "InvoiceCursor",
@@ -48,6 +50,7 @@ __all__ = [
     "MessageAttachment",
     "NumberBlock",
     "PasswordToken",
+    "Payment",
     "PeriodicRun",
     "RefreshToken",
     "Reseller",

@@ -40,6 +40,9 @@ class Account(Model):
     sip_realm = fields.CharField(max_length=255, default="switchboard")
     # Host names the customer portal is served on; a customer's portal_domain is one of them.
     portal_domains = fields.JSONField[list[str]](default=list)
+    # The PayPal business account that receives the customers' payments: PayPal IPN
+    # notifications are matched to the account by their receiver_email (unique, case-folded).
+    paypal_receiver_email = fields.CharField(max_length=320, null=True, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

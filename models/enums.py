@@ -122,6 +122,8 @@ class Permission(StrEnum):
     CLIS_APPROVE = "clis:approve"
     INVOICES_READ = "invoices:read"
     INVOICES_WRITE = "invoices:write"
+    PAYMENTS_READ = "payments:read"
+    PAYMENTS_WRITE = "payments:write"
 
 
 class MessageChannel(StrEnum):
@@ -189,3 +191,23 @@ class AttachmentSource(StrEnum):
     """What produces an e-mail attachment at delivery (services/messaging/attachments.py)."""
 
     INVOICE_PDF = "INVOICE_PDF"
+
+
+class PaymentStatus(StrEnum):
+    """PENDING until completed (the balance moves, once) or cancelled (nothing moves)."""
+
+    PENDING = "PENDING"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+class PaymentMethod(StrEnum):
+    """How the money came in (informational, and half of the external id's uniqueness)."""
+
+    MANUAL = "MANUAL"
+    BANK_TRANSFER = "BANK_TRANSFER"
+    CARD = "CARD"
+    PAYPAL = "PAYPAL"
+    CASH = "CASH"
+    CHEQUE = "CHEQUE"
+    OTHER = "OTHER"

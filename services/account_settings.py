@@ -65,6 +65,12 @@ def _email(value: str, _context: CleanContext) -> str | None:
     return v.email(value)
 
 
+def _receiver(value: str, _context: CleanContext) -> str | None:
+    """An e-mail address, case-folded: PayPal notifications are matched to it ignoring case."""
+    address = v.email(value)
+    return None if address is None else address.casefold()
+
+
 def _phone(value: str, _context: CleanContext) -> str:
     return normalized_destination(MessageChannel.SMS, value)
 
@@ -163,6 +169,12 @@ class AccountSettingsPatch(Patch):
         "customer's portalDomain is one of them. One still used by a customer cannot be removed.",
         clean=_portal_domains,
     )
+    paypal_receiver_email: str | None | Unset = spec(
+        "The PayPal business e-mail that receives the customers' payments: PayPal IPN "
+        "notifications (POST /ingest/paypal-ipn) whose receiver_email is this address belong to "
+        "this account. Case-folded; unique across accounts; null turns IPN off.",
+        clean=_receiver,
+    )
 
 
 SPECS = specs_of(AccountSettingsPatch)
@@ -219,6 +231,7 @@ async def update_settings(
             setattr(account, column, value)
         await _refuse_range_change_breaking_blocks(uow, account, before)
         await _refuse_removing_domains_in_use(uow, _snapshot_domains(before), account.portal_domains)
+        await _refuse_taken_receiver(uow, account, before)
         changes = diff(before, snapshot(account, FIELDS), secrets=SECRETS)
         if changes:
             await account.save(using_db=uow.conn, update_fields=[*changes, "updated_at"])
@@ -259,4 +272,22 @@ async def _refuse_removing_domains_in_use(uow: UnitOfWork, before: list[str], af
             ErrorCode.DOMAIN_IN_USE,
             f"Customers still use {', '.join(map(str, in_use))}; move them to another domain first.",
             "portal_domains",
+        )
+
+
+async def _refuse_taken_receiver(uow: UnitOfWork, account: Account, before: dict[str, Any]) -> None:
+    """PayPal notifications find their account by receiver: one account per address."""
+    receiver = account.paypal_receiver_email
+    if receiver is None or receiver == before["paypal_receiver_email"]:
+        return
+    if (
+        await Account.filter(paypal_receiver_email=receiver)
+        .exclude(id=account.id)
+        .using_db(uow.conn)
+        .exists()
+    ):
+        raise ServiceError.single(
+            ErrorCode.DUPLICATE,
+            "Another account receives PayPal payments at this address.",
+            "paypal_receiver_email",
         )

@@ -66,6 +66,14 @@ class ErrorCode(StrEnum):
     # A period that is not over yet, or overlaps another invoice of the customer.
     PERIOD_NOT_COMPLETE = "PERIOD_NOT_COMPLETE"
     PERIOD_OVERLAP = "PERIOD_OVERLAP"
+    # A payment below the customer's minimum payment (compared in the customer's currency).
+    BELOW_MINIMUM_PAYMENT = "BELOW_MINIMUM_PAYMENT"
+    # A payment in a currency that is neither the customer's own nor one of its top-up currencies.
+    CURRENCY_NOT_ALLOWED = "CURRENCY_NOT_ALLOWED"
+    # No exchange rate of the account from the payment's currency to the customer's.
+    NO_EXCHANGE_RATE = "NO_EXCHANGE_RATE"
+    # Completing or cancelling a payment that is no longer PENDING.
+    PAYMENT_NOT_PENDING = "PAYMENT_NOT_PENDING"
 
 
 @dataclass(frozen=True)

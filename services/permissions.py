@@ -17,7 +17,8 @@ DEFAULT_ROLES: dict[str, list[str]] = {
     "Administrator": ALL,
     "Support": [Permission.CUSTOMERS_READ.value, Permission.AUDIT_READ.value],
     # A partner user acts only on its reseller's customers (services/customers/scope.py), their
-    # contacts included, and may message their contacts (customerMessageSend).
+    # contacts included, may message their contacts (customerMessageSend) and records their
+    # payments.
     "Partner": [
         Permission.CUSTOMERS_READ.value,
         Permission.CUSTOMERS_WRITE.value,
@@ -25,6 +26,8 @@ DEFAULT_ROLES: dict[str, list[str]] = {
         Permission.MESSAGING_SEND.value,
         Permission.AUDIT_READ.value,
         Permission.INVOICES_READ.value,
+        Permission.PAYMENTS_READ.value,
+        Permission.PAYMENTS_WRITE.value,
     ],
 }
 
@@ -112,6 +115,17 @@ CATALOGUE: dict[Permission, PermissionInfo] = {
             Permission.INVOICES_WRITE,
             "Manage invoices",
             "Generate, issue (which e-mails them) and void invoices; write invoice templates.",
+        ),
+        PermissionInfo(
+            Permission.PAYMENTS_READ,
+            "Read payments",
+            "See the payments of the customers in scope and the account's exchange rates.",
+        ),
+        PermissionInfo(
+            Permission.PAYMENTS_WRITE,
+            "Record payments",
+            "Record, complete and cancel payments (completing one raises the balance) and set the "
+            "account's exchange rates (not partners: the rates are the whole account's).",
         ),
     )
 }

@@ -35,6 +35,7 @@ from gql.types.contacts import Contact, ContactSort, ContactWhere, contact_query
 from gql.types.eligibility import AT, CLI, DialingEligibility, customer_eligibility
 from gql.types.invoices import Invoice, InvoiceTemplate
 from gql.types.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
+from gql.types.payments import Payment, PaymentSort, PaymentWhere, customer_payments, payment_query
 from gql.types.summaries import Summaries, SummaryPeriod, customer_summaries
 from models import Customer as CustomerModel
 from models import InvoiceTemplate as InvoiceTemplateModel
@@ -243,6 +244,23 @@ class Customer(relay.Node):
     ) -> Connection[Contact]:
         query = contact_query(where, search, sort_by)
         return await customer_contacts(info, self.id, query, PageRequest(first, after))
+
+    @strawberry.field(
+        description="The customer's payments, newest first unless sorted. Pages forward only.",
+        extensions=[Refusals()],
+        metadata=portal_field(PortalSection.PAYMENTS),
+    )
+    async def payments(
+        self,
+        info: Info,
+        where: PaymentWhere | None = None,
+        sort_by: list[PaymentSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Payment]:
+        return await customer_payments(
+            info, self.id, payment_query(where, sort_by), PageRequest(first, after)
+        )
 
     @strawberry.field(description="The customer's internal number blocks, by start.")
     async def number_blocks(self, info: Info) -> list[NumberBlock]:

@@ -26,6 +26,7 @@ IP_AUTH = global_id("IpAuth", MISSING)
 ROOM = global_id("ConferenceRoom", MISSING)
 CLI = global_id("Cli", MISSING)
 INVOICE, TEMPLATE = global_id("Invoice", MISSING), global_id("InvoiceTemplate", MISSING)
+PAYMENT = global_id("Payment", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -49,6 +50,8 @@ DOCUMENTS: dict[str, str] = {
         f'{{ summaries(where: {{customerId: {{in: ["{CUSTOMER}"]}}}}, period: LAST_24_HOURS) {{ currency }} }}'
     ),
     "dialingEligibilities": f'{{ dialingEligibilities(customerIds: ["{CUSTOMER}"]) {{ allowed }} }}',
+    "payments": "{ payments { totalCount } }",
+    "exchangeRates": "{ exchangeRates { id } }",
     # mutations
     "customerCreate": 'mutation { customerCreate(input: {name: "Newco", currency: "EUR"}) { errors { code } } }',
     "customerUpdate": f'mutation {{ customerUpdate(input: {{id: "{CUSTOMER}", notes: "x"}}) {{ errors {{ code }} }} }}',
@@ -122,6 +125,13 @@ DOCUMENTS: dict[str, str] = {
     "contactVerify": (
         f'mutation {{ contactVerify(input: {{contactId: "{CONTACT}", channel: SMS, code: "000000"}}) {{ errors {{ code }} }} }}'
     ),
+    "paymentCreate": (
+        f'mutation {{ paymentCreate(input: {{customerId: "{CUSTOMER}", amount: "10", currency: "EUR", '
+        "method: MANUAL}) { errors { code } } }"
+    ),
+    "paymentComplete": f'mutation {{ paymentComplete(input: {{id: "{PAYMENT}"}}) {{ errors {{ code }} }} }}',
+    "paymentCancel": f'mutation {{ paymentCancel(input: {{id: "{PAYMENT}", reason: "x"}}) {{ errors {{ code }} }} }}',
+    "exchangeRateSet": 'mutation { exchangeRateSet(input: {from: "USD", to: "EUR", rate: "0.9"}) { errors { code } } }',
     "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
     "invoices": "{ invoices { totalCount } }",
     "invoiceTemplates": "{ invoiceTemplates { id } }",

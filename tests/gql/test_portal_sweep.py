@@ -52,6 +52,7 @@ PORTAL_OPERATIONS = {
     "cliVerificationCall",
     "cliVerify",
     "invoices",
+    "payments",
     "viewerPasswordChange",
     "logout",
     # the public ones, which need no principal at all
@@ -102,6 +103,7 @@ CUSTOMER_SECTIONS = {
     "invoiceTemplate": PortalSection.INVOICES,
     "invoices": PortalSection.INVOICES,
     "summaries": PortalSection.SUMMARY,
+    "payments": PortalSection.PAYMENTS,
 }
 CONTACT_ALWAYS = {
     "id",

@@ -33,6 +33,8 @@ PARTNER_PERMISSIONS = [
     Permission.CONTACTS_WRITE,
     Permission.MESSAGING_SEND,
     Permission.AUDIT_READ,
+    Permission.PAYMENTS_READ,
+    Permission.PAYMENTS_WRITE,
 ]
 
 

@@ -1,0 +1,2 @@
+"""Payments: top-ups of customers' balances (manual and PayPal IPN) and the account's
+exchange rates."""
