@@ -18,6 +18,7 @@ from models.contacts import Contact, ContactVerificationCode
 from models.customers import Customer, CustomerTag
 from models.messaging import Broadcast, Message, PeriodicRun
 from models.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
+from models.scheduling import ScheduledChange
 
 __all__ = [
     "Account",
@@ -43,6 +44,7 @@ __all__ = [
     "RefreshToken",
     "Reseller",
     "Role",
+    "ScheduledChange",
     "SipUser",
     "User",
 ]

@@ -49,6 +49,10 @@ class ErrorCode(StrEnum):
     IP_NOT_ALLOWED = "IP_NOT_ALLOWED"
     # A Portal Login for a customer with no portal domain (neither its own nor the account's).
     NO_PORTAL_DOMAIN = "NO_PORTAL_DOMAIN"
+    # Delay and Save: an effectiveAt further ahead than a change may be scheduled.
+    TOO_FAR_AHEAD = "TOO_FAR_AHEAD"
+    # A scheduled change that is no longer PENDING cannot be cancelled or rescheduled.
+    NOT_PENDING = "NOT_PENDING"
 
 
 @dataclass(frozen=True)
