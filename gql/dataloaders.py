@@ -11,7 +11,18 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import ConferenceRoom, Contact, Customer, IpAuth, Message, Reseller, Role, SipUser, User
+from models import (
+    ConferenceRoom,
+    Contact,
+    Customer,
+    IpAuth,
+    Message,
+    Reseller,
+    Role,
+    ScheduledChange,
+    SipUser,
+    User,
+)
 from models.enums import MessageStatus, VerificationChannel
 from services import directory, resellers, roles
 from services.actor import Actor
@@ -26,6 +37,7 @@ from services.messaging import broadcasts
 from services.messaging import queries as messages
 from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
+from services.scheduled_changes import queries as scheduled_changes
 
 T = TypeVar("T")
 # Customers per summaries read: a page (at most 100) in one batch, and within the service's
@@ -81,6 +93,7 @@ class Loaders:
     user_count_by_reseller_id: DataLoader[int, int]
     status_counts_by_broadcast_id: DataLoader[int, dict[MessageStatus, int]]
     spent_today_by_customer_id: DataLoader[int, Decimal]
+    pending_changes_by_customer_id: DataLoader[int, list[ScheduledChange]]
     # Loaders of a nested list, one per set of its arguments (see `_per_arguments`).
     _by_arguments: dict[tuple[str, str], DataLoader[Any, Any]] = field(default_factory=dict)
 
@@ -105,6 +118,7 @@ class Loaders:
             user_count_by_reseller_id=count_loader(actor, resellers.user_counts_by_reseller),
             status_counts_by_broadcast_id=by_owner_loader(actor, broadcasts.status_counts, {}),
             spent_today_by_customer_id=by_owner_loader(actor, cdrs.spent_today_by_customer, Decimal(0)),
+            pending_changes_by_customer_id=by_owner_loader(actor, scheduled_changes.pending_by_customer, []),
         )
 
     def contact_pages(self, query: ContactQuery, page: PageRequest) -> DataLoader[int, Page[Contact]]:

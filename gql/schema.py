@@ -31,6 +31,7 @@ from gql.resolvers.numbers import NumberMutations
 from gql.resolvers.reference import ReferenceQueries
 from gql.resolvers.resellers import ResellerMutations, ResellerQueries
 from gql.resolvers.roles import RoleMutations, RoleQueries
+from gql.resolvers.scheduled_changes import ScheduledChangeMutations, ScheduledChangeQueries
 from gql.resolvers.summaries import SummaryQueries
 from gql.resolvers.switch import SwitchQueries
 from gql.resolvers.users import UserMutations, UserQueries
@@ -54,6 +55,7 @@ class Query(
     UserQueries,
     SwitchQueries,
     SummaryQueries,
+    ScheduledChangeQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
@@ -74,6 +76,7 @@ class Mutation(
     ResellerMutations,
     UserMutations,
     CdrMutations,
+    ScheduledChangeMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

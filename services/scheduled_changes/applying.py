@@ -51,7 +51,9 @@ def applying_actor(change: ScheduledChange) -> Actor:
     """The system, on behalf of whoever scheduled the change, within that creator's scope."""
     actor = system_actor(change.account_id, on_behalf_of_user_id=change.created_by_user_id)
     return dataclasses.replace(
-        actor, label=f"System on behalf of {change.created_by_label}", reseller_id=change.created_by_reseller_id
+        actor,
+        label=f"System on behalf of {change.created_by_label}",
+        reseller_id=change.created_by_reseller_id,
     )
 
 
@@ -68,8 +70,10 @@ async def claim_due(claimer: str, now: datetime, batch: int, lease: timedelta) -
         )
         ids: list[int] = list(await due.values_list("id", flat=True))  # type: ignore[arg-type]
         if ids:
-            await ScheduledChange.filter(id__in=ids).using_db(conn).update(
-                lease_until=now + lease, claimed_by=claimer[:200]
+            await (
+                ScheduledChange.filter(id__in=ids)
+                .using_db(conn)
+                .update(lease_until=now + lease, claimed_by=claimer[:200])
             )
     return ids
 
@@ -109,7 +113,7 @@ async def apply_change(change_id: int, now: datetime) -> ScheduledChangeStatus |
         if exc.errors and exc.errors[0].code is ErrorCode.BUSY:
             return None
         return await _fail(change, exc.errors[0] if exc.errors else _unknown(), now)
-    except Exception:  # noqa: BLE001 - a change that breaks the applier must not block the log
+    except Exception:
         log.exception("scheduled_change.apply_crashed", change_id=change.id)
         return await _fail(change, FieldError(ErrorCode.INVALID, "The change could not be applied."), now)
     if not guard.ran:
@@ -202,7 +206,10 @@ async def _fail(change: ScheduledChange, error: FieldError, now: datetime) -> Sc
         )
         if settled == 1:
             diff: dict[str, dict[str, JsonValue]] = {
-                "status": {"old": ScheduledChangeStatus.PENDING.value, "new": ScheduledChangeStatus.FAILED.value},
+                "status": {
+                    "old": ScheduledChangeStatus.PENDING.value,
+                    "new": ScheduledChangeStatus.FAILED.value,
+                },
                 "failure_code": {"old": None, "new": error.code.value},
             }
             uow.audit(

@@ -15,13 +15,15 @@ from typing import Any
 from models import ScheduledChange
 from models.enums import AuditAction, Permission, ScheduledChangeKind, ScheduledChangeStatus
 from services.actor import Actor
-from services.customers import bulk
 from services.auditing import JsonValue
+from services.customers import bulk
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
+from services.scheduled_changes.codec import encode_patch
 from services.scheduled_changes.kinds import ChangeKind, encode_bulk, kind_of
 from services.scheduled_changes.queries import visible_changes
 from services.scheduled_changes.rules import checked_time, creator_label, refuse_portal
 from services.uow import UnitOfWork, rehearse, unit_of_work
+from services.validation import Patch
 
 TABLE = "scheduled_change"
 
@@ -36,6 +38,19 @@ class Request:
     target_id: int | None = None
     customer_id: int | None = None
     overwrite: bool = False
+
+    @classmethod
+    def of(
+        cls,
+        kind: ScheduledChangeKind,
+        patch: Patch,
+        *,
+        target_id: int | None = None,
+        customer_id: int | None = None,
+        overwrite: bool = False,
+    ) -> Request:
+        """The request of a typed patch (refused when it holds a secret: see codec)."""
+        return cls(kind, encode_patch(patch), target_id, customer_id, overwrite)
 
 
 async def schedule(
@@ -71,8 +86,6 @@ async def schedule(
             diff=_creation(change),
         )
     return change
-
-
 
 
 def _new_change(
@@ -112,10 +125,10 @@ def _creation(change: ScheduledChange) -> dict[str, dict[str, JsonValue]]:
     }
 
 
-async def cancel_change(
-    actor: Actor, change_id: int, reason: str | None = None
-) -> ScheduledChange:
-    """Cancel a PENDING change (NOT_PENDING otherwise); needs the change's own write permission."""
+async def cancel_change(actor: Actor, change_id: int, reason: str | None = None) -> ScheduledChange:
+    """Cancel a PENDING change (NOT_PENDING otherwise); needs customers:write, and the change's
+    own write permission (contacts:write for a contact's)."""
+    actor.require(Permission.CUSTOMERS_WRITE)
     async with unit_of_work(actor, reason) as uow:
         change = await _locked_pending(uow, change_id)
         change.status = ScheduledChangeStatus.CANCELLED
@@ -133,9 +146,16 @@ async def cancel_change(
 
 
 async def reschedule_change(
-    actor: Actor, change_id: int, effective_at: datetime, reason: str | None = None, *, now: datetime | None = None
+    actor: Actor,
+    change_id: int,
+    effective_at: datetime,
+    reason: str | None = None,
+    *,
+    now: datetime | None = None,
 ) -> ScheduledChange:
-    """Move a PENDING change to another time (in the future, at most MAX_AHEAD away)."""
+    """Move a PENDING change to another time (in the future, at most MAX_AHEAD away); needs
+    what cancelling needs."""
+    actor.require(Permission.CUSTOMERS_WRITE)
     now = now or datetime.now(UTC)
     when = checked_time(effective_at, now)
     if when <= now:

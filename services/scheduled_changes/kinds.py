@@ -30,7 +30,8 @@ from services.auditing import JsonValue, snapshot
 from services.contacts import commands as contacts
 from services.contacts.passwords import PasswordChoice, PasswordMode
 from services.contacts.values import ContactPatch
-from services.customers import bulk, commands as customers
+from services.customers import bulk
+from services.customers import commands as customers
 from services.customers.scope import tags_of
 from services.customers.values import FIELDS as CUSTOMER_FIELDS
 from services.customers.values import CustomerPatch
@@ -133,7 +134,9 @@ async def customer_values(
     if "tags" in names:
         for row in values.values():
             row["tags"] = []
-        for customer_id, tag in await tags_of(list(customer_ids)).using_db(conn).values_list("customer_id", "tag"):
+        for customer_id, tag in (
+            await tags_of(list(customer_ids)).using_db(conn).values_list("customer_id", "tag")
+        ):
             tags = values.get(str(customer_id), {}).get("tags")
             if isinstance(tags, list):
                 tags.append(str(tag))
@@ -175,7 +178,9 @@ def decode_bulk(raw: dict[str, Any]) -> tuple[list[int], bulk.BulkChanges, bulk.
         )
         for name, change in changes["numeric"].items()
     }
-    values = {name: decode_value(CUSTOMER_FIELDS[name].value_type, v) for name, v in changes["values"].items()}
+    values = {
+        name: decode_value(CUSTOMER_FIELDS[name].value_type, v) for name, v in changes["values"].items()
+    }
     decoded = bulk.BulkChanges(numeric, values, changes["add_tags"], changes["remove_tags"])
     return list(raw["ids"]), decoded, bulk.ErrorPolicy(raw["error_policy"])
 
@@ -202,7 +207,9 @@ async def _bulk_now(conn: BaseDBAsyncClient, change: ScheduledChange) -> tuple[i
 # --- contacts -----------------------------------------------------------------------------
 
 
-def contact_create_patch(patch: dict[str, JsonValue], password: PasswordChoice | None) -> dict[str, JsonValue]:
+def contact_create_patch(
+    patch: dict[str, JsonValue], password: PasswordChoice | None
+) -> dict[str, JsonValue]:
     """A contact's creation as stored: a generated password may be asked for (it is made and
     e-mailed when the change applies); a password given now is never stored for later."""
     if password is None:

@@ -86,7 +86,9 @@ async def lift_penalty(actor: Actor, customer_id: int, reason: str | None = None
     async with unit_of_work(actor, reason) as uow:
         customer = await _locked(uow, customer_id)
         if customer.penalty_until is None:
-            raise ServiceError.single(ErrorCode.INVALID, "The customer has no penalty in force.", "customer_id")
+            raise ServiceError.single(
+                ErrorCode.INVALID, "The customer has no penalty in force.", "customer_id"
+            )
         await _cancel_pending_lifts(uow, customer.id)
         await _lift(uow, customer, "lifted")
     return customer

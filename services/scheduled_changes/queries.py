@@ -51,8 +51,7 @@ def visible_changes(actor: Actor) -> QuerySet[ScheduledChange]:
         return changes
     visible = Subquery(visible_customers(actor).values("id"))
     return changes.filter(
-        Q(customer_id__in=visible)
-        | Q(customer_id__isnull=True, created_by_reseller_id=actor.reseller_id)
+        Q(customer_id__in=visible) | Q(customer_id__isnull=True, created_by_reseller_id=actor.reseller_id)
     )
 
 

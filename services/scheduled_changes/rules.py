@@ -16,6 +16,14 @@ def is_delayed(effective_at: datetime | None, now: datetime | None = None) -> bo
     return effective_at is not None and as_utc(effective_at) > (now or datetime.now(UTC))
 
 
+def wants_delay(actor: Actor, effective_at: datetime | None, now: datetime | None = None) -> bool:
+    """Whether a mutation given this `effectiveAt` schedules its change (see `is_delayed`); the
+    customer portal may not give one at all (FORBIDDEN)."""
+    if effective_at is not None:
+        refuse_portal(actor)
+    return is_delayed(effective_at, now)
+
+
 def as_utc(moment: datetime) -> datetime:
     """A time in UTC; one without an offset is taken as UTC (the API's DateTime is UTC)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -78,24 +78,41 @@ async def test_a_future_update_changes_nothing_now_and_is_stored_with_its_baseli
     assert await AuditEntry.filter(table_name="customer", action=AuditAction.UPDATE).count() == 0
 
 
-async def test_scheduling_is_refused_with_the_direct_edits_errors_and_writes_nothing(account: Account) -> None:
+async def test_scheduling_is_refused_with_the_direct_edits_errors_and_writes_nothing(
+    account: Account,
+) -> None:
     customer = await make_customer(account)
     other = await make_customer(account, name="Taken")
     actor = make_actor(account)
     errors = await refused(schedule(actor, update(customer, name=other.name, channels=-1), LATER, now=NOW))
     assert {e.code for e in errors} == {ErrorCode.DUPLICATE, ErrorCode.INVALID}
+    assert (
+        await refused(
+            schedule(
+                make_actor(account, [Permission.CUSTOMERS_READ]), update(customer, channels=3), LATER, now=NOW
+            )
+        )
+        == DENIED
+    )
     assert await refused(
-        schedule(make_actor(account, [Permission.CUSTOMERS_READ]), update(customer, channels=3), LATER, now=NOW)
-    ) == DENIED
-    assert await refused(schedule(actor, update(customer, channels=3), NOW + timedelta(days=367), now=NOW)) == [
-        FieldError(ErrorCode.TOO_FAR_AHEAD, "A change can be scheduled at most 366 days ahead.", ("effective_at",))
+        schedule(actor, update(customer, channels=3), NOW + timedelta(days=367), now=NOW)
+    ) == [
+        FieldError(
+            ErrorCode.TOO_FAR_AHEAD, "A change can be scheduled at most 366 days ahead.", ("effective_at",)
+        )
     ]
 
 
-async def test_a_due_change_applies_once_audited_as_the_system_on_behalf_of_its_creator(account: Account) -> None:
+async def test_a_due_change_applies_once_audited_as_the_system_on_behalf_of_its_creator(
+    account: Account,
+) -> None:
     customer = await make_customer(account, debit_limit=Decimal("10"))
     change = await schedule(
-        make_actor(account, label="Ann", user_id=7), update(customer, debit_limit=Decimal("50")), LATER, "raise", now=NOW
+        make_actor(account, label="Ann", user_id=7),
+        update(customer, debit_limit=Decimal("50")),
+        LATER,
+        "raise",
+        now=NOW,
     )
     assert (await apply_due("test", NOW)).applied == 0  # not due yet
     outcome = await apply_due("test", DUE)
@@ -128,7 +145,10 @@ async def test_a_direct_edit_since_scheduling_makes_the_change_fail_with_conflic
     now = await fresh(customer)
     assert (now.debit_limit, now.channels) == (Decimal("20"), 5)
     failed = await AuditEntry.get(action=AuditAction.APPLY)
-    assert (failed.table_name, failed.diff["status"]) == ("scheduled_change", {"old": "PENDING", "new": "FAILED"})
+    assert (failed.table_name, failed.diff["status"]) == (
+        "scheduled_change",
+        {"old": "PENDING", "new": "FAILED"},
+    )
 
 
 async def test_overwrite_applies_over_a_direct_edit(account: Account) -> None:
@@ -165,12 +185,16 @@ async def test_cancel_and_reschedule_act_on_pending_changes_only(account: Accoun
     await cancel_change(actor, change.id, "not needed")
     assert (await ScheduledChange.get(id=change.id)).status is ScheduledChangeStatus.CANCELLED
     not_pending = [
-        FieldError(ErrorCode.NOT_PENDING, "Only a pending change can be changed; this one is CANCELLED.", ("id",))
+        FieldError(
+            ErrorCode.NOT_PENDING, "Only a pending change can be changed; this one is CANCELLED.", ("id",)
+        )
     ]
     assert await refused(cancel_change(actor, change.id)) == not_pending
     assert await refused(reschedule_change(actor, change.id, LATER, now=NOW)) == not_pending
     assert await refused(cancel_change(make_actor(account, [Permission.CUSTOMERS_READ]), change.id)) == DENIED
-    actions = await AuditEntry.filter(table_name="scheduled_change").order_by("id").values_list("action", flat=True)
+    actions = (
+        await AuditEntry.filter(table_name="scheduled_change").order_by("id").values_list("action", flat=True)
+    )
     assert actions == [AuditAction.SCHEDULE, AuditAction.SCHEDULE, AuditAction.CANCEL]
 
 
@@ -190,7 +214,8 @@ async def test_creations_of_a_customer_and_of_its_records_apply_when_due(account
     contact = Request(
         ScheduledChangeKind.CONTACT_CREATE,
         contact_create_patch(
-            encode_patch(ContactPatch(name="Bo", email="bo@example.com")), PasswordChoice(PasswordMode.GENERATE)
+            encode_patch(ContactPatch(name="Bo", email="bo@example.com")),
+            PasswordChoice(PasswordMode.GENERATE),
         ),
         customer_id=customer.id,
     )
@@ -271,7 +296,11 @@ async def test_a_penalty_lifts_itself_and_restores_the_status_it_replaced(accoun
     )
     assert (await apply_due("test", DUE)).applied == 1
     after = await fresh(customer)
-    assert (after.status, after.penalty_until, after.penalty_reason) == (CustomerStatus.PENDING_APPROVAL, None, None)
+    assert (after.status, after.penalty_until, after.penalty_reason) == (
+        CustomerStatus.PENDING_APPROVAL,
+        None,
+        None,
+    )
 
 
 async def test_an_expiring_penalty_keeps_a_status_set_by_hand(account: Account) -> None:
@@ -295,6 +324,11 @@ async def test_a_penalty_lifted_by_hand_cancels_its_lift(account: Account) -> No
     assert await refused(penalties.lift_penalty(actor, customer.id)) == [
         FieldError(ErrorCode.INVALID, "The customer has no penalty in force.", ("customer_id",))
     ]
-    assert await refused(
-        penalties.penalize(make_actor(account, [Permission.CUSTOMERS_READ]), customer.id, LATER, "x", now=NOW)
-    ) == DENIED
+    assert (
+        await refused(
+            penalties.penalize(
+                make_actor(account, [Permission.CUSTOMERS_READ]), customer.id, LATER, "x", now=NOW
+            )
+        )
+        == DENIED
+    )
