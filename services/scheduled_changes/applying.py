@@ -57,7 +57,7 @@ def applying_actor(change: ScheduledChange) -> Actor:
     )
 
 
-async def claim_due(claimer: str, now: datetime, batch: int, lease: timedelta) -> list[int]:
+async def claim_due(claimer: str, now: datetime, batch: int, lease: timedelta) -> list[ScheduledChange]:
     """Claim up to `batch` due PENDING changes whose lease (if any) has ended, soonest first."""
     async with in_transaction() as conn:
         due = (
@@ -68,14 +68,11 @@ async def claim_due(claimer: str, now: datetime, batch: int, lease: timedelta) -
             .select_for_update(skip_locked=True)
             .using_db(conn)
         )
-        ids: list[int] = list(await due.values_list("id", flat=True))  # type: ignore[arg-type]
-        if ids:
-            await (
-                ScheduledChange.filter(id__in=ids)
-                .using_db(conn)
-                .update(lease_until=now + lease, claimed_by=claimer[:200])
-            )
-    return ids
+        rows = list(await due)
+        if rows:
+            claim = ScheduledChange.filter(id__in=[row.id for row in rows]).using_db(conn)
+            await claim.update(lease_until=now + lease, claimed_by=claimer[:200])
+    return rows
 
 
 async def apply_due(
@@ -85,11 +82,11 @@ async def apply_due(
     outcome = Outcome()
     while True:
         moment = now or datetime.now(UTC)
-        ids = await claim_due(claimer, moment, batch, lease)
-        if not ids:
+        claimed = await claim_due(claimer, moment, batch, lease)
+        if not claimed:
             return outcome
-        for change_id in ids:
-            status = await apply_change(change_id, moment)
+        for change in claimed:
+            status = await apply_claimed(change, moment)
             if status is ScheduledChangeStatus.APPLIED:
                 outcome.applied += 1
             elif status is ScheduledChangeStatus.FAILED:
@@ -99,12 +96,21 @@ async def apply_due(
 
 
 async def apply_change(change_id: int, now: datetime) -> ScheduledChangeStatus | None:
-    """Apply one due change; its status afterwards, or None when another applier settled it
-    (or it is not due, or the database was busy: it stays PENDING for a later claim)."""
+    """Apply one due change by id (see `apply_claimed`)."""
     change = await ScheduledChange.get_or_none(id=change_id)
-    if change is None or change.status is not ScheduledChangeStatus.PENDING or change.effective_at > now:
+    if change is None:
         return None
-    guard = ApplyGuard(change)
+    return await apply_claimed(change, now)
+
+
+async def apply_claimed(change: ScheduledChange, now: datetime) -> ScheduledChangeStatus | None:
+    """Apply one due change, as read when claimed; its status afterwards, or None when another
+    applier settled it, it was cancelled or moved meanwhile, or the database was busy (it
+    stays PENDING for a later claim). Whatever happened since the claim, the flip in the
+    applying transaction decides."""
+    if change.status is not ScheduledChangeStatus.PENDING or change.effective_at > now:
+        return None
+    guard = ApplyGuard(change, now)
     try:
         await guarded(kind_of(change.kind).run(applying_actor(change), change), guard)
     except AlreadySettled:
@@ -129,8 +135,9 @@ class ApplyGuard:
     """Checks the conflict rule, marks the audit entries as an APPLY of this change, and flips
     the change to APPLIED, inside the edit's transaction just before it commits."""
 
-    def __init__(self, change: ScheduledChange) -> None:
+    def __init__(self, change: ScheduledChange, now: datetime) -> None:
         self.change = change
+        self.now = now
         self.ran = False
 
     async def before_commit(self, uow: UnitOfWork) -> None:
@@ -154,7 +161,10 @@ class ApplyGuard:
                 entry.action = AuditAction.APPLY
                 entry.message = f"{entry.message} (scheduled change {change.id})"[:500]
         settled = await (
-            ScheduledChange.filter(id=change.id, status=ScheduledChangeStatus.PENDING)
+            # Still PENDING and still due: not applied, cancelled or moved since it was claimed.
+            ScheduledChange.filter(
+                id=change.id, status=ScheduledChangeStatus.PENDING, effective_at__lte=self.now
+            )
             .using_db(uow.conn)
             .update(
                 status=ScheduledChangeStatus.APPLIED,

@@ -22,9 +22,9 @@ from services.actor import Actor, system_actor
 from services.customers.values import CustomerPatch
 from services.errors import ErrorCode, FieldError
 from services.scheduled_changes.commands import Request, schedule
-from tests.client import Principal, Principals, global_id, gql
+from tests.client import Principals, global_id, gql
 from tests.conftest import SqlCounter
-from tests.factories import db_state, make_account, make_customer, make_reseller, refused
+from tests.factories import Principal, db_state, make_account, make_customer, make_reseller, refused
 from tests.gql.numbers.matrix import WRITE_MATRIX, refused_with
 
 CHANGE = "scheduledChange { kind status effectiveAt patch valuesWhenScheduled overwrite reason }"
