@@ -87,7 +87,7 @@ async def seed(account: Account, count: int, due: datetime) -> list[int]:
         ],
         batch_size=1000,
     )
-    return [int(i) for i in ids]
+    return [int(i) for i in ids]  # type: ignore[call-overload]
 
 
 # (statement, which of (change id, customer id, account id) it takes, in order)
