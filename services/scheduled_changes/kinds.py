@@ -5,7 +5,7 @@ same checks), which permission it needs, and which values it watches for conflic
 A new kind is one entry in KINDS. For a record edited with a typed patch (e.g. a CLI):
 
     ScheduledChangeKind.CLI_UPDATE: update_kind(
-        ScheduledChangeKind.CLI_UPDATE, clis.TABLE, Permission.CUSTOMERS_WRITE, clis.ClisPatch,
+        ScheduledChangeKind.CLI_UPDATE, clis.TABLE, Permission.CUSTOMERS_WRITE, clis.CliPatch,
         clis.update_cli, Cli, clis.AUDITED,
     ),
     ScheduledChangeKind.CLI_CREATE: owned_create_kind(
@@ -36,7 +36,6 @@ from services.customers.scope import tags_of
 from services.customers.values import FIELDS as CUSTOMER_FIELDS
 from services.customers.values import CustomerPatch
 from services.errors import ErrorCode, ServiceError, not_found
-from services.fields import specs_of
 from services.numbers import ip_auth, sip_users
 from services.scheduled_changes import penalties
 from services.scheduled_changes.codec import decode_patch, decode_value, encode_value
@@ -60,14 +59,6 @@ class ChangeKind:
     permission: Permission
     run: Run
     current: Current | None = None
-
-    @property
-    def creates(self) -> bool:
-        return self.current is None
-
-
-async def _no_baseline(_conn: BaseDBAsyncClient, change: ScheduledChange) -> tuple[int | None, Baseline]:
-    return change.customer_id, {}
 
 
 def update_kind(
@@ -306,7 +297,3 @@ KINDS: dict[ScheduledChangeKind, ChangeKind] = {
 
 def kind_of(kind: ScheduledChangeKind) -> ChangeKind:
     return KINDS[kind]
-
-
-def patch_fields(patch_type: type[Patch]) -> frozenset[str]:
-    return frozenset(specs_of(patch_type))
