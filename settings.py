@@ -202,6 +202,14 @@ class Settings(BaseSettings):
     )
     paypal_ipn_timeout_seconds: float = 20.0
     scheduler_tick_seconds: float = 1.0
+    scheduled_change_batch: int = Field(
+        default=100, description="Due scheduled changes one scheduler claims at a time."
+    )
+    scheduled_change_lease_seconds: float = Field(
+        default=60.0,
+        description="How long a scheduler's claim on due scheduled changes lasts; a crashed "
+        "scheduler's unapplied changes are claimed again after it.",
+    )
     channels_stale_seconds: float = Field(
         default=120.0,
         description="Customer.channelsInUse is null once the switch's last active-calls snapshot is older.",

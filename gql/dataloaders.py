@@ -24,6 +24,7 @@ from models import (
     Payment,
     Reseller,
     Role,
+    ScheduledChange,
     SipUser,
     User,
 )
@@ -48,6 +49,7 @@ from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
 from services.payments import queries as payments
 from services.payments.queries import PaymentQuery
+from services.scheduled_changes import queries as scheduled_changes
 
 T = TypeVar("T")
 # Customers per summaries read: a page (at most 100) in one batch, and within the service's
@@ -110,6 +112,7 @@ class Loaders:
     spent_today_by_customer_id: DataLoader[int, Decimal]
     lines_by_invoice_id: DataLoader[int, list[InvoiceLine]]
     invoice_template_by_id: DataLoader[int, InvoiceTemplate | None]
+    pending_changes_by_customer_id: DataLoader[int, list[ScheduledChange]]
     # Loaders of a nested list, one per set of its arguments (see `_per_arguments`).
     _by_arguments: dict[tuple[str, str], DataLoader[Any, Any]] = field(default_factory=dict)
 
@@ -137,6 +140,7 @@ class Loaders:
             spent_today_by_customer_id=by_owner_loader(actor, cdrs.spent_today_by_customer, Decimal(0)),
             lines_by_invoice_id=by_owner_loader(actor, invoices.lines_by_invoice, []),
             invoice_template_by_id=by_id_loader(actor, _templates_by_id),
+            pending_changes_by_customer_id=by_owner_loader(actor, scheduled_changes.pending_by_customer, []),
         )
 
     def contact_pages(self, query: ContactQuery, page: PageRequest) -> DataLoader[int, Page[Contact]]:

@@ -34,6 +34,7 @@ from gql.resolvers.payments import PaymentMutations, PaymentQueries
 from gql.resolvers.reference import ReferenceQueries
 from gql.resolvers.resellers import ResellerMutations, ResellerQueries
 from gql.resolvers.roles import RoleMutations, RoleQueries
+from gql.resolvers.scheduled_changes import ScheduledChangeMutations, ScheduledChangeQueries
 from gql.resolvers.summaries import SummaryQueries
 from gql.resolvers.switch import SwitchQueries
 from gql.resolvers.users import UserMutations, UserQueries
@@ -59,6 +60,7 @@ class Query(
     SummaryQueries,
     InvoiceQueries,
     PaymentQueries,
+    ScheduledChangeQueries,
 ):
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(
@@ -82,6 +84,7 @@ class Mutation(
     CdrMutations,
     InvoiceMutations,
     PaymentMutations,
+    ScheduledChangeMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

@@ -21,6 +21,7 @@ from models.invoices import Invoice, InvoiceCounter, InvoiceCursor, InvoiceLine,
 from models.messaging import Broadcast, Message, MessageAttachment, PeriodicRun
 from models.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 from models.payments import ExchangeRate, Payment
+from models.scheduling import ScheduledChange
 
 __all__ = [
     "Account",
@@ -55,6 +56,7 @@ __all__ = [
     "RefreshToken",
     "Reseller",
     "Role",
+    "ScheduledChange",
     "SipUser",
     "User",
 ]

@@ -98,6 +98,14 @@ class Customer(Model):
     timezone = fields.CharField(max_length=64, default="UTC")
     dial_windows = fields.JSONField[list[dict[str, object]]](default=list)
 
+    # Timed penalty (customerPenalize): in force until `penalty_until`; the status it replaced
+    # is restored when it lifts, unless the status was changed by hand in the meantime.
+    penalty_until = fields.DatetimeField(null=True)
+    penalty_reason: str | None = fields.TextField(null=True)
+    penalty_previous_status: CustomerStatus | None = fields.CharEnumField(  # type: ignore[assignment]
+        CustomerStatus, max_length=20, null=True
+    )
+
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     deleted_at = fields.DatetimeField(null=True)

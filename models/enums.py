@@ -84,6 +84,30 @@ class AuditAction(StrEnum):
     EXPORT = "EXPORT"
 
 
+class ScheduledChangeStatus(StrEnum):
+    """Where a Delay-and-Save change stands: waiting, applied, refused when due, or cancelled."""
+
+    PENDING = "PENDING"
+    APPLIED = "APPLIED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+class ScheduledChangeKind(StrEnum):
+    """What a scheduled change does when it is applied (services/scheduled_changes/kinds.py)."""
+
+    CUSTOMER_CREATE = "CUSTOMER_CREATE"
+    CUSTOMER_UPDATE = "CUSTOMER_UPDATE"
+    CUSTOMER_BULK_UPDATE = "CUSTOMER_BULK_UPDATE"
+    CONTACT_CREATE = "CONTACT_CREATE"
+    CONTACT_UPDATE = "CONTACT_UPDATE"
+    SIP_USER_CREATE = "SIP_USER_CREATE"
+    SIP_USER_UPDATE = "SIP_USER_UPDATE"
+    IP_AUTH_CREATE = "IP_AUTH_CREATE"
+    IP_AUTH_UPDATE = "IP_AUTH_UPDATE"
+    PENALTY_LIFT = "PENALTY_LIFT"
+
+
 class HttpVerb(StrEnum):
     GET = "GET"
     POST = "POST"

@@ -74,6 +74,10 @@ class ErrorCode(StrEnum):
     NO_EXCHANGE_RATE = "NO_EXCHANGE_RATE"
     # Completing or cancelling a payment that is no longer PENDING.
     PAYMENT_NOT_PENDING = "PAYMENT_NOT_PENDING"
+    # Delay and Save: an effectiveAt further ahead than a change may be scheduled.
+    TOO_FAR_AHEAD = "TOO_FAR_AHEAD"
+    # A scheduled change that is no longer PENDING cannot be cancelled or rescheduled.
+    NOT_PENDING = "NOT_PENDING"
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import OperationalError
@@ -100,6 +101,11 @@ class UnitOfWork:
             )
         )
 
+    @property
+    def entries(self) -> list[AuditEntry]:
+        """The audit entries recorded so far (not yet written)."""
+        return self._audit
+
     def after_commit(self, job: jobs.Job) -> None:
         """Queue a job (ids only) to be sent once the transaction has committed."""
         self._jobs.append(job)
@@ -115,6 +121,46 @@ def _label(actor: Actor) -> str:
     return actor.label
 
 
+class Rehearsed(Exception):
+    """Ends a rehearsed command's transaction: everything it wrote rolls back."""
+
+
+class CommitGuard(Protocol):
+    """Runs inside a command's transaction just before it commits, with its audit entries
+    (a scheduled change being applied marks itself APPLIED there); raising rolls it back."""
+
+    async def before_commit(self, uow: UnitOfWork) -> None: ...
+
+
+_REHEARSE = "rehearse"
+# What the next unit of work opened in this context does at its end, beside committing:
+# roll back (a rehearsal), or let a guard act first. Taken by that unit of work only.
+_AT_COMMIT: ContextVar[str | CommitGuard | None] = ContextVar("switchboard_at_commit", default=None)
+
+
+async def rehearse(command: Awaitable[Any]) -> None:
+    """Run a command up to its commit, then roll it back: every check it makes (locks, reads,
+    validation, uniqueness) runs as for real and nothing is written, audited or sent. Raises
+    what the command raises (its ServiceError refusals)."""
+    token = _AT_COMMIT.set(_REHEARSE)
+    try:
+        await command
+    except Rehearsed:
+        return
+    finally:
+        _AT_COMMIT.reset(token)
+    raise RuntimeError("the rehearsed command opened no unit of work")
+
+
+async def guarded(command: Awaitable[Any], guard: CommitGuard) -> Any:
+    """Run a command whose unit of work calls `guard` just before committing."""
+    token = _AT_COMMIT.set(guard)
+    try:
+        return await command
+    finally:
+        _AT_COMMIT.reset(token)
+
+
 @asynccontextmanager
 async def unit_of_work(
     actor: Actor, reason: str | None = None, *, is_change: bool = True
@@ -127,12 +173,19 @@ async def unit_of_work(
     A database too busy to take the change (SQLite's write lock held by another process for
     longer than the busy timeout) is refused with BUSY: nothing was written, the client may retry."""
     reason = (reason or "").strip() or None
+    at_commit = _AT_COMMIT.get() if is_change else None
+    if at_commit is not None:
+        _AT_COMMIT.set(None)  # this unit of work's alone, not any other it may open
     if is_change and reason is None and actor.kind is not ActorKind.SYSTEM:
         await _check_reason_not_required(actor.account_id)
     try:
         async with in_transaction() as conn:
             uow = UnitOfWork(actor=actor, conn=conn, reason=reason, now=datetime.now(UTC))
             yield uow
+            if at_commit == _REHEARSE:
+                raise Rehearsed()
+            if at_commit is not None and not isinstance(at_commit, str):
+                await at_commit.before_commit(uow)
             await uow._flush_audit()
     except OperationalError as exc:
         if not is_busy(exc):

@@ -17,6 +17,7 @@ from services.cdrs import rollup
 from services.invoices import generation as invoices
 from services.jobs import JobSpec
 from services.messaging import outbox
+from services.scheduled_changes.applying import apply_due
 from services.scheduling import claim_run
 from settings import Settings
 
@@ -57,6 +58,19 @@ async def run_due_jobs(settings: Settings, now: datetime | None = None) -> list[
     return [job.name for job in won]
 
 
+async def apply_due_changes(settings: Settings, now: datetime | None = None) -> None:
+    """Apply the scheduled changes (Delay and Save) that are due. Every scheduler does this on
+    every tick: their claims do not overlap, and each change applies once whoever claims it."""
+    outcome = await apply_due(
+        claimer_name(),
+        now,
+        batch=settings.scheduled_change_batch,
+        lease=timedelta(seconds=settings.scheduled_change_lease_seconds),
+    )
+    if outcome.applied or outcome.failed:
+        log.info("scheduler.changes_applied", applied=outcome.applied, failed=outcome.failed)
+
+
 async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:
     log.info("scheduler.started", jobs=[job.actor_name for job in PERIODIC_JOBS])
     while not stop.is_set():
@@ -64,5 +78,9 @@ async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:
             await run_due_jobs(settings)
         except Exception:
             log.exception("scheduler.tick_failed")
+        try:
+            await apply_due_changes(settings)
+        except Exception:
+            log.exception("scheduler.changes_failed")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=settings.scheduler_tick_seconds)

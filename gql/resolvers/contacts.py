@@ -31,12 +31,18 @@ from gql.types.contacts import (
     ContactWhere,
     contact_query,
 )
+from gql.types.scheduled_changes import ScheduledChange
 from models.enums import Permission
+from models.enums import ScheduledChangeKind as Kind
 from services import portal_sessions
 from services.contacts import commands, queries, verification
 from services.contacts.passwords import PasswordChoice, PasswordMode
 from services.contacts.values import FIELDS, ContactPatch
 from services.listing import PageRequest
+from services.scheduled_changes import commands as scheduling
+from services.scheduled_changes.commands import Request
+from services.scheduled_changes.kinds import contact_create_patch
+from services.scheduled_changes.rules import wants_delay
 
 
 async def contacts(
@@ -60,19 +66,29 @@ async def contact_create(info: Info, input: ContactCreateInput) -> ContactCreate
     choice = None
     if input.password_mode is not None or input.password is not None:
         choice = PasswordChoice(input.password_mode or PasswordMode.SET, input.password)
-    row = await commands.create_contact(
-        require_actor(info), customer_id, ContactPatch(**given_values(input, FIELDS)), choice, input.reason
-    )
+    actor, patch = require_actor(info), ContactPatch(**given_values(input, FIELDS))
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        stored = contact_create_patch(Request.of(Kind.CONTACT_CREATE, patch).patch, choice)
+        request = Request(Kind.CONTACT_CREATE, stored, customer_id=customer_id)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        return ContactCreatePayload(scheduled_change=ScheduledChange.from_model(change))
+    row = await commands.create_contact(actor, customer_id, patch, choice, input.reason)
     return ContactCreatePayload(contact=Contact.from_model(row))
 
 
 async def contact_update(info: Info, input: ContactUpdateInput) -> ContactUpdatePayload:
-    row = await commands.update_contact(
-        require_actor(info),
-        decode_id(input.id, "Contact", "id"),
-        ContactPatch(**given_values(input, FIELDS)),
-        input.reason,
-    )
+    actor, contact_id = require_actor(info), decode_id(input.id, "Contact", "id")
+    patch = ContactPatch(**given_values(input, FIELDS))
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.CONTACT_UPDATE, patch, target_id=contact_id, overwrite=input.overwrite)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        current = (await queries.contacts_by_id(actor, [contact_id]))[contact_id]
+        return ContactUpdatePayload(
+            contact=Contact.from_model(current), scheduled_change=ScheduledChange.from_model(change)
+        )
+    row = await commands.update_contact(actor, contact_id, patch, input.reason)
     return ContactUpdatePayload(contact=Contact.from_model(row))
 
 

@@ -27,11 +27,17 @@ from gql.types.customer_inputs import (
     patch_from,
 )
 from gql.types.customers import Customer, CustomerSort, CustomerWhere
+from gql.types.scheduled_changes import ScheduledChange
+from models import ScheduledChange as ScheduledChangeModel
 from models.enums import Permission
+from models.enums import ScheduledChangeKind as Kind
 from services.customers import bulk, commands, queries, upload
 from services.customers.values import CustomerPatch
 from services.errors import ServiceError
 from services.listing import PageRequest
+from services.scheduled_changes import commands as scheduling
+from services.scheduled_changes.commands import Request
+from services.scheduled_changes.rules import wants_delay
 
 
 async def customers(
@@ -78,13 +84,30 @@ async def customer(info: Info, id: relay.GlobalID) -> Customer | None:
 
 
 async def customer_create(info: Info, input: CustomerCreateInput) -> CustomerCreatePayload:
-    row = await commands.create_customer(require_actor(info), patch_from(input), input.reason)
+    actor = require_actor(info)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.CUSTOMER_CREATE, patch_from(input))
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        return CustomerCreatePayload(scheduled_change=ScheduledChange.from_model(change))
+    row = await commands.create_customer(actor, patch_from(input), input.reason)
     return CustomerCreatePayload(customer=Customer.from_model(row))
 
 
 async def customer_update(info: Info, input: CustomerUpdateInput) -> CustomerUpdatePayload:
+    actor = require_actor(info)
     customer_id = decode_id(input.id, "Customer", "id")
-    row = await commands.update_customer(require_actor(info), customer_id, patch_from(input), input.reason)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(
+            Kind.CUSTOMER_UPDATE, patch_from(input), target_id=customer_id, overwrite=input.overwrite
+        )
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        current = (await queries.customers_by_id(actor, [customer_id]))[customer_id]
+        return CustomerUpdatePayload(
+            customer=Customer.from_model(current), scheduled_change=ScheduledChange.from_model(change)
+        )
+    row = await commands.update_customer(actor, customer_id, patch_from(input), input.reason)
     return CustomerUpdatePayload(customer=Customer.from_model(row))
 
 
@@ -100,12 +123,25 @@ async def customer_bulk_update(info: Info, input: CustomerBulkUpdateInput) -> Cu
         ids=decode_ids(input.ids, "Customer", "ids"),
         where=input.where.to_filter() if input.where else None,
     )
+    actor, policy = require_actor(info), bulk.ErrorPolicy(input.error_policy.value)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        result, change = await scheduling.schedule_bulk_update(
+            actor,
+            selection,
+            _bulk_changes(input.changes),
+            policy,
+            input.effective_at,
+            input.reason,
+            overwrite=input.overwrite,
+        )
+        return _bulk_payload(result, change)
     result = await bulk.bulk_update_customers(
-        require_actor(info),
+        actor,
         selection,
         _bulk_changes(input.changes),
         dry_run=input.dry_run,
-        policy=bulk.ErrorPolicy(input.error_policy.value),
+        policy=policy,
         reason=input.reason,
     )
     return _bulk_payload(result)
@@ -164,7 +200,7 @@ def _bulk_changes(changes: CustomerBulkChanges) -> bulk.BulkChanges:
     return bulk.BulkChanges(numeric, values, changes.add_tags or [], changes.remove_tags or [])
 
 
-def _bulk_payload(result: bulk.BulkResult) -> CustomerBulkPayload:
+def _bulk_payload(result: bulk.BulkResult, change: ScheduledChangeModel | None = None) -> CustomerBulkPayload:
     rows = [
         CustomerBulkRowResult(
             customer_id=relay.GlobalID("Customer", str(row.customer_id)) if row.customer_id else None,
@@ -175,7 +211,11 @@ def _bulk_payload(result: bulk.BulkResult) -> CustomerBulkPayload:
         for row in result.rows
     ]
     return CustomerBulkPayload(
-        dry_run=result.dry_run, applied=result.applied, failed=result.failed, results=rows
+        dry_run=result.dry_run,
+        applied=result.applied,
+        failed=result.failed,
+        results=rows,
+        scheduled_change=ScheduledChange.from_model(change) if change else None,
     )
 
 

@@ -35,9 +35,14 @@ from gql.types.numbers import (
     SipUserPayload,
     SipUserUpdateInput,
 )
+from gql.types.scheduled_changes import ScheduledChange
 from models.enums import Permission
-from services.numbers import blocks, conference_rooms, ip_auth, sip_users
+from models.enums import ScheduledChangeKind as Kind
+from services.numbers import blocks, conference_rooms, ip_auth, queries, sip_users
 from services.numbers.queries import BlockUsage
+from services.scheduled_changes import commands as scheduling
+from services.scheduled_changes.commands import Request
+from services.scheduled_changes.rules import wants_delay
 
 
 async def number_block_assign(info: Info, input: NumberBlockAssignInput) -> NumberBlockAssignPayload:
@@ -55,19 +60,29 @@ async def number_block_release(info: Info, input: NumberBlockReleaseInput) -> Nu
 
 
 async def sip_user_create(info: Info, input: SipUserCreateInput) -> SipUserPayload:
-    patch = sip_users.SipUserPatch(**given_values(input, SIP_USER_FIELDS))
+    actor, patch = require_actor(info), sip_users.SipUserPatch(**given_values(input, SIP_USER_FIELDS))
     customer_id = decode_id(input.customer_id, "Customer", "customer_id")
-    row = await sip_users.create_sip_user(require_actor(info), customer_id, patch, input.reason)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.SIP_USER_CREATE, patch, customer_id=customer_id)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        return SipUserPayload(scheduled_change=ScheduledChange.from_model(change))
+    row = await sip_users.create_sip_user(actor, customer_id, patch, input.reason)
     return SipUserPayload(sip_user=SipUser.from_model(row))
 
 
 async def sip_user_update(info: Info, input: SipUserUpdateInput) -> SipUserPayload:
-    row = await sip_users.update_sip_user(
-        require_actor(info),
-        decode_id(input.id, "SipUser", "id"),
-        sip_users.SipUserPatch(**given_values(input, SIP_USER_FIELDS)),
-        input.reason,
-    )
+    actor, sip_user_id = require_actor(info), decode_id(input.id, "SipUser", "id")
+    patch = sip_users.SipUserPatch(**given_values(input, SIP_USER_FIELDS))
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.SIP_USER_UPDATE, patch, target_id=sip_user_id, overwrite=input.overwrite)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        current = (await queries.sip_users_by_id(actor, [sip_user_id]))[sip_user_id]
+        return SipUserPayload(
+            sip_user=SipUser.from_model(current), scheduled_change=ScheduledChange.from_model(change)
+        )
+    row = await sip_users.update_sip_user(actor, sip_user_id, patch, input.reason)
     return SipUserPayload(sip_user=SipUser.from_model(row))
 
 
@@ -79,16 +94,29 @@ async def sip_user_delete(info: Info, input: SipUserDeleteInput) -> SipUserDelet
 
 
 async def ip_auth_create(info: Info, input: IpAuthCreateInput) -> IpAuthPayload:
-    patch = ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
+    actor, patch = require_actor(info), ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
     customer_id = decode_id(input.customer_id, "Customer", "customer_id")
-    row = await ip_auth.create_ip_auth(require_actor(info), customer_id, patch, input.reason)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.IP_AUTH_CREATE, patch, customer_id=customer_id)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        return IpAuthPayload(scheduled_change=ScheduledChange.from_model(change))
+    row = await ip_auth.create_ip_auth(actor, customer_id, patch, input.reason)
     return IpAuthPayload(ip_auth=IpAuth.from_model(row))
 
 
 async def ip_auth_update(info: Info, input: IpAuthUpdateInput) -> IpAuthPayload:
-    patch = ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
+    actor, patch = require_actor(info), ip_auth.IpAuthPatch(**given_values(input, IP_AUTH_FIELDS))
     ip_auth_id = decode_id(input.id, "IpAuth", "id")
-    row = await ip_auth.update_ip_auth(require_actor(info), ip_auth_id, patch, input.reason)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.IP_AUTH_UPDATE, patch, target_id=ip_auth_id, overwrite=input.overwrite)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        current = (await queries.ip_auths_by_id(actor, [ip_auth_id]))[ip_auth_id]
+        return IpAuthPayload(
+            ip_auth=IpAuth.from_model(current), scheduled_change=ScheduledChange.from_model(change)
+        )
+    row = await ip_auth.update_ip_auth(actor, ip_auth_id, patch, input.reason)
     return IpAuthPayload(ip_auth=IpAuth.from_model(row))
 
 

@@ -25,6 +25,7 @@ from gql.types.common import (
     StringFilter,
     connection_of,
 )
+from gql.types.scheduled_changes import EFFECTIVE_AT, OVERWRITE, ScheduledChange
 from models import Contact as ContactModel
 from models import enums
 from services.contacts import passwords
@@ -210,6 +211,9 @@ class ContactCreateInput:
         default=None, description="The portal password, for SET: checked for strength, stored hashed."
     )
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(
+        default=None, description=EFFECTIVE_AT + " Only with a GENERATE password (or none)."
+    )
 
 
 @strawberry.input(description="Changes to a contact: omitted fields stay, null clears.")
@@ -219,6 +223,8 @@ class ContactUpdateInput:
 
     id: relay.GlobalID = strawberry.field(description="The contact.")
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(default=None, description=EFFECTIVE_AT)
+    overwrite: bool = strawberry.field(default=False, description=OVERWRITE)
 
 
 @strawberry.input(description="Delete a contact, and with it its portal login.")
@@ -239,13 +245,23 @@ class ContactPasswordResetInput:
 
 @strawberry.type(description="Result of contactCreate.")
 class ContactCreatePayload:
-    contact: Contact | None = strawberry.field(default=None, description="The new contact.")
+    contact: Contact | None = strawberry.field(
+        default=None, description="The new contact; null when its creation is scheduled."
+    )
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The change stored for later, when effectiveAt is in the future."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
 
 
 @strawberry.type(description="Result of contactUpdate.")
 class ContactUpdatePayload:
-    contact: Contact | None = strawberry.field(default=None, description="The contact as saved.")
+    contact: Contact | None = strawberry.field(
+        default=None, description="The contact as saved (as it is now, when the change is scheduled)."
+    )
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The change stored for later, when effectiveAt is in the future."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
 
 

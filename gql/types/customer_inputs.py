@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -19,6 +20,7 @@ from gql.types.customers import (
     InvoiceSchedule,
     RtpFirewall,
 )
+from gql.types.scheduled_changes import EFFECTIVE_AT, OVERWRITE, ScheduledChange
 from services.customers.values import FIELDS, CustomerPatch
 
 
@@ -43,6 +45,9 @@ class CustomerCreateInput:
     """One field per customer field declaration (services/customers/values.py)."""
 
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(
+        default=None, description=EFFECTIVE_AT + " Ignored in customerBulkCreate rows."
+    )
 
 
 @strawberry.input(description="Changes to a customer: omitted fields stay, null clears.")
@@ -52,6 +57,8 @@ class CustomerUpdateInput:
 
     id: relay.GlobalID = strawberry.field(description="The customer.")
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(default=None, description=EFFECTIVE_AT)
+    overwrite: bool = strawberry.field(default=False, description=OVERWRITE)
 
 
 @strawberry.input(description="Delete (softly) one customer: billing history and audit stay.")
@@ -62,13 +69,23 @@ class CustomerDeleteInput:
 
 @strawberry.type(description="Result of customerCreate.")
 class CustomerCreatePayload:
-    customer: Customer | None = strawberry.field(default=None, description="The new customer.")
+    customer: Customer | None = strawberry.field(
+        default=None, description="The new customer; null when its creation is scheduled."
+    )
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The change stored for later, when effectiveAt is in the future."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
 
 
 @strawberry.type(description="Result of customerUpdate.")
 class CustomerUpdatePayload:
-    customer: Customer | None = strawberry.field(default=None, description="The customer as saved.")
+    customer: Customer | None = strawberry.field(
+        default=None, description="The customer as saved (as it is now, when the change is scheduled)."
+    )
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The change stored for later, when effectiveAt is in the future."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
 
 
@@ -131,6 +148,12 @@ class CustomerBulkUpdateInput:
         default=BulkErrorPolicy.ALL_OR_NOTHING, description="What to do with invalid rows."
     )
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(
+        default=None,
+        description=EFFECTIVE_AT + " The results are then the dry run of now; the customers it "
+        "would write are stored by id (a `where` is resolved now).",
+    )
+    overwrite: bool = strawberry.field(default=False, description=OVERWRITE)
 
 
 @strawberry.input(description="Upload many new customers at once.")
@@ -171,4 +194,16 @@ class CustomerBulkPayload:
     applied: int = strawberry.field(default=0, description="Rows written (0 on a dry run).")
     failed: int = strawberry.field(default=0, description="Rows refused.")
     results: list[CustomerBulkRowResult] = strawberry.field(default_factory=list, description="Per row.")
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The change stored for later, when effectiveAt is in the future."
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.type(description="Result of customerPenalize and customerPenaltyLift.")
+class CustomerPenaltyPayload:
+    customer: Customer | None = strawberry.field(default=None, description="The customer as saved.")
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The penalty's lift (kind PENALTY_LIFT), for customerPenalize."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")

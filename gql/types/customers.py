@@ -36,6 +36,7 @@ from gql.types.eligibility import AT, CLI, DialingEligibility, customer_eligibil
 from gql.types.invoices import Invoice, InvoiceTemplate
 from gql.types.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
 from gql.types.payments import Payment, PaymentSort, PaymentWhere, customer_payments, payment_query
+from gql.types.scheduled_changes import ScheduledChange
 from gql.types.summaries import Summaries, SummaryPeriod, customer_summaries
 from models import Customer as CustomerModel
 from models import InvoiceTemplate as InvoiceTemplateModel
@@ -113,6 +114,13 @@ class Customer(relay.Node):
     )
     updated_at: datetime = strawberry.field(
         description="When the customer last changed (UTC).", metadata=portal_field()
+    )
+    penalty_until: datetime | None = strawberry.field(
+        description="When the customer's timed penalty (customerPenalize) lifts itself (UTC); null "
+        "without one. Staff only."
+    )
+    penalty_reason: str | None = strawberry.field(
+        description="Why the customer is penalized; null without a penalty. Staff only."
     )
 
     # The relations below answer from `related` when the page read them with its rows (see
@@ -261,6 +269,14 @@ class Customer(relay.Node):
         return await customer_payments(
             info, self.id, payment_query(where, sort_by), PageRequest(first, after)
         )
+
+    @strawberry.field(
+        description="The customer's PENDING scheduled changes (Delay and Save, penalty lifts), "
+        "soonest first; the Delay Log (`scheduledChanges`) lists every status."
+    )
+    async def scheduled_changes(self, info: Info) -> list[ScheduledChange]:
+        rows = await info.context.loaders.pending_changes_by_customer_id.load(self.id)
+        return [ScheduledChange.from_model(row) for row in rows]
 
     @strawberry.field(description="The customer's internal number blocks, by start.")
     async def number_blocks(self, info: Info) -> list[NumberBlock]:

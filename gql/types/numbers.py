@@ -14,6 +14,7 @@ from gql.errors import UserError
 from gql.fields import Mode, declared_fields
 from gql.nodes import resolve_nodes
 from gql.types.common import REASON
+from gql.types.scheduled_changes import EFFECTIVE_AT, OVERWRITE, ScheduledChange
 from models import ConferenceRoom as ConferenceRoomModel
 from models import IpAuth as IpAuthModel
 from models import NumberBlock as NumberBlockModel
@@ -104,6 +105,7 @@ class SipUserCreateInput:
 
     customer_id: relay.GlobalID = strawberry.field(description="The customer.")
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(default=None, description=EFFECTIVE_AT)
 
 
 @strawberry.input(description="Changes to a SIP user: omitted fields stay.")
@@ -113,6 +115,8 @@ class SipUserUpdateInput:
 
     id: relay.GlobalID = strawberry.field(description="The SIP user.")
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(default=None, description=EFFECTIVE_AT)
+    overwrite: bool = strawberry.field(default=False, description=OVERWRITE)
 
 
 @strawberry.input(description="Delete a SIP user.")
@@ -123,7 +127,13 @@ class SipUserDeleteInput:
 
 @strawberry.type(description="Result of sipUserCreate and sipUserUpdate.")
 class SipUserPayload:
-    sip_user: SipUser | None = strawberry.field(default=None, description="The SIP user as saved.")
+    sip_user: SipUser | None = strawberry.field(
+        default=None,
+        description="The SIP user as saved (as it is now, or null for a creation, when scheduled).",
+    )
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The change stored for later, when effectiveAt is in the future."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
 
 
@@ -161,6 +171,7 @@ class IpAuthCreateInput:
 
     customer_id: relay.GlobalID = strawberry.field(description="The customer.")
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(default=None, description=EFFECTIVE_AT)
 
 
 @strawberry.input(description="Changes to an IP authentication: omitted fields stay, null clears.")
@@ -170,6 +181,8 @@ class IpAuthUpdateInput:
 
     id: relay.GlobalID = strawberry.field(description="The IP authentication.")
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(default=None, description=EFFECTIVE_AT)
+    overwrite: bool = strawberry.field(default=False, description=OVERWRITE)
 
 
 @strawberry.input(description="Delete an IP authentication.")
@@ -181,7 +194,12 @@ class IpAuthDeleteInput:
 @strawberry.type(description="Result of ipAuthCreate, ipAuthUpdate and ipAuthDelete.")
 class IpAuthPayload:
     ip_auth: IpAuth | None = strawberry.field(
-        default=None, description="The IP authentication as saved (as it was, once deleted)."
+        default=None,
+        description="The IP authentication as saved (as it was, once deleted; as it is now, or "
+        "null for a creation, when the change is scheduled).",
+    )
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None, description="The change stored for later, when effectiveAt is in the future."
     )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
 

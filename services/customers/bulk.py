@@ -111,8 +111,11 @@ async def bulk_update_customers(
     dry_run: bool = False,
     policy: ErrorPolicy = ErrorPolicy.ALL_OR_NOTHING,
     reason: str | None = None,
+    refuse_as_error: bool = False,
 ) -> BulkResult:
-    """Apply the same changes to every selected customer and report per row."""
+    """Apply the same changes to every selected customer and report per row. With
+    `refuse_as_error`, a refusal under ALL_OR_NOTHING raises the first refused row's errors
+    (under `customers.<id>`) instead of reporting it (a scheduled edit fails that way)."""
     actor.require(Permission.CUSTOMERS_WRITE)
     _check_changes(changes)
     async with unit_of_work(actor, reason) as uow:
@@ -132,6 +135,9 @@ async def bulk_update_customers(
             planned.append((row, before, cleaned))
         result = BulkResult(dry_run=dry_run, rows=_in_selection_order(results, selection))
         if not result.writes(policy):
+            if refuse_as_error and not dry_run:
+                refused = next(row for row in result.rows if not row.ok)
+                raise ServiceError([e.under("customers", str(refused.customer_id)) for e in refused.errors])
             return result
         valid = {r.customer_id for r in results if r.ok}
         for row, before, cleaned in planned:

@@ -27,6 +27,7 @@ ROOM = global_id("ConferenceRoom", MISSING)
 CLI = global_id("Cli", MISSING)
 INVOICE, TEMPLATE = global_id("Invoice", MISSING), global_id("InvoiceTemplate", MISSING)
 PAYMENT = global_id("Payment", MISSING)
+SCHEDULED = global_id("ScheduledChange", MISSING)
 BULK = "errors { code } results { errors { code } }"
 
 DOCUMENTS: dict[str, str] = {
@@ -84,6 +85,21 @@ DOCUMENTS: dict[str, str] = {
     ),
     "ipAuthUpdate": f'mutation {{ ipAuthUpdate(input: {{id: "{IP_AUTH}", channels: 2}}) {{ errors {{ code }} }} }}',
     "ipAuthDelete": f'mutation {{ ipAuthDelete(input: {{id: "{IP_AUTH}"}}) {{ errors {{ code }} }} }}',
+    "scheduledChanges": "{ scheduledChanges { totalCount } }",
+    "scheduledChangeCancel": (
+        f'mutation {{ scheduledChangeCancel(input: {{id: "{SCHEDULED}"}}) {{ errors {{ code }} }} }}'
+    ),
+    "scheduledChangeReschedule": (
+        f'mutation {{ scheduledChangeReschedule(input: {{id: "{SCHEDULED}", effectiveAt: "2027-01-01T00:00:00Z"}}) '
+        "{ errors { code } } }"
+    ),
+    "customerPenalize": (
+        f'mutation {{ customerPenalize(input: {{customerId: "{CUSTOMER}", until: "2027-01-01T00:00:00Z", '
+        'reason: "x"}) { errors { code } } }'
+    ),
+    "customerPenaltyLift": (
+        f'mutation {{ customerPenaltyLift(input: {{customerId: "{CUSTOMER}"}}) {{ errors {{ code }} }} }}'
+    ),
     "conferenceRoomCreate": (
         f'mutation {{ conferenceRoomCreate(input: {{customerId: "{CUSTOMER}", extension: "500"}}) {{ errors {{ code }} }} }}'
     ),

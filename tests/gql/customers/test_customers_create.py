@@ -181,6 +181,9 @@ async def test_create_with_every_field_returns_saves_and_audits_the_clean_values
         "notes": "Signed in March.",
         "timezone": "Europe/Berlin",
         "dial_windows": [{"start": "08:00", "end": "24:00", "days": ["MON", "TUE"]}],
+        "penalty_until": None,
+        "penalty_reason": None,
+        "penalty_previous_status": None,
         "deleted_at": None,
     }
     tags = await CustomerTag.filter(customer_id=customer_id).order_by("id").values_list("tag", flat=True)
