@@ -52,6 +52,8 @@ _COLUMNS = (
     "email_verification_required",
     "mobile_verification_required",
     "approved_cli_only",
+    "penalty_until",
+    "penalty_previous_status",
     "email_verified",
     "mobile_verified",
 )
@@ -185,7 +187,13 @@ def _snapshot(
         email_verification_pending=bool(row["email_verification_required"]) and not row["email_verified"],
         mobile_verification_pending=bool(row["mobile_verification_required"]) and not row["mobile_verified"],
         approved_cli_only=bool(row["approved_cli_only"]),
+        penalty_until=_aware(row["penalty_until"]),
+        penalty_previous_status=_status(row["penalty_previous_status"]),
     )
+
+
+def _status(value: str | None) -> CustomerStatus | None:
+    return CustomerStatus(value) if value is not None else None
 
 
 def _window(raw: dict[str, Any]) -> Window:

@@ -55,6 +55,8 @@ class Snapshot:
     `spent` is the charges of the calls started in the UTC day that begins at `spend_day`
     (the day of the instant asked about); a later day starts from nothing. `channels_in_use` is
     the switch's count while its snapshot is fresh at that instant, else None (unknown).
+    A timed penalty (`penalty_until`) ends at that instant with the status it replaced coming
+    back (`penalty_previous_status`), as the scheduler's lift does.
     `cli` is the caller id asked about (E.164 when it is a valid number) and `cli_approved`
     whether it is an approved CLI of the customer; with no caller id asked about, whether the
     customer has any approved CLI at all."""
@@ -75,6 +77,8 @@ class Snapshot:
     approved_cli_only: bool = False
     cli: str | None = None
     cli_approved: bool = False
+    penalty_until: datetime | None = None
+    penalty_previous_status: CustomerStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -96,20 +100,37 @@ class Eligibility:
 Rule = Callable[[Snapshot, datetime], Reason | None]
 
 
+def status_at(snapshot: Snapshot, at: datetime) -> CustomerStatus:
+    """The status at `at`: a timed penalty that has ended by then gives back the status it
+    replaced (a status set by hand since is not PENALTY, and stays)."""
+    until = snapshot.penalty_until
+    if snapshot.status is CustomerStatus.PENALTY and until is not None and at >= until:
+        return snapshot.penalty_previous_status or CustomerStatus.ACTIVE
+    return snapshot.status
+
+
 def inactive(snapshot: Snapshot, at: datetime) -> Reason | None:
-    if snapshot.status is not CustomerStatus.INACTIVE:
+    if status_at(snapshot, at) is not CustomerStatus.INACTIVE:
         return None
     return Reason(EligibilityCode.CUSTOMER_INACTIVE, "The customer is inactive.")
 
 
 def penalty(snapshot: Snapshot, at: datetime) -> Reason | None:
-    if snapshot.status is not CustomerStatus.PENALTY:
+    """Status PENALTY; a timed one (customerPenalize) lifts at its end."""
+    if status_at(snapshot, at) is not CustomerStatus.PENALTY:
         return None
-    return Reason(EligibilityCode.CUSTOMER_PENALTY, "The customer is under a penalty.")
+    until = snapshot.penalty_until
+    if until is None or at >= until:  # untimed (or the status it replaced was PENALTY too)
+        return Reason(EligibilityCode.CUSTOMER_PENALTY, "The customer is under a penalty.")
+    return Reason(
+        EligibilityCode.CUSTOMER_PENALTY,
+        f"The customer is under a penalty until {until:%Y-%m-%d %H:%M} UTC.",
+        until,
+    )
 
 
 def pending_approval(snapshot: Snapshot, at: datetime) -> Reason | None:
-    if snapshot.status is not CustomerStatus.PENDING_APPROVAL:
+    if status_at(snapshot, at) is not CustomerStatus.PENDING_APPROVAL:
         return None
     return Reason(EligibilityCode.PENDING_APPROVAL, "The customer is pending approval.")
 

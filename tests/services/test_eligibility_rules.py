@@ -71,6 +71,13 @@ MIDNIGHT = utc(2026, 12, 1)
         ({"status": CustomerStatus.INACTIVE}, {}, C.CUSTOMER_INACTIVE, None),
         ({"status": CustomerStatus.PENALTY}, {}, C.CUSTOMER_PENALTY, None),
         ({"status": CustomerStatus.PENDING_APPROVAL}, {}, C.PENDING_APPROVAL, None),
+        # a timed penalty lifts at its end, giving back the status it replaced
+        (
+            {"status": CustomerStatus.PENALTY, "penalty_until": utc(2026, 11, 30, 12)},
+            {"status": CustomerStatus.PENALTY, "penalty_until": AT},
+            C.CUSTOMER_PENALTY,
+            utc(2026, 11, 30, 12),
+        ),
         # pre-pay: no credit at 0
         ({"balance": Decimal(0)}, {"balance": Decimal("0.01")}, C.BALANCE_BELOW_DEBIT_LIMIT, None),
         # post-pay credit of 5
@@ -132,6 +139,22 @@ def test_each_rule_blocks_when_on_and_not_when_off(
     assert [(r.code, r.lifts_at) for r in blocked.reasons] == [(code, lifts_at)]
     assert (blocked.allowed, blocked.next_allowed_at) == (False, lifts_at)
     assert (free.allowed, free.reasons, free.next_allowed_at) == (True, (), AT)
+
+
+def test_a_timed_penalty_gives_back_the_status_it_replaced_and_a_status_set_by_hand_stays() -> None:
+    until = utc(2026, 11, 30, 12)
+    was_inactive = snapshot(
+        status=CustomerStatus.PENALTY, penalty_until=until, penalty_previous_status=CustomerStatus.INACTIVE
+    )
+    answer = evaluate(was_inactive, AT)
+    assert [(r.code, r.message, r.lifts_at) for r in answer.reasons] == [
+        (C.CUSTOMER_PENALTY, "The customer is under a penalty until 2026-11-30 12:00 UTC.", until)
+    ]
+    assert answer.next_allowed_at is None  # inactive once the penalty ends
+    assert [r.code for r in evaluate(was_inactive, until).reasons] == [C.CUSTOMER_INACTIVE]
+    # staff set the status by hand during the penalty: the penalty's end changes nothing
+    set_by_hand = replace(was_inactive, status=CustomerStatus.ACTIVE)
+    assert evaluate(set_by_hand, AT).allowed and evaluate(set_by_hand, until).allowed
 
 
 def test_every_reason_is_reported_in_rule_order_with_its_message() -> None:
@@ -282,7 +305,7 @@ WINDOWS = st.lists(
 )
 MONEY = st.integers(-20, 20).map(Decimal)
 SNAPSHOTS = st.builds(
-    lambda windows, zone, status, balance, debit, limit, spent, channels, in_use, email, mobile, cli_only, approved: (
+    lambda windows, zone, status, balance, debit, limit, spent, channels, in_use, email, mobile, cli_only, approved, until, previous: (
         snapshot(
             windows=tuple(windows),
             zone=zone,
@@ -297,6 +320,8 @@ SNAPSHOTS = st.builds(
             mobile_verification_pending=mobile,
             approved_cli_only=cli_only,
             cli_approved=approved,
+            penalty_until=until,
+            penalty_previous_status=previous,
         )
     ),
     WINDOWS,
@@ -312,6 +337,8 @@ SNAPSHOTS = st.builds(
     st.sampled_from([False, False, False, True]),
     st.sampled_from([False, False, False, True]),
     st.booleans(),
+    st.none() | INSTANTS,
+    st.none() | st.sampled_from(list(CustomerStatus)),
 )
 
 

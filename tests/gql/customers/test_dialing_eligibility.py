@@ -94,6 +94,18 @@ async def cases(account: Account) -> dict[str, tuple[Customer, list[tuple[str, s
         "inactive": (await dialer(account, status="INACTIVE"), [("CUSTOMER_INACTIVE", None)]),
         "penalty": (await dialer(account, status="PENALTY"), [("CUSTOMER_PENALTY", None)]),
         "pending approval": (await dialer(account, status="PENDING_APPROVAL"), [("PENDING_APPROVAL", None)]),
+        "timed penalty": (
+            await dialer(account, status="PENALTY", row={"penalty_until": AT + timedelta(hours=2)}),
+            [("CUSTOMER_PENALTY", "2026-11-30T10:00:00+00:00")],
+        ),
+        "ended penalty not yet lifted": (
+            await dialer(
+                account,
+                status="PENALTY",
+                row={"penalty_until": AT - timedelta(minutes=1), "penalty_previous_status": "ACTIVE"},
+            ),
+            [],
+        ),
         "no credit": (
             await dialer(account, row={"balance": Decimal(0)}),
             [("BALANCE_BELOW_DEBIT_LIMIT", None)],
