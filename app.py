@@ -1,4 +1,4 @@
-"""The Starlette application: lifespan (ORM), /graphql, /health."""
+"""The Starlette application: lifespan (ORM), /graphql, /health, the feeds and /exports."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from strawberry.types.unset import UNSET
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
-from gql import feeds, graphiql
+from gql import downloads, feeds, graphiql
 from gql.context import Context, build_context
 from gql.error_codes import RequestErrorCode
 from gql.schema import schema
@@ -175,6 +175,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/health", health, methods=["GET"]),
         Route("/ingest/cdrs", feeds.ingest_cdrs_endpoint, methods=["POST"]),
         Route("/ingest/active-calls", feeds.active_calls_endpoint, methods=["POST"]),
+        Route("/exports/{token}", downloads.export_endpoint, methods=["GET"]),
     ]
     if settings.graphiql_enabled:
         # Public, secret-free files only: compressing them cannot leak anything (unlike

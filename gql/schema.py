@@ -26,6 +26,7 @@ from gql.resolvers.broadcasts import BroadcastMutations, BroadcastQueries
 from gql.resolvers.cdrs import CdrMutations
 from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
+from gql.resolvers.exports import ExportMutations
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
 from gql.resolvers.reference import ReferenceQueries
@@ -74,6 +75,7 @@ class Mutation(
     ResellerMutations,
     UserMutations,
     CdrMutations,
+    ExportMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

@@ -114,6 +114,13 @@ DOCUMENTS: dict[str, str] = {
         f'mutation {{ contactVerify(input: {{contactId: "{CONTACT}", channel: SMS, code: "000000"}}) {{ errors {{ code }} }} }}'
     ),
     "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
+    "cdrExportCreate": (
+        f'mutation {{ cdrExportCreate(input: {{customerId: "{CUSTOMER}", period: LAST_24_HOURS}}) {{ errors {{ code }} }} }}'
+    ),
+    "summaryExportCreate": (
+        f'mutation {{ summaryExportCreate(input: {{customerId: "{CUSTOMER}", period: LAST_24_HOURS}}) '
+        "{ errors { code } } }"
+    ),
     "contactPortalLogin": (
         f'mutation {{ contactPortalLogin(input: {{contactId: "{CONTACT}", reason: "Ticket 7"}}) {{ errors {{ code }} }} }}'
     ),

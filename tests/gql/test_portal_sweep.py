@@ -49,6 +49,8 @@ PORTAL_OPERATIONS = {
     "contactVerify",
     "viewerPasswordChange",
     "logout",
+    "cdrExportCreate",
+    "summaryExportCreate",
     # the public ones, which need no principal at all
     "login",
     "contactLogin",
