@@ -207,6 +207,8 @@ def _decimal(value: Decimal | None) -> str:
 def _time(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime) and value.tzinfo is UTC:  # asyncpg's timestamptz: as is
+        return value.isoformat()
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     return moment.astimezone(UTC).isoformat()
 

@@ -14,7 +14,7 @@ import pytest
 from models import Account, CdrRollupMark
 from settings import Settings
 from tests.factories import make_customer
-from tests.services.test_cdr_rollup import call, send, sums_of_cdrs, summaries
+from tests.services.test_cdr_rollup import call, send, summaries, sums_of_cdrs
 
 ROOT = Path(__file__).resolve().parents[2]
 BATCH = 3
