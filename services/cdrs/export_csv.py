@@ -68,9 +68,6 @@ SUMMARY_HEADER = (
 )
 _SELECT = """call_id, started_at, answered_at, ended_at, duration, billed_duration, cli, destination,
     destination_prefix, destination_country, charge_units, cost_units, pdd, disconnect_cause, hour, id"""
-_POSTGRES = f"""SELECT {_SELECT} FROM cdr
-    WHERE account_id = $1 AND customer_id = $2 AND hour >= $3 AND hour < $4
-    ORDER BY hour, started_at, id"""
 # Keyset: the rows after the last one sent; `hour >= ?` (the last row's hour) keeps the index range.
 _SQLITE = f"""SELECT {_SELECT} FROM cdr
     WHERE account_id = ? AND customer_id = ? AND hour >= ? AND hour < ?
@@ -91,24 +88,27 @@ def filename(grant: ExportGrant) -> str:
 
 
 async def cdr_csv(grant: ExportGrant, customer_id: int, currency: str, batch: int) -> AsyncIterator[bytes]:
+    yield _encode([CDR_HEADER])
+    async for lines in cdr_lines(grant.account_id, customer_id, currency, grant.start, grant.end, batch):
+        yield _encode(lines)
+
+
+async def cdr_lines(
+    account_id: int, customer_id: int, currency: str, start: datetime, end: datetime, batch: int
+) -> AsyncIterator[Sequence[Sequence[object]]]:
+    """The customer's CDRs of [start, end) as CSV lines, `batch` at a time. PostgreSQL writes
+    the cells itself, the same text as `_cdr_line` (the per-row Python was most of the cost)."""
     places = currency_places(currency)
     customer = global_id("Customer", customer_id)
-    yield _encode([CDR_HEADER])
-    async for rows in cdr_batches(grant.account_id, customer_id, grant.start, grant.end, batch):
-        yield _encode(_cdr_line(row, customer, currency, places) for row in rows)
-
-
-async def cdr_batches(
-    account_id: int, customer_id: int, start: datetime, end: datetime, batch: int
-) -> AsyncIterator[Sequence[Sequence[object]]]:
-    """The customer's CDRs of [start, end), `batch` rows at a time."""
     db = Cdr._meta.db
     if db.capabilities.dialect == "postgres":
         async with (
             db.acquire_connection() as raw,
             raw.transaction(isolation="repeatable_read", readonly=True),
         ):
-            cursor = await raw.cursor(_POSTGRES, account_id, customer_id, start, end)
+            cursor = await raw.cursor(
+                _POSTGRES_LINES, account_id, customer_id, start, end, places, customer, currency
+            )
             while rows := await cursor.fetch(batch):
                 yield rows
         return
@@ -121,11 +121,47 @@ async def cdr_batches(
         if not rows:
             return
         values = [tuple(row[key] for key in row.keys()) for row in rows]  # noqa: SIM118 - sqlite3.Row iterates values
-        yield values
+        yield [_cdr_line(row, customer, currency, places) for row in values]
         last = values[-1]
         after, low = [last[14], last[1], last[15]], last[14]
         if len(rows) < batch:
             return
+
+
+def _pg_time(column: str) -> str:
+    """`_time()` in SQL: Python's isoformat of a UTC time, microseconds only when there are some."""
+    utc = f"({column} AT TIME ZONE 'UTC')"
+    return (
+        f"""to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') || CASE WHEN date_trunc('second', {column}) = {column} """
+        f"THEN '' ELSE to_char({utc}, '.US') END || '+00:00'"
+    )
+
+
+def _pg_money(column: str) -> str:
+    """`units()` in SQL ($5: the currency's places)."""
+    fraction = f"rtrim(lpad((abs({column}) % 10000)::text, 4, '0'), '0')"
+    width = f"greatest(length({fraction}), $5)"
+    return (
+        f"CASE WHEN {column} < 0 THEN '-' ELSE '' END || (abs({column}) / 10000)::text || "
+        f"CASE WHEN {width} = 0 THEN '' ELSE '.' || rpad({fraction}, {width}, '0') END"
+    )
+
+
+def _pg_text(column: str) -> str:
+    """`_text()` in SQL."""
+    plain = r"'^[+-]?[0-9][0-9 ]*(\.[0-9]+)?$'"
+    return (
+        f"CASE WHEN left({column}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) AND {column} !~ {plain} "
+        f"THEN chr(39) || {column} ELSE {column} END"
+    )
+
+
+_POSTGRES_LINES = f"""SELECT {_pg_text("call_id")}, $6::text, {_pg_time("started_at")},
+    {_pg_time("answered_at")}, {_pg_time("ended_at")}, duration, billed_duration, {_pg_text("cli")},
+    {_pg_text("destination")}, {_pg_text("destination_prefix")}, destination_country,
+    {_pg_money("charge_units")}, {_pg_money("cost_units")}, $7::text, pdd, disconnect_cause
+    FROM cdr WHERE account_id = $1 AND customer_id = $2 AND hour >= $3 AND hour < $4
+    ORDER BY hour, started_at, id"""
 
 
 def _cdr_line(row: Sequence[object], customer: str, currency: str, places: int) -> list[object]:

@@ -25,6 +25,7 @@ from services.cdrs.rollup import roll_up
 from services.cdrs.summaries import SummaryPeriod
 from services.customers.commands import update_customer
 from services.customers.values import CustomerPatch
+from services.reference import currency_places
 from settings import Settings
 from tests.cdr_data import feed_actor, iso, ndjson, record, stream
 from tests.client import contact_login, global_id, make_principal
@@ -175,7 +176,7 @@ async def test_the_cdr_stream_reads_in_batches(account: Account) -> None:
     await calls(account, customer)
     end = DAY + timedelta(days=1)
 
-    sizes = [len(rows) async for rows in export_csv.cdr_batches(account.id, customer.id, DAY, end, 2)]
+    sizes = [len(rows) async for rows in export_csv.cdr_lines(account.id, customer.id, "EUR", DAY, end, 2)]
     chunks = [chunk async for chunk in export_csv.cdr_csv(_grant(account, customer), customer.id, "EUR", 2)]
 
     assert sizes == [2, 2, 1]
@@ -519,3 +520,75 @@ async def test_another_accounts_link_does_not_reach_this_account(
     assert body["data"]["cdrExportCreate"]["errors"] == [
         {"field": ["input", "customerId"], "code": "NOT_FOUND"}
     ]
+
+
+@pytest.mark.parametrize("currency", ["EUR", "JPY", "BHD"])
+async def test_the_database_writes_every_cell_as_the_python_formatter_does(
+    account: Account, currency: str
+) -> None:
+    # PostgreSQL formats the CDR cells in SQL, SQLite in Python: the same text either way
+    customer = await make_customer(account, currency=currency)
+    texts = ["+4930123456", "+49 30 123", "-cmd", "=SUM(A1)", "@x", 'a,"b"', "\tx", "", "-1.5", "+", "x\ny"]
+    moments = [
+        DAY + timedelta(hours=1, microseconds=7),
+        DAY + timedelta(hours=2, seconds=59, microseconds=999_999),
+    ]
+    for n, text in enumerate(texts):
+        start = moments[n % 2] + timedelta(minutes=n)
+        await Cdr.create(
+            account_id=account.id,
+            customer_id=customer.id,
+            call_id=text or f"id-{n}",
+            started_at=start,
+            answered_at=None if n % 3 else start + timedelta(microseconds=1),
+            ended_at=start + timedelta(seconds=n),
+            hour=start.replace(minute=0, second=0, microsecond=0),
+            duration=n,
+            billed_duration=n,
+            cli=text,
+            destination=text[::-1],
+            destination_prefix=text[:3],
+            destination_country="DE",
+            charge_units=[0, 1, 10, 125, 5000, 10_000, 123_456_789, 9_999, 100, 7, 40][n],
+            cost_units=n * 1111,
+            pdd=n,
+            disconnect_cause=None if n % 2 else 486,
+        )
+    rows = await Cdr.filter(customer_id=customer.id).order_by("hour", "started_at", "id")
+    places = currency_places(currency)
+    cid = global_id("Customer", customer.id)
+    raw = [
+        (
+            r.call_id,
+            r.started_at,
+            r.answered_at,
+            r.ended_at,
+            r.duration,
+            r.billed_duration,
+            r.cli,
+            r.destination,
+            r.destination_prefix,
+            r.destination_country,
+            r.charge_units,
+            r.cost_units,
+            r.pdd,
+            r.disconnect_cause,
+        )
+        for r in rows
+    ]
+
+    written = [
+        [str(cell) if cell is not None else "" for cell in line]
+        async for lines in export_csv.cdr_lines(
+            account.id, customer.id, currency, DAY, DAY + timedelta(days=1), 4
+        )
+        for line in lines
+    ]
+
+    expected = [[str(cell) for cell in export_csv._cdr_line(row, cid, currency, places)] for row in raw]
+    assert written == expected
+    assert (
+        export_csv.units(123_456_789, places)
+        == {"EUR": "12345.6789", "JPY": "12345.6789", "BHD": "12345.6789"}[currency]
+    )
+    assert export_csv.units(10_000, places) == {"EUR": "1.00", "JPY": "1", "BHD": "1.000"}[currency]
