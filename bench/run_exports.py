@@ -9,7 +9,8 @@
 3. For one hour of the day (about 1/24 of the rows) and then the whole day: makes the link with
    cdrExportCreate (as the API key), downloads it with a streaming client that only counts bytes
    and lines, and samples the server's resident memory (VmRSS in /proc/<pid>/status) every 20 ms
-   during the download; also reads the kernel's high-water mark (VmHWM) before and after. Checks
+   during the download; also reads the kernel's high-water mark (VmHWM) before and after, and the
+   server process's CPU time (utime + stime) spent on the download. Checks
    that the CSV has exactly one line per CDR of the range (and the header).
 4. Prints a table, writes bench/results/exports.json, stops the server and drops the database
    (unless --keep-db).
@@ -39,6 +40,7 @@ from common import (
     machine_summary,
     parse_options,
     print_report,
+    process_cpu_seconds,
     relative,
     results_path,
     server_version,
@@ -171,6 +173,7 @@ async def export_once(
 
     sampler = asyncio.create_task(sample())
     size = lines = 0
+    cpu_before = process_cpu_seconds(pid)
     started = time.perf_counter()
     async with client.stream("GET", url) as response:
         response.raise_for_status()
@@ -178,6 +181,7 @@ async def export_once(
             size += len(chunk)
             lines += chunk.count(b"\n")
     seconds = time.perf_counter() - started
+    cpu = process_cpu_seconds(pid) - cpu_before
     done.set()
     await sampler
     after = memory_kib(pid)
@@ -188,6 +192,8 @@ async def export_once(
         "bytes": size,
         "seconds": round(seconds, 2),
         "rows_per_second": round(rows / seconds),
+        "server_cpu_seconds": round(cpu, 2),
+        "rows_per_server_cpu_second": round(rows / cpu) if cpu else None,
         "mb_per_second": round(size / seconds / 1e6, 1),
         "rss_before_mib": round(before["VmRSS"] / 1024, 1),
         "rss_peak_sampled_mib": round(max(samples) / 1024, 1),
@@ -252,12 +258,14 @@ async def run(options: Options) -> None:
     )
     lines = [
         f"CDR export over HTTP, {options.cdrs} CDRs seeded (COPY) in {seed_seconds:.1f} s; {machine_summary(meta)}",
-        f"{'range':<14} {'rows':>9} {'MB':>7} {'s':>7} {'rows/s':>9} {'RSS before':>11} {'RSS peak':>9} {'HWM after':>10}",
+        f"{'range':<14} {'rows':>9} {'MB':>7} {'s':>7} {'rows/s':>9} {'cpu s':>6} {'rows/cpu s':>10} "
+        f"{'RSS before':>11} {'RSS peak':>9} {'HWM after':>10}",
     ]
     for r in results:
         lines.append(
             f"{'one hour' if r['period'] == 'LAST_24_HOURS' else 'whole day':<14} {r['rows']:>9} "
             f"{r['bytes'] / 1e6:>7.1f} {r['seconds']:>7.2f} {r['rows_per_second']:>9} "
+            f"{r['server_cpu_seconds']:>6.1f} {r['rows_per_server_cpu_second']:>10} "
             f"{r['rss_before_mib']:>9.1f}Mi {r['rss_peak_sampled_mib']:>7.1f}Mi {r['hwm_after_mib']:>8.1f}Mi"
         )
     print_report("\n".join(lines), str(relative(output)))
