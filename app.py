@@ -1,4 +1,4 @@
-"""The Starlette application: lifespan (ORM), /graphql, /health."""
+"""The Starlette application: lifespan (ORM), /graphql, /health, the feeds and /exports."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from strawberry.types.unset import UNSET
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
-from gql import feeds, graphiql
+from gql import downloads, feeds, graphiql
 from gql.context import Context, build_context
 from gql.documents import invoice_document_endpoint
 from gql.error_codes import RequestErrorCode
@@ -179,6 +179,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/ingest/active-calls", feeds.active_calls_endpoint, methods=["POST"]),
         Route("/invoices/document/{token}", invoice_document_endpoint, methods=["GET"]),
         Route("/ingest/paypal-ipn", paypal_ipn_endpoint, methods=["POST"]),
+        Route("/exports/{token}", downloads.export_endpoint, methods=["GET"]),
     ]
     if settings.graphiql_enabled:
         # Public, secret-free files only: compressing them cannot leak anything (unlike

@@ -64,6 +64,16 @@ class Settings(BaseSettings):
         description="Where people reach the product: set-password links in e-mails start with it "
         "(`<public_url>/set-password#token=…`).",
     )
+    export_link_minutes: int = Field(
+        default=15,
+        ge=1,
+        le=1440,
+        description="How long an export link (cdrExportCreate, summaryExportCreate) may be fetched; "
+        "a download started in time runs to its end.",
+    )
+    export_batch_rows: int = Field(
+        default=5000, ge=1, description="Rows read from the database per step of an export's CSV stream."
+    )
     invitation_hours: int = Field(
         default=72, description="How long the set-password link of an invitation (userInvite) works."
     )

@@ -33,14 +33,17 @@ def mutation(
     description: str,
     public: bool = False,
     portal: bool = False,
+    or_: tuple[Permission, ...] = (),
     deprecation_reason: str | None = None,
 ) -> Any:
     """A mutation; `public` ones (login) run without a principal. A deprecated one is another
     name for a mutation that stays (same resolver, same permission)."""
     return strawberry.mutation(
         resolver=resolver,
-        extensions=[Payload(authenticated=not public, needs=needs, portal=portal or public)],
-        description=_described(description, needs),
+        extensions=[
+            Payload(authenticated=not public, needs=needs, portal=portal or public, alternatives=or_)
+        ],
+        description=_described(description, needs, or_),
         deprecation_reason=deprecation_reason,
     )
 
@@ -72,7 +75,7 @@ def declared_permission(field: StrawberryField) -> Permission | None:
 def declared_alternatives(field: StrawberryField) -> tuple[Permission, ...]:
     """The permissions a field accepts instead of its declared one (`or_`)."""
     for extension in field.extensions:
-        if isinstance(extension, Refusals):
+        if isinstance(extension, Payload | Refusals):
             return extension.alternatives
     return ()
 

@@ -143,10 +143,15 @@ class Payload(FieldExtension):
     The payload type must accept `errors=` alone (every other field defaults to null)."""
 
     def __init__(
-        self, authenticated: bool = True, needs: Permission | None = None, portal: bool = False
+        self,
+        authenticated: bool = True,
+        needs: Permission | None = None,
+        portal: bool = False,
+        alternatives: tuple[Permission, ...] = (),
     ) -> None:
         self.authenticated = authenticated
         self.needs = needs  # declared (gql/declare.py); the service enforces it
+        self.alternatives = alternatives  # each of these also suffices
         self.portal = portal  # open to portal principals (gql/declare.py)
 
     def apply(self, field: StrawberryField) -> None:

@@ -27,6 +27,7 @@ from gql.resolvers.cdrs import CdrMutations
 from gql.resolvers.clis import CliMutations
 from gql.resolvers.contacts import ContactMutations, ContactQueries
 from gql.resolvers.customers import CustomerMutations, CustomerQueries
+from gql.resolvers.exports import ExportMutations
 from gql.resolvers.invoices import InvoiceMutations, InvoiceQueries
 from gql.resolvers.messaging import MessagingMutations, MessagingQueries
 from gql.resolvers.numbers import NumberMutations
@@ -85,6 +86,7 @@ class Mutation(
     InvoiceMutations,
     PaymentMutations,
     ScheduledChangeMutations,
+    ExportMutations,
 ):
     """Every domain's mutations (gql/resolvers/<domain>.py), merged."""
 

@@ -308,6 +308,63 @@ async def _api_key_actor(bearer: str, origin: RequestOrigin) -> Actor | None:
     key = await ApiKey.filter(prefix=prefix, revoked_at__isnull=True).first()
     if key is None or not secrets.compare_digest(key.key_hash, sha256(bearer)):
         return None
+    return _key_actor(key, origin)
+
+
+@dataclass(frozen=True)
+class PrincipalRef:
+    """Who a principal is, without its credentials, for what outlives the request that made it
+    (an export link): its kind, the id of its user, contact or API key, and its session."""
+
+    kind: ActorKind
+    id: int
+    session_id: uuid.UUID | None = None
+
+    @classmethod
+    def of(cls, actor: Actor) -> PrincipalRef | None:
+        """The actor's reference; None for the system (no one to check again later)."""
+        ids = {
+            ActorKind.USER: actor.user_id,
+            ActorKind.CONTACT: actor.contact_id,
+            ActorKind.API_KEY: actor.api_key_id,
+        }
+        principal_id = ids.get(actor.kind)
+        return None if principal_id is None else cls(actor.kind, principal_id, actor.session_id)
+
+
+async def principal_actor(ref: PrincipalRef, account_id: int, origin: RequestOrigin) -> Actor | None:
+    """The principal as it is now, or None when it no longer authenticates: an API key
+    revoked, a session ended (logout, password change, deactivation) or expired, a user
+    deactivated, a contact's portal closed. Permissions and portal settings are today's."""
+    actor: Actor | None
+    if ref.kind is ActorKind.API_KEY:
+        key = await ApiKey.filter(id=ref.id, account_id=account_id, revoked_at__isnull=True).first()
+        actor = _key_actor(key, origin) if key is not None else None
+    elif ref.session_id is not None:
+        actor = await _session_actor(ref.session_id, origin)
+    elif ref.kind is ActorKind.USER:
+        user = await User.filter(id=ref.id, is_active=True).select_related("role").first()
+        actor = user_actor(user, origin) if user is not None else None
+    else:
+        contact = await Contact.filter(id=ref.id).select_related("customer").first()
+        open_ = contact is not None and portal_open(contact.customer)
+        actor = contact_actor(contact, contact.customer, origin) if contact is not None and open_ else None
+    if actor is None or actor.account_id != account_id or PrincipalRef.of(actor) != ref:
+        return None
+    return actor
+
+
+async def _session_actor(session_id: uuid.UUID, origin: RequestOrigin) -> Actor | None:
+    session = await AuthSession.filter(id=session_id).select_related("user__role").first()
+    if session is None or session.expires_at < datetime.now(UTC) or session.revoked_at is not None:
+        return None
+    if session.contact_id is not None:
+        return await _portal_actor(session, origin)
+    user = session.user
+    return user_actor(user, origin, session.id) if user is not None and user.is_active else None
+
+
+def _key_actor(key: ApiKey, origin: RequestOrigin) -> Actor:
     return Actor(
         account_id=key.account_id,
         kind=ActorKind.API_KEY,

@@ -25,22 +25,19 @@ from pathlib import Path
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from models import Cdr, CdrRollupMark, Customer, SipUser
+from models import Cdr, CdrRollupMark, Customer, IpAuth, SipUser
 from models.enums import ActorKind, Permission
 from services.actor import Actor, system_actor
 from services.cdrs.reader import FeedFormat, parse_body
 from services.cdrs.records import CdrRecord, CustomerRef, RowError, check_record, units_to_decimal
 from services.errors import permission_denied
+from services.numbers.ip_auth import containing_starts, parse_address
 from services.uow import unit_of_work
+from services.validation import Invalid
 
 MAX_BATCH_ROWS = 100_000
 CHUNK_ROWS = 5_000
 _IN_LIMIT = 500  # values per IN (...) list: under SQLite's bound-parameter limit
-
-NO_IP_AUTH = (
-    "sourceIp cannot be resolved: customer IP authentication is not available yet; "
-    "send customerId or sipUsername."
-)
 
 
 @dataclass(frozen=True)
@@ -169,8 +166,6 @@ async def land_chunk(actor: Actor, records: Sequence[CdrRecord], result: IngestR
 
 
 def _target_of(record: CdrRecord, targets: dict[CustomerRef, _Target]) -> _Target:
-    if record.customer.source_ip is not None:
-        raise RowError(NO_IP_AUTH)
     target = targets.get(record.customer)
     if target is None:
         raise RowError(f"Unknown customer ({record.customer.describe()}).")
@@ -180,7 +175,8 @@ def _target_of(record: CdrRecord, targets: dict[CustomerRef, _Target]) -> _Targe
 
 
 async def _resolve(account_id: int, refs: Sequence[CustomerRef]) -> dict[CustomerRef, _Target]:
-    """The account's live customers behind the references (by id or SIP username)."""
+    """The account's live customers behind the references (by id, SIP username, or source
+    address and tech prefix)."""
     usernames = sorted({r.sip_username for r in refs if r.sip_username is not None})
     by_username: dict[str, int] = {}
     for part in _parts(usernames):
@@ -188,17 +184,68 @@ async def _resolve(account_id: int, refs: Sequence[CustomerRef]) -> dict[Custome
             "username", "customer_id"
         )
         by_username.update({str(name): int(cid) for name, cid in rows})
-    ids = sorted({r.customer_id for r in refs if r.customer_id is not None} | set(by_username.values()))
+    by_address = await _by_address(account_id, [r for r in refs if r.source_ip is not None])
+    ids = sorted(
+        {r.customer_id for r in refs if r.customer_id is not None}
+        | set(by_username.values())
+        | set(by_address.values())
+    )
     currencies: dict[int, str] = {}
     for part in _parts(ids):
         live = Customer.filter(account_id=account_id, id__in=part, deleted_at__isnull=True)
         currencies.update({int(cid): str(cur) for cid, cur in await live.values_list("id", "currency")})
     targets: dict[CustomerRef, _Target] = {}
     for ref in set(refs):
-        cid = ref.customer_id if ref.customer_id is not None else by_username.get(ref.sip_username or "")
+        if ref.customer_id is not None:
+            cid: int | None = ref.customer_id
+        elif ref.sip_username is not None:
+            cid = by_username.get(ref.sip_username)
+        else:
+            cid = by_address.get(ref)
         if cid is not None and cid in currencies:
             targets[ref] = _Target(cid, currencies[cid])
     return targets
+
+
+async def _by_address(account_id: int, refs: Sequence[CustomerRef]) -> dict[CustomerRef, int]:
+    """The customer whose IP authentication covers each reference's source address, chosen as
+    the switch's lookup chooses (services/numbers/lookup.py): a network with exactly the
+    record's tech prefix first, else one without a prefix; the narrowest among them. Live
+    customers' networks only. One indexed read per 500 candidate network starts (the starts
+    of every network that could hold one of the chunk's distinct addresses), whatever the
+    number of records."""
+    numbers: dict[str, int] = {}
+    for ref in refs:
+        assert ref.source_ip is not None
+        try:
+            numbers[ref.source_ip] = parse_address(ref.source_ip)
+        except Invalid:
+            continue  # no network holds it: the record's customer is unknown
+    starts = sorted({start for number in set(numbers.values()) for start in containing_starts(number)})
+    networks: list[tuple[int, int, str | None, int]] = []
+    for part in _parts(starts):
+        rows = await IpAuth.filter(
+            account_id=account_id, range_start__in=part, customer__deleted_at__isnull=True
+        ).values_list("range_start", "range_end", "tech_prefix", "customer_id")
+        networks.extend(
+            (int(str(a)), int(str(b)), None if p is None else str(p), int(str(c))) for a, b, p, c in rows
+        )
+    found: dict[CustomerRef, int] = {}
+    for ref in set(refs):
+        number = numbers.get(ref.source_ip or "")
+        prefix = ref.tech_prefix or None
+        matches = (
+            [
+                (tech is None, last - first, customer_id)
+                for first, last, tech, customer_id in networks
+                if first <= number <= last and (tech is None or tech == prefix)
+            ]
+            if number is not None
+            else []
+        )
+        if matches:
+            found[ref] = min(matches)[2]
+    return found
 
 
 def _parts(values: Sequence[object]) -> list[list[object]]:

@@ -337,6 +337,15 @@ async def _currencies(actor: Actor, customer_ids: Sequence[int]) -> dict[int, st
     return {int(customer_id): str(currency) for customer_id, currency in rows}
 
 
+async def summaries_in_range(
+    actor: Actor, currencies: dict[int, str], resolved: SummaryRange
+) -> dict[int, CustomerSummaries]:
+    """The summaries of customers already found visible (id -> currency) over a resolved
+    range (an export's, fixed when its link was made); one statement, bounded like a read."""
+    _check_size(len(currencies), resolved)
+    return await _summaries(actor, currencies, resolved)
+
+
 async def _summaries(
     actor: Actor, currencies: dict[int, str], resolved: SummaryRange
 ) -> dict[int, CustomerSummaries]:

@@ -188,6 +188,7 @@ def demo_server(tmp_path: Path) -> Iterator[DemoServer]:
         "SWITCHBOARD_SECRET_KEY": "front-end-suite-secret-key-0123456789abcdef",
         "SWITCHBOARD_OUTBOX_DIR": str(tmp_path / "outbox"),
         "SWITCHBOARD_ALLOW_PRIVATE_OUTBOUND": "true",  # the suite's SMTP server is on loopback
+        "SWITCHBOARD_PUBLIC_URL": f"http://127.0.0.1:{port}",  # export links point at this server
     }
     log_path = tmp_path / "server.log"
     with log_path.open("w") as log:

@@ -168,6 +168,13 @@ DOCUMENTS: dict[str, str] = {
     ),
     "invoiceTemplateDelete": f'mutation {{ invoiceTemplateDelete(input: {{id: "{TEMPLATE}"}}) {{ errors {{ code }} }} }}',
     "invoiceTemplatePreview": 'mutation { invoiceTemplatePreview(input: {body: "<p></p>"}) { html errors { code } } }',
+    "cdrExportCreate": (
+        f'mutation {{ cdrExportCreate(input: {{customerId: "{CUSTOMER}", period: LAST_24_HOURS}}) {{ errors {{ code }} }} }}'
+    ),
+    "summaryExportCreate": (
+        f'mutation {{ summaryExportCreate(input: {{customerId: "{CUSTOMER}", period: LAST_24_HOURS}}) '
+        "{ errors { code } } }"
+    ),
     "contactPortalLogin": (
         f'mutation {{ contactPortalLogin(input: {{contactId: "{CONTACT}", reason: "Ticket 7"}}) {{ errors {{ code }} }} }}'
     ),

@@ -55,6 +55,8 @@ PORTAL_OPERATIONS = {
     "payments",
     "viewerPasswordChange",
     "logout",
+    "cdrExportCreate",
+    "summaryExportCreate",
     # the public ones, which need no principal at all
     "login",
     "contactLogin",

@@ -12,10 +12,11 @@ import pytest
 from models import Account, Cdr, CdrRollupMark, Customer, SipUser
 from models.enums import Permission
 from services.actor import system_actor
-from services.cdrs.ingest import NO_IP_AUTH, ingest_cdrs
+from services.cdrs.ingest import ingest_cdrs
 from services.cdrs.reader import MAX_LINE_BYTES, FeedFormat
 from services.customers.commands import delete_customer
 from services.errors import ErrorCode
+from services.numbers.ip_auth import IpAuthPatch, create_ip_auth
 from tests.cdr_data import (
     ABSENT,
     START,
@@ -28,6 +29,7 @@ from tests.cdr_data import (
     record,
     stream,
 )
+from tests.conftest import SqlCounter
 from tests.factories import make_account, make_actor, make_customer, refused
 
 
@@ -145,7 +147,11 @@ REJECTIONS = [
         {"sipUsername": "nobody"},
         "Give one of customerId, sipUsername, sourceIp, not customerId and sipUsername.",
     ),
-    ({"customerId": ABSENT, "sourceIp": "192.0.2.10", "techPrefix": "99#"}, NO_IP_AUTH),
+    (
+        {"customerId": ABSENT, "sourceIp": "192.0.2.10", "techPrefix": "99#"},
+        "Unknown customer (sourceIp '192.0.2.10' with techPrefix '99#').",
+    ),
+    ({"customerId": ABSENT, "sourceIp": "not-an-ip"}, "Unknown customer (sourceIp 'not-an-ip')."),
     ({"customerId": ABSENT, "sipUsername": "nobody"}, "Unknown customer (sipUsername 'nobody')."),
     ({"currency": "USD"}, "currency 'USD' is not the customer's currency (EUR)."),
 ]
@@ -265,6 +271,53 @@ async def test_sip_username_resolves_to_its_customer(account: Account) -> None:
 
     assert answer == {"accepted": 1, "duplicates": 0, "rejected": []}
     assert await Cdr.filter(call_id="s-1").values_list("customer_id", flat=True) == [customer.id]
+
+
+async def test_source_ip_and_tech_prefix_resolve_as_the_switch_lookup_does(
+    account: Account, sql_counter: SqlCounter
+) -> None:
+    actor = make_actor(account)
+    eleven, twenty_two, plain, six, gone = [await make_customer(account) for _ in range(5)]
+    for customer, address, prefix in [
+        (eleven, "192.0.2.0/24", "11"),
+        (twenty_two, "192.0.2.0/24", "22"),
+        (plain, "198.51.100.7", None),
+        (six, "2001:db8::/32", None),
+        (gone, "203.0.113.0/24", None),
+    ]:
+        await create_ip_auth(actor, customer.id, IpAuthPatch(address=address, tech_prefix=prefix))
+    await delete_customer(system_actor(account.id), gone.id)
+    cases = [
+        ("192.0.2.10", "11", eleven.id),
+        ("192.0.2.10", "22", twenty_two.id),
+        ("192.0.2.10", "", None),  # both networks of 192.0.2.0/24 ask for a prefix
+        ("198.51.100.7", "", plain.id),
+        ("198.51.100.7", "5", plain.id),  # no network with that prefix: the one without any
+        ("198.51.100.8", "", None),
+        ("2001:db8::1", "", six.id),
+        ("::ffff:192.0.2.10", "11", eleven.id),  # an IPv4-mapped address is the IPv4 one
+        ("203.0.113.5", "", None),  # a deleted customer's network
+    ]
+    records = [
+        record(None, callId=f"ip-{n}", sourceIp=ip, **({"techPrefix": prefix} if prefix else {}))
+        for n, (ip, prefix, _customer) in enumerate(cases)
+    ]
+
+    answer = await send(account, ndjson(records))
+
+    landed = dict(await Cdr.filter(account_id=account.id).values_list("call_id", "customer_id"))
+    assert landed == {f"ip-{n}": cid for n, (_ip, _p, cid) in enumerate(cases) if cid is not None}
+    assert [r["line"] for r in answer["rejected"]] == [n + 1 for n, c in enumerate(cases) if c[2] is None]
+    # one read of networks for 2 distinct addresses as for 60: the chunk is resolved at once
+    counts = []
+    for size in (2, 60):
+        body = ndjson(
+            record(callId=f"n{size}-{i}", sourceIp=f"192.0.2.{i}", techPrefix="11") for i in range(size)
+        )
+        sql_counter.reset()
+        assert (await send(account, body))["accepted"] == size
+        counts.append(len([s for s in sql_counter.statements if '"ip_auth"' in s or "ip_auth" in s]))
+    assert counts == [1, 1]
 
 
 async def test_customers_of_another_account_or_deleted_are_unknown(account: Account) -> None:
