@@ -33,6 +33,7 @@ PARTNER_PERMISSIONS = [
     Permission.CONTACTS_WRITE,
     Permission.MESSAGING_SEND,
     Permission.AUDIT_READ,
+    Permission.INVOICES_READ,
     Permission.PAYMENTS_READ,
     Permission.PAYMENTS_WRITE,
 ]
