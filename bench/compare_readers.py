@@ -208,12 +208,11 @@ async def measure(
     for _ in range(options.warmup):
         await op()
     out: dict[str, Any] = {}
-    for label, run in (
-        ("1 conn", lambda: sequential(op, options.requests)),
-        ("4 conn", lambda: concurrent(op, 4, options.duration)),
-    ):
+    for label, connections in (("1 conn", 1), ("4 conn", 4)):
         before, db_before = cpu(), db_cpu()
-        timing: Timing = await run()
+        timing: Timing = await (
+            sequential(op, options.requests) if connections == 1 else concurrent(op, 4, options.duration)
+        )
         spent, db_spent = cpu() - before, db_cpu() - db_before
         out[label] = {
             **asdict(timing),
