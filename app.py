@@ -50,7 +50,9 @@ class SwitchboardGraphQL(GraphQL[Context, None]):
         return graphiql.page_response()
 
     async def get_context(self, request: Request, response: Any) -> Context:  # type: ignore[override]
-        return await build_context(self.settings, request)
+        context = await build_context(self.settings, request)
+        context.response_headers = response.headers
+        return context
 
     def decode_json(self, data: str | bytes) -> object:
         """orjson refuses what the stdlib parser raises ValueError or RecursionError on (huge

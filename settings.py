@@ -44,6 +44,11 @@ class Settings(BaseSettings):
         default=None,
         description="Signs access tokens. Unset, a random key is kept in var/secret_key.",
     )
+    compiled_reads: bool = Field(
+        default=True,
+        description="Serve the query documents the compiled read path covers (gql/compiled) without "
+        "graphql-core's per-field execution; off, every request runs on the general path.",
+    )
     access_token_minutes: int = 15
     impersonation_minutes: int = Field(
         default=15,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from functools import cached_property
 from ipaddress import ip_address, ip_network
@@ -25,6 +26,9 @@ class Context:
     # Why the bearer token authenticates nobody, when the client must be told (its session was
     # revoked): what needs a principal answers with it instead of plain UNAUTHENTICATED.
     bearer_refusal: FieldError | None = None
+    # The response's headers, where the view lets a request set some (which executor served
+    # it, in development: gql/compiled).
+    response_headers: MutableMapping[str, str] | None = None
 
     @cached_property
     def loaders(self) -> Loaders:

@@ -15,6 +15,7 @@ from strawberry.extensions import AddValidationRules, ParserCache, SchemaExtensi
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from gql.compiled.extension import CompiledReads
 from gql.errors import IdsCap, code_errors, log_errors
 from gql.limits import RequestLimits, hides_suggestions
 from gql.portal_guard import PortalGuard
@@ -160,6 +161,8 @@ def build_schema() -> strawberry.Schema:
         lambda: ParserCache(maxsize=256),
         # Field-level refusals for portal principals; a middleware only for their requests.
         lambda: PortalGuard(),
+        # Last: after the limits and validation above, documents it covers skip per-field execution.
+        lambda: CompiledReads(),
     ]
     return SwitchboardSchema(
         query=Query,

@@ -35,6 +35,7 @@ from gql.types.scheduled_changes import ScheduledChange
 from models.enums import Permission
 from models.enums import ScheduledChangeKind as Kind
 from services import portal_sessions
+from services.actor import Actor
 from services.contacts import commands, queries, verification
 from services.contacts.passwords import PasswordChoice, PasswordMode
 from services.contacts.values import FIELDS, ContactPatch
@@ -55,8 +56,22 @@ async def contacts(
     last: int | None = None,
     before: str | None = None,
 ) -> Connection[Contact]:
+    return await contact_connection(require_actor(info), where, search, sort_by, first, after, last, before)
+
+
+async def contact_connection(
+    actor: Actor,
+    where: ContactWhere | None = None,
+    search: str | None = None,
+    sort_by: list[ContactSort] | None = None,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Connection[Contact]:
+    """The page of `contacts` (the compiled path, gql/compiled, reads it here too)."""
     page = await queries.list_contacts(
-        require_actor(info), PageRequest(first, after, last, before), contact_query(where, search, sort_by)
+        actor, PageRequest(first, after, last, before), contact_query(where, search, sort_by)
     )
     return connection_of(page, Contact.from_model)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import strawberry
 from strawberry import relay
 from strawberry.utils.str_converters import to_camel_case
@@ -31,6 +33,7 @@ from gql.types.scheduled_changes import ScheduledChange
 from models import ScheduledChange as ScheduledChangeModel
 from models.enums import Permission
 from models.enums import ScheduledChangeKind as Kind
+from services.actor import Actor
 from services.customers import bulk, commands, queries, upload
 from services.customers.values import CustomerPatch
 from services.errors import ServiceError
@@ -50,8 +53,25 @@ async def customers(
     last: int | None = None,
     before: str | None = None,
 ) -> Connection[Customer]:
+    return await customer_connection(
+        require_actor(info), _relations_shown(info), where, search, sort_by, first, after, last, before
+    )
+
+
+async def customer_connection(
+    actor: Actor,
+    relations: Collection[queries.Relation],
+    where: CustomerWhere | None = None,
+    search: str | None = None,
+    sort_by: list[CustomerSort] | None = None,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Connection[Customer]:
+    """The page of `customers` with the `relations` its nodes show (the compiled path,
+    gql/compiled, reads it here too)."""
     sort = [(s.field, s.direction is SortDirection.DESC) for s in sort_by or []]
-    actor = require_actor(info)
     page = await queries.list_customers(
         actor,
         PageRequest(first, after, last, before),
@@ -59,12 +79,12 @@ async def customers(
         search,
         sort,
     )
-    related = await queries.related_of(actor, page.rows, _relations_shown(info))
+    related = await queries.related_of(actor, page.rows, relations)
     return connection_of(page, lambda row: Customer.from_model(row, related))
 
 
 # The relations of a customer, by the name of their field on the Customer type.
-_RELATION_FIELDS = {
+RELATION_FIELDS = {
     "tags": queries.Relation.TAGS,
     "reseller": queries.Relation.RESELLER,
     "accountManager": queries.Relation.ACCOUNT_MANAGER,
@@ -74,7 +94,7 @@ _RELATION_FIELDS = {
 def _relations_shown(info: Info) -> set[queries.Relation]:
     """The relations the page's nodes select: read with the page, not by a task per row."""
     selected = selected_under(info, ("edges", "node"))
-    return {relation for name, relation in _RELATION_FIELDS.items() if name in selected}
+    return {relation for name, relation in RELATION_FIELDS.items() if name in selected}
 
 
 async def customer(info: Info, id: relay.GlobalID) -> Customer | None:

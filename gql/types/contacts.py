@@ -12,6 +12,7 @@ import strawberry
 from strawberry import relay
 
 from gql.context import Info
+from gql.dataloaders import Loaders
 from gql.errors import Refusals, UserError
 from gql.fields import Mode, declared_fields, portal_field
 from gql.nodes import resolve_nodes
@@ -187,7 +188,14 @@ async def customer_contacts(
 ) -> Connection[Contact]:
     """One customer's page of contacts, read together with the other customers' pages of this
     request (one statement for the pages, one for the totals when asked)."""
-    loaders = info.context.loaders
+    return await customer_contacts_of(info.context.loaders, customer_id, query, page)
+
+
+async def customer_contacts_of(
+    loaders: Loaders, customer_id: int, query: ContactQuery, page: PageRequest
+) -> Connection[Contact]:
+    """`customer_contacts` through the request's loaders (the compiled path loads a page's
+    customers at once, gql/compiled)."""
     found = await loaders.contact_pages(query, page).load(customer_id)
 
     async def total() -> int:
