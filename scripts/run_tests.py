@@ -1,5 +1,5 @@
 """The whole check: lint, types, layering, generated files, then the test suite on SQLite and
-on PostgreSQL (both engines in parallel, the PostgreSQL pass in two xdist workers; their output
+on PostgreSQL (both engines in parallel, each in two xdist workers; their output
 streamed with a [sqlite]/[postgres] prefix and a progress line per engine). Starts PostgreSQL and Redis when
 they are down; never skips them. Extra arguments go to pytest."""
 
@@ -32,9 +32,9 @@ SERVICES = {
     ),
 }
 ENGINES = ("sqlite", "postgres")
-# xdist workers per engine: the PostgreSQL pass is the longer one (each statement is a round trip
-# to the server), so it gets two and both passes end at about the same time on two cores.
-ENGINE_WORKERS = {"sqlite": [], "postgres": ["-n", "2"]}
+# xdist workers per engine: two each, so neither pass is left as one long single-process tail
+# while the other core idles (the front-end suite alone waits minutes on Node and its server).
+ENGINE_WORKERS = {"sqlite": ["-n", "2"], "postgres": ["-n", "2"]}
 BROWSER_TESTS = ROOT / "tests" / "browser"
 CHROMIUM = os.environ.get("SWITCHBOARD_CHROMIUM", "/usr/bin/chromium")
 

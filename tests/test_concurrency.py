@@ -84,7 +84,7 @@ def servers(settings: Settings) -> Iterator[list[str]]:
 
 
 def _wait_healthy(urls: list[str]) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120  # a guard against a hang: a loaded CI machine starts servers slowly
     for url in urls:
         while True:
             try:

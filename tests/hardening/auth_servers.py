@@ -62,7 +62,7 @@ def serving(settings: Settings, *extras: dict[str, str]) -> Iterator[list[str]]:
 
 
 def wait_until_up(url: str) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120  # a guard against a hang: a loaded CI machine starts servers slowly
     while True:
         try:
             httpx.get(f"{url}/health", timeout=5)

@@ -24,7 +24,8 @@ test("a block, a SIP user inside it, its edit and removal, and the block's relea
   const client = await signedIn(env.admin);
   const created = await client.apollo.mutate({
     mutation: CustomerCreateDocument,
-    variables: { input: { name: `Numbers ${runId}`, currency: "EUR" } },
+    // Caps of 10 channels and 5 calls/s: a SIP user's caps stay within its customer's.
+    variables: { input: { name: `Numbers ${runId}`, currency: "EUR", channels: 10, flowSpeed: 5 } },
   });
   const customerId = created.data!.customerCreate.customer!.id;
   const settings = await client.apollo.query({ query: AccountSettingsDocument, fetchPolicy: "network-only" });
