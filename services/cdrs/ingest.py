@@ -29,7 +29,7 @@ from models import Cdr, CdrRollupMark, Customer, IpAuth, SipUser
 from models.enums import ActorKind, Permission
 from services.actor import Actor, system_actor
 from services.cdrs.reader import FeedFormat, parse_body
-from services.cdrs.records import CdrRecord, CustomerRef, RowError, check_record, units_to_decimal
+from services.cdrs.records import CdrRecord, CustomerRef, RowError, read_record, units_to_decimal
 from services.errors import permission_denied
 from services.numbers.ip_auth import containing_starts, parse_address
 from services.uow import unit_of_work
@@ -108,7 +108,7 @@ async def ingest_cdrs(
                 result.reject(parsed.line, parsed.error)
                 continue
             try:
-                chunk.append(check_record(parsed.line, parsed.values, textual=fmt is FeedFormat.CSV))
+                chunk.append(read_record(parsed.line, parsed.values, textual=fmt is FeedFormat.CSV))
             except RowError as exc:
                 result.reject(parsed.line, str(exc))
             if len(chunk) >= chunk_rows:

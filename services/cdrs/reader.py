@@ -12,6 +12,7 @@ import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 import orjson
 
@@ -26,8 +27,7 @@ class FeedFormat(StrEnum):
     CSV = "CSV"
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """One line's record: `values` (a JSON value, or a CSV row as a dict), or why not."""
 
     line: int
@@ -78,7 +78,9 @@ class _Lines:
         start = 0
         while (end := data.find(b"\n", start)) >= 0:
             piece = data[start:end]
-            if self.skipping or len(self.buffer) + len(piece) > MAX_LINE_BYTES:
+            if not self.buffer and not self.skipping and len(piece) <= MAX_LINE_BYTES:
+                yield piece.removesuffix(b"\r")  # the common whole line: no copy into the buffer
+            elif self.skipping or len(self.buffer) + len(piece) > MAX_LINE_BYTES:
                 self.skipping = False
                 self.buffer.clear()
                 yield None
