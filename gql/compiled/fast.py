@@ -16,12 +16,14 @@ from typing import Any
 from strawberry.relay import GlobalID
 
 from gql.compiled.plan import ConnectionPlan, Entry, Leaf, ObjectPlan, RootPlan
+from gql.types.contacts import CONTACT_COLUMN_FIELDS
 from gql.types.customers import CUSTOMER_COLUMN_FIELDS, CUSTOMER_MONEY_FIELDS
 from models.enums import PortalSection
 from services import runtime
 from services.cdrs.channels import channels_now
-from services.customers.rows import RowPage, Wanted
+from services.customers.rows import Wanted
 from services.reference import quantum
+from services.rows import RowPage
 
 Row = dict[str, Any]
 Write = Callable[[Row], Any]
@@ -35,7 +37,8 @@ class Fallback(Exception):
 class RowPlan:
     """A customers connection written from rows: the rows it needs and a writer per key."""
 
-    wanted: Wanted
+    kind: str  # the root's kind: "customers" | "contacts"
+    wanted: Any  # customers: a Wanted; contacts: the fields (tuple)
     connection: ConnectionPlan
     node: list[tuple[str, Write]] | None
 
@@ -57,8 +60,8 @@ PAGE_INFO_FIELDS = frozenset({"has_next_page", "has_previous_page", "start_curso
 
 
 def row_plan(root: RootPlan) -> RowPlan | None:
-    """The row plan of a customers root, or None when the general reads serve it."""
-    if root.kind != "customers":
+    """The row plan of a customers or contacts root, or None when the general reads serve it."""
+    if root.kind not in ("customers", "contacts"):
         return None
     connection = root.connection
     for info in connection.page_info.values():
@@ -76,12 +79,18 @@ def row_plan(root: RootPlan) -> RowPlan | None:
     if connection.node is not None:
         node = []
         for entry in connection.node.entries:
-            write = _customer_entry(entry, columns, relations)
+            write = (
+                _customer_entry(entry, columns, relations)
+                if root.kind == "customers"
+                else _contact_entry(entry, columns)
+            )
             if write is None:
                 return None
             if entry.kind == "relation" and entry.relation == "tags":
                 tags = True
             node.append((entry.key, write))
+    if root.kind == "contacts":
+        return RowPlan(root.kind, tuple(columns), connection, node)
     wanted = Wanted(
         customer=tuple(columns),
         reseller=relations.get("reseller"),
@@ -89,7 +98,24 @@ def row_plan(root: RootPlan) -> RowPlan | None:
         tags=tags,
         total=connection.wants_total,
     )
-    return RowPlan(wanted, connection, node)
+    return RowPlan(root.kind, wanted, connection, node)
+
+
+def _contact_entry(entry: Entry, columns: dict[str, None]) -> Write | None:
+    if entry.kind == "typename":
+        return _constant(entry.type_name)
+    if entry.kind == "id":
+        return _global_id(entry.type_name, "id")
+    if entry.kind != "leaf" or entry.leaf is None or entry.leaf.item_plan is not None:
+        return None
+    leaf = entry.leaf
+    if leaf.attribute == "has_login":
+        columns["password_hash"] = None
+        return lambda row: write_leaf(leaf, row["password_hash"] is not None)
+    if leaf.attribute in CONTACT_COLUMN_FIELDS:
+        columns[leaf.attribute] = None
+        return _column(leaf, leaf.attribute)
+    return None
 
 
 def _customer_entry(

@@ -34,6 +34,7 @@ from gql.types.accounts import Reseller, User
 from gql.types.common import Connection, SortDirection
 from gql.types.contacts import contact_query, customer_contacts_of
 from services.actor import Actor
+from services.contacts.rows import contact_rows
 from services.customers.rows import customer_rows
 from services.listing import PageRequest
 from services.portal import shows
@@ -126,10 +127,16 @@ async def serve(
 
 
 async def _from_rows(actor: Actor, plan: RowPlan, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A customers connection from plain rows (the arguments as `customer_connection` reads them)."""
+    """A customers or contacts connection from plain rows (the arguments read as
+    `customer_connection` and `contact_connection` read them)."""
     where = kwargs.get("where")
-    sort = [(s.field, s.direction is SortDirection.DESC) for s in kwargs.get("sort_by") or []]
     page = PageRequest(kwargs.get("first"), kwargs.get("after"), kwargs.get("last"), kwargs.get("before"))
+    if plan.kind == "contacts":
+        query = contact_query(where, kwargs.get("search"), kwargs.get("sort_by"))
+        return write_connection(
+            plan, await contact_rows(actor, page, query, plan.wanted, plan.connection.wants_total)
+        )
+    sort = [(s.field, s.direction is SortDirection.DESC) for s in kwargs.get("sort_by") or []]
     rows = await customer_rows(
         actor, page, plan.wanted, where.to_filter() if where else None, kwargs.get("search"), sort
     )
