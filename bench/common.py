@@ -196,8 +196,9 @@ async def spawn_server(port: int, env: Mapping[str, str], log: IO[bytes]) -> asy
 
 
 async def wait_healthy(url: str, process: asyncio.subprocess.Process, log_name: str) -> None:
-    """Poll `url`/health until it answers 200; raise if the process exits or 60 s pass."""
-    deadline = time.perf_counter() + 60
+    """Poll `url`/health until it answers 200; raise if the process exits or 180 s pass (a
+    loaded machine can take a minute to import the app)."""
+    deadline = time.perf_counter() + 180
     async with httpx.AsyncClient(base_url=url, timeout=2) as client:
         while time.perf_counter() < deadline:
             if process.returncode is not None:
@@ -208,7 +209,7 @@ async def wait_healthy(url: str, process: asyncio.subprocess.Process, log_name: 
             except httpx.TransportError:
                 pass
             await asyncio.sleep(0.2)
-    raise RuntimeError(f"server did not become healthy in 60 s; see {log_name}")
+    raise RuntimeError(f"server did not become healthy in 180 s; see {log_name}")
 
 
 async def reap(process: asyncio.subprocess.Process, grace: float = 15) -> None:

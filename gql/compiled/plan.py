@@ -128,6 +128,8 @@ class Plan:
     roots: list[RootPlan]
     # every (type, field) a response may show, for the portal's field-level check
     shown: frozenset[tuple[str, str]]
+    # per root, its row plan (gql/compiled/fast.py) when it is served from plain rows
+    row_plans: list[Any] = field(default_factory=list)
 
 
 def build_plan(schema: GraphQLSchema, document: DocumentNode, operation_name: str | None) -> Plan:

@@ -22,6 +22,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
+from gql.compiled.fast import RowPlan, row_plan, write_connection
 from gql.compiled.plan import DEFINITION, ConnectionPlan, Entry, Leaf, ObjectPlan, Plan, Uncovered, build_plan
 from gql.context import Context
 from gql.errors import Refusals
@@ -30,9 +31,11 @@ from gql.portal_guard import visibility
 from gql.resolvers.contacts import contact_connection
 from gql.resolvers.customers import RELATION_FIELDS, customer_connection
 from gql.types.accounts import Reseller, User
-from gql.types.common import Connection
+from gql.types.common import Connection, SortDirection
 from gql.types.contacts import contact_query, customer_contacts_of
 from services.actor import Actor
+from services.contacts.rows import contact_rows
+from services.customers.rows import customer_rows
 from services.listing import PageRequest
 from services.portal import shows
 
@@ -62,6 +65,8 @@ class Plans:
             plan: Plan | None = build_plan(schema, document, operation)
         except Uncovered:
             plan = None
+        if plan is not None:
+            plan.row_plans = [row_plan(root) for root in plan.roots]
         self._plans[key] = plan
         if len(self._plans) > self.size:
             self._plans.popitem(last=False)
@@ -107,8 +112,11 @@ async def serve(
     writer = _Writer(actor, context, converter, variables, hide_suggestions)
     try:
         data: dict[str, Any] = {}
-        for root in plan.roots:
+        for root, rows in zip(plan.roots, plan.row_plans, strict=True):
             kwargs = converter.arguments(root.definition, root.nodes[0], variables, hide_suggestions)
+            if rows is not None:
+                data[root.key] = await _from_rows(actor, rows, kwargs)
+                continue
             connection = await writer.root(root.kind, root.connection, kwargs)
             data[root.key] = await writer.connection(root.connection, connection, None)
     except Fallback:
@@ -116,6 +124,23 @@ async def serve(
     except Exception:  # noqa: BLE001 - any refusal or failure is answered by the general path
         return None
     return data
+
+
+async def _from_rows(actor: Actor, plan: RowPlan, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A customers or contacts connection from plain rows (the arguments read as
+    `customer_connection` and `contact_connection` read them)."""
+    where = kwargs.get("where")
+    page = PageRequest(kwargs.get("first"), kwargs.get("after"), kwargs.get("last"), kwargs.get("before"))
+    if plan.kind == "contacts":
+        query = contact_query(where, kwargs.get("search"), kwargs.get("sort_by"))
+        return write_connection(
+            plan, await contact_rows(actor, page, query, plan.wanted, plan.connection.wants_total)
+        )
+    sort = [(s.field, s.direction is SortDirection.DESC) for s in kwargs.get("sort_by") or []]
+    rows = await customer_rows(
+        actor, page, plan.wanted, where.to_filter() if where else None, kwargs.get("search"), sort
+    )
+    return write_connection(plan, rows)
 
 
 def _portal_shows(plan: Plan, actor: Actor, schema: GraphQLSchema) -> bool:

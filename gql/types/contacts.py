@@ -109,6 +109,12 @@ class Contact(relay.Node):
         return await resolve_nodes(info, node_ids, ContactModel, contacts_by_id, cls.from_model)
 
 
+# What the compiled read path writes from a contact's columns as they are (gql/compiled/fast.py).
+CONTACT_COLUMN_FIELDS = frozenset(
+    {*FIELDS, "password_changed_at", "last_login_at", "created_at", "updated_at"}
+)
+
+
 @strawberry.input(description="Conditions on the contact type.")
 class ContactTypeFilter:
     eq: ContactType | None = strawberry.field(default=None, description="Equal to.")

@@ -372,6 +372,10 @@ _PLAIN_FIELDS = tuple(
     # foreign-key columns join the model's fields only once the ORM is initialised
     if (name in CustomerModel._meta.db_fields or name in _REFERENCES) and name not in _DERIVED
 )
+# What the compiled read path writes from a customer's columns (gql/compiled/fast.py): the plain
+# fields as they are, the money fields quantized to the currency as `from_model` does.
+CUSTOMER_COLUMN_FIELDS = frozenset(_PLAIN_FIELDS)
+CUSTOMER_MONEY_FIELDS = frozenset({*_MONEY_FIELDS, "daily_spend_limit"})
 
 
 T = TypeVar("T")

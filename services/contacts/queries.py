@@ -25,6 +25,7 @@ from services.listing import (
     ConditionBuilder,
     Filter,
     Page,
+    PageQuery,
     PageRequest,
     SortKey,
     check_operands,
@@ -34,6 +35,7 @@ from services.listing import (
     cursor_datetime,
     cursor_text,
     filter_q,
+    page_query,
     paginate,
     paginate_each,
 )
@@ -146,11 +148,26 @@ async def contacts_by_id(actor: Actor, ids: Sequence[int]) -> dict[int, Contact]
 
 async def list_contacts(actor: Actor, page: PageRequest, query: ContactQuery) -> Page[Contact]:
     """A page of every contact the actor may read, across customers."""
+    return await paginate(_listed(actor, query), _order(query), page)
+
+
+def contact_page_query(actor: Actor, page: PageRequest, query: ContactQuery) -> PageQuery[Contact]:
+    """The statement of `list_contacts`' page, after its permission check (the compiled read
+    path runs it as plain rows: services/contacts/rows.py)."""
+    return page_query(_listed(actor, query), _order(query), page)
+
+
+def check_list(actor: Actor) -> None:
+    """Who may list contacts."""
     actor.require(Permission.CUSTOMERS_READ)
+
+
+def _listed(actor: Actor, query: ContactQuery) -> QuerySet[Contact]:
+    check_list(actor)
     queryset = contact_queryset(actor, query)
     if any(field is ContactSortField.CUSTOMER_NAME for field, _ in query.sort):
         queryset = queryset.annotate(customer_name_key=F("customer__name_key"))
-    return await paginate(queryset, _order(query), page)
+    return queryset
 
 
 async def contacts_by_customer(

@@ -20,6 +20,7 @@ from services.listing import (
     ConditionBuilder,
     Filter,
     Page,
+    PageQuery,
     PageRequest,
     SortKey,
     any_of,
@@ -32,6 +33,7 @@ from services.listing import (
     cursor_int,
     cursor_text,
     filter_q,
+    page_query,
     paginate,
 )
 
@@ -148,10 +150,27 @@ async def list_customers(
     sort: Sequence[tuple[CustomerSortField, bool]] = (),
 ) -> Page[Customer]:
     """A page of the customers the actor may see; `sort` is (field, descending) pairs."""
-    actor.require(Permission.CUSTOMERS_READ)
-    portal.check_customer_list(actor, where, search, bool(sort))
+    return await paginate(*_checked(actor, where, search, sort), page)
+
+
+def customer_page_query(
+    actor: Actor,
+    page: PageRequest,
+    where: Filter | None = None,
+    search: str | None = None,
+    sort: Sequence[tuple[CustomerSortField, bool]] = (),
+) -> PageQuery[Customer]:
+    """The statement of `list_customers`' page, after its permission and portal checks (the
+    compiled read path runs it as plain rows: services/customers/rows.py)."""
+    return page_query(*_checked(actor, where, search, sort), page)
+
+
+def _checked(
+    actor: Actor, where: Filter | None, search: str | None, sort: Sequence[tuple[CustomerSortField, bool]]
+) -> tuple[QuerySet[Customer], list[tuple[SortKey, bool]]]:
+    check_list(actor, where, search, sort)
     order = [(SORT_KEYS[sort_field], descending) for sort_field, descending in sort]
-    return await paginate(customer_queryset(actor, where, search), order, page)
+    return customer_queryset(actor, where, search), order
 
 
 class Relation(StrEnum):
@@ -194,3 +213,11 @@ async def related_of(actor: Actor, rows: Sequence[Customer], include: Collection
 def _references(rows: Sequence[Customer], column: str) -> list[int]:
     """The distinct ids the rows refer to in `column`, ascending."""
     return sorted({value for row in rows if (value := getattr(row, column)) is not None})
+
+
+def check_list(
+    actor: Actor, where: Filter | None, search: str | None, sort: Sequence[tuple[CustomerSortField, bool]]
+) -> None:
+    """Who may list customers, and what a portal principal may ask of the list."""
+    actor.require(Permission.CUSTOMERS_READ)
+    portal.check_customer_list(actor, where, search, bool(sort))

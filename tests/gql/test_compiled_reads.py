@@ -24,6 +24,7 @@ from gql.compiled.extension import HEADER
 from models import Account, Customer
 from models.enums import Permission
 from tests.client import contact_login, global_id, make_principal
+from tests.conftest import SqlCounter
 from tests.factories import PASSWORD, make_api_key, make_contact, make_customer, make_reseller, make_user
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -417,3 +418,29 @@ async def test_generated_documents_answer_alike(
     # every generated document is covered: staff answers without errors come from the compiled path
     if principal != "portal" and b'"errors"' not in body:
         assert executor == "compiled", (document, variables)
+
+
+ROWS_PAGE = """
+{ customers(first: 50, sortBy: [{field: NAME, direction: ASC}]) { totalCount edges { cursor
+  node { __typename id name status currency balance debitLimit dailySpendLimit taxPercent channels
+    channelsInUse portalHiddenSections createdAt tags reseller { id name createdAt }
+    accountManager { id name email active invitationPending lastLoginAt } } }
+  pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }
+"""
+
+
+@pytest.mark.parametrize("principal", ["admin", "partner"])
+async def test_a_customers_page_of_columns_is_one_statement_plus_its_count(
+    client: httpx.AsyncClient, world: World, sql_counter: SqlCounter, principal: str
+) -> None:
+    """Plain rows: the page with its reseller, account manager and tags in one statement, the
+    total in a second, whatever the page size; no per-relation read."""
+    await both(client, world.tokens[principal], ROWS_PAGE)  # plans and statements built
+    sql_counter.reset()
+    auth = {"Authorization": f"Bearer {world.tokens[principal]}"}
+    response = await client.post("/graphql", json={"query": ROWS_PAGE}, headers=auth)
+    assert response.headers[HEADER] == "compiled"
+    reads = [s for s in sql_counter.statements if '"customer"' in s or '"customer_tag"' in s]
+    assert len(reads) == 2, reads
+    assert sum('"customer_tag"' in s for s in reads) == 1
+    assert any("COUNT(" in s.upper() for s in reads)
