@@ -79,9 +79,8 @@ async def allocate_payment(
                 ErrorCode.NOTHING_TO_ALLOCATE, "Nothing of this payment is left to allocate.", "paymentId"
             )
         invoices = await _open_invoices(uow, payment, invoice_ids)
-        made = await _settle_all(uow, payment, invoices, left)
-    settled = {a.invoice_id for a in made}
-    return Allocated(payment, made, [invoice for invoice in invoices if invoice.id in settled])
+        made, settled = await _settle_all(uow, payment, invoices, left)
+    return Allocated(payment, made, settled)
 
 
 def _check_ids(invoice_ids: Sequence[int]) -> None:
@@ -163,8 +162,11 @@ async def _open_invoices(
 
 async def _settle_all(
     uow: UnitOfWork, payment: Payment, invoices: Sequence[Invoice], available: Decimal
-) -> list[PaymentAllocation]:
+) -> tuple[list[PaymentAllocation], list[Invoice]]:
+    """The allocations made and the invoices settled (an ISSUED invoice of total 0 is PAID
+    without an allocation)."""
     made: list[PaymentAllocation] = []
+    settled: list[Invoice] = []
     left = available
     for invoice in invoices:
         if left <= 0:
@@ -172,9 +174,9 @@ async def _settle_all(
         if invoice.currency != payment.customer_currency:
             continue  # only reachable without invoiceIds: a customer's invoices share its currency
         rest = await settle(uow, invoice, left)
-        if rest == left:
-            continue
-        made.append(await record_allocation(uow, payment, invoice, left - rest))
+        settled.append(invoice)
+        if rest < left:
+            made.append(await record_allocation(uow, payment, invoice, left - rest))
         left = rest
     currency = payment.customer_currency
     uow.audit(
@@ -182,7 +184,7 @@ async def _settle_all(
         TABLE,
         payment.id,
         f"Allocated {_shown(available - left, currency)} {currency} to invoice(s) "
-        + ", ".join(f"{i.number}" for i in invoices if any(a.invoice_id == i.id for a in made)),
+        + ", ".join(str(i.number) for i in settled),
         customer_id=payment.customer_id,
         diff={
             "unallocated_amount": {"old": _shown(available, currency), "new": _shown(left, currency)},
@@ -192,7 +194,7 @@ async def _settle_all(
             },
         },
     )
-    return made
+    return made, settled
 
 
 async def record_allocation(
