@@ -22,6 +22,7 @@ from models import (
     IpAuth,
     Message,
     Payment,
+    PaymentAllocation,
     Reseller,
     Role,
     ScheduledChange,
@@ -47,6 +48,7 @@ from services.messaging import queries as messages
 from services.numbers import clis
 from services.numbers import queries as numbers
 from services.numbers.queries import BlockUsage
+from services.payments import allocations
 from services.payments import queries as payments
 from services.payments.queries import PaymentQuery
 from services.scheduled_changes import queries as scheduled_changes
@@ -111,6 +113,9 @@ class Loaders:
     status_counts_by_broadcast_id: DataLoader[int, dict[MessageStatus, int]]
     spent_today_by_customer_id: DataLoader[int, Decimal]
     lines_by_invoice_id: DataLoader[int, list[InvoiceLine]]
+    allocations_by_payment_id: DataLoader[int, list[PaymentAllocation]]
+    allocations_by_invoice_id: DataLoader[int, list[PaymentAllocation]]
+    unallocated_by_payment_id: DataLoader[int, Decimal]
     invoice_template_by_id: DataLoader[int, InvoiceTemplate | None]
     pending_changes_by_customer_id: DataLoader[int, list[ScheduledChange]]
     # Loaders of a nested list, one per set of its arguments (see `_per_arguments`).
@@ -139,6 +144,9 @@ class Loaders:
             status_counts_by_broadcast_id=by_owner_loader(actor, broadcasts.status_counts, {}),
             spent_today_by_customer_id=by_owner_loader(actor, cdrs.spent_today_by_customer, Decimal(0)),
             lines_by_invoice_id=by_owner_loader(actor, invoices.lines_by_invoice, []),
+            allocations_by_payment_id=by_owner_loader(actor, allocations.allocations_by_payment, []),
+            allocations_by_invoice_id=by_owner_loader(actor, allocations.allocations_by_invoice, []),
+            unallocated_by_payment_id=by_owner_loader(actor, allocations.unallocated_by_payment, Decimal(0)),
             invoice_template_by_id=by_id_loader(actor, _templates_by_id),
             pending_changes_by_customer_id=by_owner_loader(actor, scheduled_changes.pending_by_customer, []),
         )

@@ -20,7 +20,7 @@ from models.customers import Customer, CustomerTag
 from models.invoices import Invoice, InvoiceCounter, InvoiceCursor, InvoiceLine, InvoiceTemplate
 from models.messaging import Broadcast, Message, MessageAttachment, PeriodicRun
 from models.numbers import ConferenceRoom, IpAuth, NumberBlock, SipUser
-from models.payments import ExchangeRate, Payment
+from models.payments import ExchangeRate, Payment, PaymentAllocation
 from models.scheduling import ScheduledChange
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "NumberBlock",
     "PasswordToken",
     "Payment",
+    "PaymentAllocation",
     "PeriodicRun",
     "RefreshToken",
     "Reseller",

@@ -200,6 +200,8 @@ class InvoicePeriod(StrEnum):
     DAILY = "DAILY"
     WEEKLY = "WEEKLY"
     MONTHLY = "MONTHLY"
+    # A receipt for one payment (createInvoiceOnPayment): starts and ends when it was completed.
+    RECEIPT = "RECEIPT"
 
 
 class InvoiceStatus(StrEnum):

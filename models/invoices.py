@@ -80,6 +80,9 @@ class Invoice(Model):
     paid_at = fields.DatetimeField(null=True)
     voided_at = fields.DatetimeField(null=True)
     void_reason = fields.CharField(max_length=500, null=True)
+    # A receipt (period RECEIPT): the payment it acknowledges; one receipt per payment at most.
+    # A plain column: payments reference invoices (allocations), not the other way.
+    payment_id = fields.IntField(null=True, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -8,6 +8,7 @@ from tortoise.models import Model
 from models.accounts import Account, User
 from models.customers import Customer, money_field
 from models.enums import PaymentMethod, PaymentStatus
+from models.invoices import Invoice
 
 RATE_DIGITS = 24
 RATE_PLACES = 10
@@ -80,3 +81,37 @@ class Payment(Model):
         table = "payment"
         unique_together = (("account", "method", "external_id"),)
         indexes = (("account", "created_at"), ("customer", "created_at"))
+
+
+class PaymentAllocation(Model):
+    """Part of a completed payment's converted amount applied to one invoice of its customer
+    (paymentAllocate, or a receipt). A payment's unallocated amount is its converted amount less
+    its allocations; written under the payment's row lock, so it never goes below zero."""
+
+    account_id: int
+    payment_id: int
+    invoice_id: int
+    by_user_id: int | None
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="payment_allocations", on_delete=fields.CASCADE
+    )
+    payment: fields.ForeignKeyRelation[Payment] = fields.ForeignKeyField(
+        "models.Payment", related_name="allocations", on_delete=fields.RESTRICT
+    )
+    invoice: fields.ForeignKeyRelation[Invoice] = fields.ForeignKeyField(
+        "models.Invoice", related_name="allocations", on_delete=fields.RESTRICT
+    )
+    # In the customer's currency (the payment's converted currency and the invoice's).
+    amount = money_field()
+    at = fields.DatetimeField()
+    by_user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="payment_allocations", null=True, on_delete=fields.SET_NULL
+    )
+    # Who allocated it as the audit trail names them (a user, an API key, PayPal IPN, the system).
+    by_label = fields.CharField(max_length=200)
+
+    class Meta:
+        table = "payment_allocation"
+        indexes = (("payment", "id"), ("invoice", "id"))

@@ -74,6 +74,11 @@ class ErrorCode(StrEnum):
     NO_EXCHANGE_RATE = "NO_EXCHANGE_RATE"
     # Completing or cancelling a payment that is no longer PENDING.
     PAYMENT_NOT_PENDING = "PAYMENT_NOT_PENDING"
+    # Allocating a payment that is not COMPLETED; one with nothing left to allocate, or a
+    # customer without an ISSUED invoice to settle; an invoice in another currency.
+    PAYMENT_NOT_COMPLETED = "PAYMENT_NOT_COMPLETED"
+    NOTHING_TO_ALLOCATE = "NOTHING_TO_ALLOCATE"
+    CURRENCY_MISMATCH = "CURRENCY_MISMATCH"
     # Delay and Save: an effectiveAt further ahead than a change may be scheduled.
     TOO_FAR_AHEAD = "TOO_FAR_AHEAD"
     # A scheduled change that is no longer PENDING cannot be cancelled or rescheduled.

@@ -6,12 +6,16 @@ import strawberry
 
 from gql.context import Info, require_actor
 from gql.declare import mutation, query
-from gql.types.common import Connection, connection_of, decode_id
+from gql.types.common import Connection, connection_of, decode_id, decode_ids
+from gql.types.invoices import Invoice
 from gql.types.payments import (
     ExchangeRate,
     ExchangeRateSetInput,
     ExchangeRateSetPayload,
     Payment,
+    PaymentAllocateInput,
+    PaymentAllocatePayload,
+    PaymentAllocation,
     PaymentCancelInput,
     PaymentCompleteInput,
     PaymentCreateInput,
@@ -22,7 +26,7 @@ from gql.types.payments import (
 )
 from models.enums import Permission
 from services.listing import PageRequest
-from services.payments import commands, queries, rates
+from services.payments import allocations, commands, queries, rates
 
 
 async def payments(
@@ -75,6 +79,18 @@ async def payment_cancel(info: Info, input: PaymentCancelInput) -> PaymentPayloa
     return PaymentPayload(payment=Payment.from_model(row))
 
 
+async def payment_allocate(info: Info, input: PaymentAllocateInput) -> PaymentAllocatePayload:
+    payment_id = decode_id(input.payment_id, "Payment", "paymentId")
+    invoice_ids = decode_ids(input.invoice_ids, "Invoice", "invoiceIds")
+    done = await allocations.allocate_payment(require_actor(info), payment_id, invoice_ids, input.reason)
+    currency = done.payment.customer_currency
+    return PaymentAllocatePayload(
+        payment=Payment.from_model(done.payment),
+        allocations=[PaymentAllocation.from_model(row, currency) for row in done.allocations],
+        invoices=[Invoice.from_model(row) for row in done.invoices],
+    )
+
+
 @strawberry.type(description="Queries of payments and exchange rates.")
 class PaymentQueries:
     payments: Connection[Payment] = query(
@@ -109,6 +125,12 @@ class PaymentMutations:
         payment_cancel,
         needs=Permission.PAYMENTS_WRITE,
         description="Cancel a PENDING payment (a reason is required).",
+    )
+    payment_allocate: PaymentAllocatePayload = mutation(
+        payment_allocate,
+        needs=Permission.PAYMENTS_WRITE,
+        description="Settle ISSUED invoices of the payment's customer from a COMPLETED payment's "
+        "unallocated amount: the ones named, in order, or oldest due first; PAID when covered.",
     )
     exchange_rate_set: ExchangeRateSetPayload = mutation(
         exchange_rate_set,

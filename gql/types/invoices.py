@@ -15,6 +15,7 @@ from gql.errors import UserError
 from gql.fields import portal_field
 from gql.nodes import resolve_nodes
 from gql.types.common import REASON, DateTimeFilter, IDFilter, SortDirection
+from gql.types.payments import PaymentAllocation
 from models import Invoice as InvoiceModel
 from models import InvoiceLine as InvoiceLineModel
 from models import InvoiceTemplate as InvoiceTemplateModel
@@ -30,7 +31,9 @@ InvoiceStatus: TypeAlias = enums.InvoiceStatus
 strawberry.enum(InvoiceStatus, description="DRAFT -> ISSUED -> PAID, or VOID (keeps its number).")
 InvoicePeriod: TypeAlias = enums.InvoicePeriod
 strawberry.enum(
-    InvoicePeriod, description="The summary period an invoice covers (UTC; weeks start on Monday)."
+    InvoicePeriod,
+    description="The summary period an invoice covers (UTC; weeks start on Monday), or RECEIPT: the "
+    "receipt of one payment (createInvoiceOnPayment).",
 )
 InvoiceSortField: TypeAlias = SortField
 strawberry.enum(InvoiceSortField, description="What invoices can be sorted by.")
@@ -69,7 +72,9 @@ class Invoice(relay.Node):
     id: relay.NodeID[int]
     number: int = strawberry.field(description="Sequential per account, without gaps.", metadata=PORTAL)
     status: InvoiceStatus = strawberry.field(description="DRAFT, ISSUED, PAID or VOID.", metadata=PORTAL)
-    period: InvoicePeriod = strawberry.field(description="DAILY, WEEKLY or MONTHLY.", metadata=PORTAL)
+    period: InvoicePeriod = strawberry.field(
+        description="DAILY, WEEKLY or MONTHLY; RECEIPT for a payment's receipt.", metadata=PORTAL
+    )
     period_start: datetime = strawberry.field(
         description="Start of the period (UTC, inclusive).", metadata=PORTAL
     )
@@ -103,6 +108,18 @@ class Invoice(relay.Node):
     created_at: datetime = strawberry.field(description="When it was generated (UTC).", metadata=PORTAL)
     updated_at: datetime = strawberry.field(description="When it last changed (UTC).", metadata=PORTAL)
     customer_id: relay.GlobalID = strawberry.field(description="The customer billed.", metadata=PORTAL)
+    receipt_for: relay.GlobalID | None = strawberry.field(
+        description="A receipt (period RECEIPT, createInvoiceOnPayment): the payment it acknowledges.",
+        metadata=PORTAL,
+    )
+
+    @strawberry.field(
+        description="The payments' allocations that settled it, oldest first (their sum is amountPaid).",
+        metadata=PORTAL,
+    )
+    async def allocations(self, info: Info) -> list[PaymentAllocation]:
+        rows = await info.context.loaders.allocations_by_invoice_id.load(self.id)
+        return [PaymentAllocation.from_model(row, self.currency) for row in rows]
 
     @strawberry.field(description="The lines, one per day with calls, in day order.", metadata=PORTAL)
     async def lines(self, info: Info) -> list[InvoiceLine]:
@@ -150,6 +167,7 @@ class Invoice(relay.Node):
             created_at=row.created_at,
             updated_at=row.updated_at,
             customer_id=relay.GlobalID("Customer", str(row.customer_id)),
+            receipt_for=relay.GlobalID("Payment", str(row.payment_id)) if row.payment_id else None,
         )
 
     @classmethod

@@ -26,6 +26,7 @@ from gql.types.common import (
 )
 from models import ExchangeRate as ExchangeRateModel
 from models import Payment as PaymentModel
+from models import PaymentAllocation as PaymentAllocationModel
 from models import enums
 from models.enums import PortalSection
 from services.listing import Condition, Filter, PageRequest
@@ -36,6 +37,7 @@ from services.reference import quantum
 
 if TYPE_CHECKING:
     from gql.types.customers import Customer
+    from gql.types.invoices import Invoice
 
 PaymentStatus: TypeAlias = enums.PaymentStatus
 strawberry.enum(PaymentStatus, description="PENDING until COMPLETED (the balance rises, once) or CANCELLED.")
@@ -80,6 +82,29 @@ class ExchangeRate(relay.Node):
         return await resolve_nodes(info, node_ids, ExchangeRateModel, rates_by_id, cls.from_model)
 
 
+@strawberry.type(description="Part of a completed payment applied to one invoice of its customer.")
+class PaymentAllocation:
+    amount: Decimal = strawberry.field(
+        description="The amount applied, in the customer's currency (the invoice's).", metadata=SHOWN
+    )
+    currency: str = strawberry.field(description="The customer's currency (ISO 4217).", metadata=SHOWN)
+    at: datetime = strawberry.field(description="When it was allocated (UTC).", metadata=SHOWN)
+    by: str = strawberry.field(description="Who allocated it, as the audit trail names them.")
+    payment_id: relay.GlobalID = strawberry.field(description="The payment.", metadata=SHOWN)
+    invoice_id: relay.GlobalID = strawberry.field(description="The invoice it settled.", metadata=SHOWN)
+
+    @classmethod
+    def from_model(cls, row: PaymentAllocationModel, currency: str) -> PaymentAllocation:
+        return cls(
+            amount=row.amount.quantize(quantum(currency)),
+            currency=currency,
+            at=row.at,
+            by=row.by_label,
+            payment_id=relay.GlobalID("Payment", str(row.payment_id)),
+            invoice_id=relay.GlobalID("Invoice", str(row.invoice_id)),
+        )
+
+
 @strawberry.type(description="A payment of a customer: a top-up (or, negative, a refund) of its balance.")
 class Payment(relay.Node):
     id: relay.NodeID[int]
@@ -114,6 +139,23 @@ class Payment(relay.Node):
         description="When it was cancelled (UTC).", metadata=SHOWN
     )
     customer_id: strawberry.Private[int]
+
+    @strawberry.field(
+        description="What the payment has settled, oldest first (paymentAllocate, its receipt).",
+        metadata=SHOWN,
+    )
+    async def allocations(self, info: Info) -> list[PaymentAllocation]:
+        rows = await info.context.loaders.allocations_by_payment_id.load(self.id)
+        return [PaymentAllocation.from_model(row, self.customer_currency) for row in rows]
+
+    @strawberry.field(
+        description="What it can still settle, in the customer's currency: convertedAmount, less its "
+        "completed refunds, less its allocations; never below 0, and 0 unless COMPLETED.",
+        metadata=SHOWN,
+    )
+    async def unallocated_amount(self, info: Info) -> Decimal:
+        value = await info.context.loaders.unallocated_by_payment_id.load(self.id)
+        return value.quantize(quantum(self.customer_currency))
 
     @strawberry.field(description="The customer who paid.", metadata=SHOWN)
     async def customer(
@@ -252,6 +294,32 @@ class PaymentCancelInput:
 @strawberry.type(description="Result of paymentCreate, paymentComplete and paymentCancel.")
 class PaymentPayload:
     payment: Payment | None = strawberry.field(default=None, description="The payment.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
+
+
+@strawberry.input(
+    description="Settle ISSUED invoices of the payment's customer from a COMPLETED payment's unallocated "
+    "amount."
+)
+class PaymentAllocateInput:
+    payment_id: relay.GlobalID = strawberry.field(description="The payment (COMPLETED).")
+    invoice_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None,
+        description="The invoices to settle, in this order (ISSUED, of the payment's customer, at most "
+        "100); omitted: every ISSUED invoice of the customer, oldest due date first.",
+    )
+    reason: str | None = strawberry.field(default=None, description=REASON)
+
+
+@strawberry.type(description="Result of paymentAllocate.")
+class PaymentAllocatePayload:
+    payment: Payment | None = strawberry.field(default=None, description="The payment, as allocated.")
+    allocations: list[PaymentAllocation] = strawberry.field(
+        default_factory=list, description="The allocations this call made, in settling order."
+    )
+    invoices: list[Annotated[Invoice, strawberry.lazy("gql.types.invoices")]] = strawberry.field(
+        default_factory=list, description="The invoices settled, as saved (PAID when covered)."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")
 
 

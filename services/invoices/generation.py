@@ -115,8 +115,18 @@ def _check_periods(
         raise ServiceError.single(ErrorCode.REQUIRED, "Give at least one period.", "periods")
     if len(periods) > MAX_PERIODS:
         raise ServiceError.single(ErrorCode.TOO_MANY, f"At most {MAX_PERIODS} periods at once.", "periods")
-    resolved, errors = [], []
+    resolved: list[tuple[InvoicePeriod, datetime, datetime]] = []
+    errors: list[FieldError] = []
     for index, ref in enumerate(periods):
+        if ref.period is InvoicePeriod.RECEIPT:
+            errors.append(
+                FieldError(
+                    ErrorCode.INVALID,
+                    "A receipt is issued for a payment (createInvoiceOnPayment), not generated.",
+                    ("periods", str(index), "period"),
+                )
+            )
+            continue
         start, end = resolve_period(ref)
         if end > now:
             errors.append(
@@ -153,7 +163,9 @@ async def lock_counter(uow: UnitOfWork) -> InvoiceCounter:
     return counter
 
 
-async def _take_number(uow: UnitOfWork) -> int:
+async def take_number(uow: UnitOfWork) -> int:
+    """The account's next invoice number, taken in the caller's transaction: call `lock_counter`
+    first (before any other lock of the transaction's invoices), so numbers stay gap-free."""
     counter = await uow.locked(InvoiceCounter.filter(account_id=uow.actor.account_id)).get()
     number = int(counter.next_number)
     await (
@@ -195,6 +207,7 @@ async def _check_overlap(
     other = (
         await Invoice.filter(customer_id=customer.id, period_start__lt=end, period_end__gt=start)
         .exclude(status=InvoiceStatus.VOID)
+        .exclude(period=InvoicePeriod.RECEIPT)  # a receipt bills a payment, not a period
         .using_db(uow.conn)
         .first()
     )
@@ -223,7 +236,7 @@ async def _create(
     invoice = await Invoice.create(
         account_id=customer.account_id,
         customer_id=customer.id,
-        number=await _take_number(uow),
+        number=await take_number(uow),
         period=kind,
         period_start=start,
         period_end=end,

@@ -11,7 +11,9 @@ Rules (README "Payments"):
 - Completing moves the balance exactly once: the payment's status changes from PENDING by one
   conditional UPDATE (... WHERE status = 'PENDING'), so of concurrent completions one changes a
   row and the others are refused (PAYMENT_NOT_PENDING); the customer's row is then locked and
-  its balance raised in the same transaction as the audit entry.
+  its balance raised in the same transaction as the audit entry. With the customer's
+  createInvoiceOnPayment, the same transaction issues the payment's receipt invoice
+  (services/payments/receipts.py).
 - An external id (the bank's or processor's reference) is unique per account and method:
   recording the same one again with the same customer, amount and currency returns the payment
   already recorded (a safe retry), anything else is DUPLICATE.
@@ -35,6 +37,7 @@ from services.auditing import JsonValue, creation_diff, json_safe
 from services.customers.scope import about_visible_customers, visible_customers
 from services.errors import ErrorCode, FieldError, ServiceError, not_found
 from services.payments.rates import rate_between
+from services.payments.receipts import issue_receipt
 from services.uow import UnitOfWork, unit_of_work
 
 TABLE = "payment"
@@ -334,6 +337,7 @@ async def _complete(uow: UnitOfWork, payment: Payment) -> None:
         customer_id=payment.customer_id,
         diff=changes,
     )
+    await issue_receipt(uow, payment)
 
 
 async def _credit(uow: UnitOfWork, customer_id: int, amount: Decimal) -> tuple[Decimal, Decimal]:

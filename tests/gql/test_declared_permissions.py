@@ -147,6 +147,9 @@ DOCUMENTS: dict[str, str] = {
     ),
     "paymentComplete": f'mutation {{ paymentComplete(input: {{id: "{PAYMENT}"}}) {{ errors {{ code }} }} }}',
     "paymentCancel": f'mutation {{ paymentCancel(input: {{id: "{PAYMENT}", reason: "x"}}) {{ errors {{ code }} }} }}',
+    "paymentAllocate": (
+        f'mutation {{ paymentAllocate(input: {{paymentId: "{PAYMENT}"}}) {{ errors {{ code }} }} }}'
+    ),
     "exchangeRateSet": 'mutation { exchangeRateSet(input: {from: "USD", to: "EUR", rate: "0.9"}) { errors { code } } }',
     "summariesRefresh": "mutation { summariesRefresh(input: {}) { errors { code } } }",
     "invoices": "{ invoices { totalCount } }",

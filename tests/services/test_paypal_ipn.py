@@ -15,8 +15,8 @@ import httpx
 import pytest
 from structlog.testing import capture_logs
 
-from models import Account, AuditEntry, Customer, Payment
-from models.enums import PaymentMethod, PaymentStatus
+from models import Account, AuditEntry, Customer, Invoice, Payment, PaymentAllocation
+from models.enums import InvoicePeriod, InvoiceStatus, PaymentMethod, PaymentStatus
 from services.account_settings import AccountSettingsPatch, update_settings
 from services.errors import ErrorCode, FieldError
 from services.payments.paypal import HttpVerifier, handle_notification
@@ -336,3 +336,25 @@ async def test_the_receiver_is_set_case_folded_and_belongs_to_one_account(shop: 
         )
     ]
     assert account.paypal_receiver_email == "sales@other.example"
+
+
+async def test_a_completed_notification_issues_one_receipt_and_its_replay_none(
+    client: httpx.AsyncClient, verifier: Verifier, shop: Shop
+) -> None:
+    await Customer.filter(id=shop.customer.id).update(create_invoice_on_payment=True)
+    pending = verifier.notification(**fields(shop, payment_status="Pending"))
+    completed = verifier.notification(**fields(shop))
+
+    assert await post(client, pending) == 200
+    assert await Invoice.filter(customer_id=shop.customer.id).count() == 0
+    assert await post(client, completed) == 200
+    await unchanged(client, completed)
+
+    payment = await Payment.get(external_id="TXN1")
+    receipts = await Invoice.filter(customer_id=shop.customer.id).values_list(
+        "number", "period", "status", "total", "payment_id"
+    )
+    assert receipts == [(1, InvoicePeriod.RECEIPT, InvoiceStatus.PAID, Decimal("20.00"), payment.id)]
+    assert await PaymentAllocation.filter(payment_id=payment.id).values_list("amount", "by_label") == [
+        (Decimal("20.00"), "PayPal IPN")
+    ]

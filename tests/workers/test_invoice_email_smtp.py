@@ -99,3 +99,62 @@ async def test_an_issued_invoice_reaches_every_contact_with_its_pdf(
     assert html.headers["content-security-policy"].startswith("default-src 'none'")
     tampered = await client.get(invoice["htmlUrl"].replace("http://127.0.0.1:8000", "")[:-3] + "AAA")
     assert tampered.status_code == 404
+
+
+PAY = """
+mutation($input: PaymentCreateInput!) {
+  paymentCreate(input: $input) { payment { id } errors { code } }
+}
+"""
+COMPLETE = """
+mutation($id: ID!) {
+  paymentComplete(input: {id: $id}) { payment { status unallocatedAmount allocations { amount } } errors { code } }
+}
+"""
+
+
+async def test_a_completed_payment_mails_its_paid_receipt(
+    client: httpx.AsyncClient, runner: InProcessRunner, smtp_server: SmtpServer
+) -> None:
+    # given: a customer that wants a receipt for each payment, with one contact
+    account = await make_account("Acme Carrier")
+    await Account.filter(id=account.id).update(
+        email_from="billing@carrier.example",
+        smtp_host="127.0.0.1",
+        smtp_port=smtp_server.port,
+        smtp_tls_mode=SmtpTlsMode.NONE,
+    )
+    customer = await make_customer(account, name="Prepaid", create_invoice_on_payment=True)
+    await make_contact(customer, email="pay@prepaid.example")
+    admin = await make_principal(client, account)
+
+    # when: a 40.00 EUR payment is recorded and completed; the worker delivers
+    made = await gql(
+        client,
+        PAY,
+        {
+            "input": {
+                "customerId": global_id("Customer", customer.id),
+                "amount": "40.00",
+                "currency": "EUR",
+                "method": "BANK_TRANSFER",
+                "externalId": "W-77",
+            }
+        },
+        admin.token,
+    )
+    done = await gql(client, COMPLETE, {"id": made["data"]["paymentCreate"]["payment"]["id"]}, admin.token)
+    await runner.join()
+
+    # then: the payment is wholly allocated to its receipt, e-mailed with a PDF showing it paid
+    assert done["data"]["paymentComplete"] == {
+        "payment": {"status": "COMPLETED", "unallocatedAmount": "0.00", "allocations": [{"amount": "40.00"}]},
+        "errors": [],
+    }
+    [mail] = smtp_server.received
+    assert mail.rcpt_tos == ["pay@prepaid.example"]
+    assert mail.email["Subject"] == "Invoice 1 from Acme Carrier"
+    [pdf] = [part for part in mail.email.iter_attachments() if part.get_content_type() == "application/pdf"]
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.get_content())).pages)
+    assert "Invoice 1" in text and "Receipt: paid 40.00 EUR" in text and "Total €40.00" in text, text
+    assert "Payment received (bank transfer W-77): 40.00 EUR" in text, text
