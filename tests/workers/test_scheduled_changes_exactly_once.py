@@ -82,32 +82,33 @@ async def wait_for(process: subprocess.Popen[bytes], deadline: float, returncode
 async def test_each_change_applies_exactly_once_when_a_scheduler_is_killed(
     account: Account, settings: Settings
 ) -> None:
-    # given: TOTAL changes due in the same minute, ten per customer
-    customers = [await make_customer(account, name=f"Trunk {i:03}") for i in range(CUSTOMERS)]
-    due = datetime.now(UTC).replace(second=0, microsecond=0)
-    plus_one = bulk.BulkChanges(numeric={"channels": bulk.NumericChange(increase_by=1)})
-    await ScheduledChange.bulk_create(
-        [
-            ScheduledChange(
-                account_id=account.id,
-                kind=ScheduledChangeKind.CUSTOMER_BULK_UPDATE,
-                target_table="customer",
-                patch=encode_bulk([customer.id], plus_one, bulk.ErrorPolicy.ALL_OR_NOTHING),
-                baseline={},
-                overwrite=True,  # each one follows the others on the same customer
-                effective_at=due,
-                created_by_label="Ops",
-            )
-            for customer in customers
-            for _ in range(PER_CUSTOMER)
-        ]
-    )
-    # when: two schedulers start (their start-up overlaps); on PostgreSQL both are released at
-    # once, on SQLite the first alone; the first kills itself inside a transaction once it has
-    # applied DIE_AFTER changes; on SQLite the second is released after the kill
+    # the schedulers start up (a second or more each) while the changes are seeded
     first = scheduler(settings.database_url, "--gated", "--die-after", str(DIE_AFTER))
     second = scheduler(settings.database_url, "--gated")
     try:
+        # given: TOTAL changes due in the same minute, ten per customer
+        customers = [await make_customer(account, name=f"Trunk {i:03}") for i in range(CUSTOMERS)]
+        due = datetime.now(UTC).replace(second=0, microsecond=0)
+        plus_one = bulk.BulkChanges(numeric={"channels": bulk.NumericChange(increase_by=1)})
+        await ScheduledChange.bulk_create(
+            [
+                ScheduledChange(
+                    account_id=account.id,
+                    kind=ScheduledChangeKind.CUSTOMER_BULK_UPDATE,
+                    target_table="customer",
+                    patch=encode_bulk([customer.id], plus_one, bulk.ErrorPolicy.ALL_OR_NOTHING),
+                    baseline={},
+                    overwrite=True,  # each one follows the others on the same customer
+                    effective_at=due,
+                    created_by_label="Ops",
+                )
+                for customer in customers
+                for _ in range(PER_CUSTOMER)
+            ]
+        )
+        # when: on PostgreSQL both are released at once, on SQLite the first alone; the first
+        # kills itself inside a transaction once it has applied DIE_AFTER changes; on SQLite the
+        # second is released after the kill
         await ready(first)
         await ready(second)
         started = time.monotonic()
