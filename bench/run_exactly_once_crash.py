@@ -1,13 +1,12 @@
-"""Benchmark: the Delay-and-Save crash test at the issue's size, 1 000 changes, on both engines.
+"""Benchmark: the Delay-and-Save crash test (1 000 changes, a scheduler killed) on both engines.
 
     uv run python bench/run_exactly_once_crash.py [--changes 1000] [--engines sqlite,postgres]
 
-The suite runs tests/workers/test_scheduled_changes_exactly_once.py with 200 changes (the kill
-point is deterministic, so 200 exercise what 1 000 do; see its docstring). This script runs the
-very same test with EXACTLY_ONCE_CHANGES=--changes, once per engine (SWITCHBOARD_TEST_DB), and
-reports what it printed (changes, how many were applied when the first scheduler was killed,
-the seconds from releasing the schedulers to the last change applied) with the test's own
-duration and the load average. Every assertion of the test holds at that size too: 0 missed,
+Runs tests/workers/test_scheduled_changes_exactly_once.py (the suite runs it with 1 000
+changes) with EXACTLY_ONCE_CHANGES=--changes, once per engine (SWITCHBOARD_TEST_DB), and
+reports what it printed (changes, how many were applied when the scheduler process was killed,
+the seconds from releasing it to the last change applied) with the test's own duration and the
+load average. Every assertion of the test holds at that size too: 0 missed,
 0 doubled, one APPLY entry per change. Writes bench/results/exactly_once_crash.json.
 """
 
