@@ -8,22 +8,42 @@ from gql.context import Info, require_actor
 from gql.declare import mutation
 from gql.types.clis import Cli, CliAddInput, CliInput, CliPayload, CliUpdateInput, CliVerifyInput
 from gql.types.common import decode_id
+from gql.types.scheduled_changes import ScheduledChange
 from models.enums import Permission
+from models.enums import ScheduledChangeKind as Kind
 from services.numbers import cli_verification, clis
+from services.scheduled_changes import commands as scheduling
+from services.scheduled_changes.commands import Request
+from services.scheduled_changes.rules import wants_delay
 from services.validation import UNSET
 
 
 async def cli_add(info: Info, input: CliAddInput) -> CliPayload:
+    actor, customer_id = require_actor(info), decode_id(input.customer_id, "Customer", "customer_id")
     attestation = UNSET if input.attestation is None else input.attestation.value
-    customer_id = decode_id(input.customer_id, "Customer", "customer_id")
-    row = await clis.add_cli(require_actor(info), customer_id, input.number, attestation, input.reason)
+    patch = clis.CliPatch(number=input.number, attestation=attestation)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.CLI_ADD, patch, customer_id=customer_id)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        return CliPayload(scheduled_change=ScheduledChange.from_model(change))
+    row = await clis.create_cli(actor, customer_id, patch, input.reason)
     return CliPayload(cli=Cli.from_model(row))
 
 
 async def cli_update(info: Info, input: CliUpdateInput) -> CliPayload:
-    attestation = UNSET if input.attestation is None else input.attestation.value
-    cli_id = decode_id(input.id, "Cli", "id")
-    row = await clis.update_cli(require_actor(info), cli_id, attestation, input.reason)
+    actor, cli_id = require_actor(info), decode_id(input.id, "Cli", "id")
+    patch = clis.CliPatch(attestation=UNSET if input.attestation is None else input.attestation.value)
+    if wants_delay(actor, input.effective_at):
+        assert input.effective_at is not None
+        request = Request.of(Kind.CLI_UPDATE, patch, target_id=cli_id, overwrite=input.overwrite)
+        change = await scheduling.schedule(actor, request, input.effective_at, input.reason)
+        current = (await clis.clis_by_id(actor, [cli_id])).get(cli_id)
+        return CliPayload(
+            cli=None if current is None else Cli.from_model(current),
+            scheduled_change=ScheduledChange.from_model(change),
+        )
+    row = await clis.update_cli(actor, cli_id, patch, input.reason)
     return CliPayload(cli=Cli.from_model(row))
 
 
@@ -55,14 +75,14 @@ class CliMutations:
         cli_add,
         needs=Permission.CUSTOMERS_WRITE,
         description="Add a caller id (E.164) to a customer, PENDING until verified. DUPLICATE when the "
-        "customer has it, TOO_MANY past the cap per customer. In the portal: the contact's own customer, "
-        "with the customer's attestation.",
+        "customer has it, TOO_MANY past the cap per customer; with effectiveAt in the future, added "
+        "then (staff only). In the portal: the contact's own customer, with the customer's attestation.",
         portal=True,
     )
     cli_update: CliPayload = mutation(
         cli_update,
         needs=Permission.CUSTOMERS_WRITE,
-        description="Change a caller id's STIR/SHAKEN attestation.",
+        description="Change a caller id's STIR/SHAKEN attestation, now or at effectiveAt.",
     )
     cli_delete: CliPayload = mutation(
         cli_delete,

@@ -15,6 +15,7 @@ from gql.fields import portal_field
 from gql.nodes import resolve_nodes
 from gql.types.accounts import User
 from gql.types.common import REASON
+from gql.types.scheduled_changes import EFFECTIVE_AT, OVERWRITE, ScheduledChange
 from models import Cli as CliModel
 from models import enums
 from services.numbers.clis import clis_by_id
@@ -90,6 +91,11 @@ class CliAddInput:
         "Staff only: the portal takes the customer's."
     )
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(
+        default=None,
+        description=EFFECTIVE_AT + " Added later, the CLI takes the customer's attestation of "
+        "that moment unless one is given.",
+    )
 
 
 @strawberry.input(description="Change a caller id's attestation.")
@@ -99,6 +105,8 @@ class CliUpdateInput:
         description="STIR/SHAKEN attestation; null: none. Omitted: unchanged."
     )
     reason: str | None = strawberry.field(default=None, description=REASON)
+    effective_at: datetime | None = strawberry.field(default=None, description=EFFECTIVE_AT)
+    overwrite: bool = strawberry.field(default=False, description=OVERWRITE)
 
 
 @strawberry.input(description="A caller id to delete, approve, or call with a verification code.")
@@ -117,6 +125,13 @@ class CliVerifyInput:
 @strawberry.type(description="Result of the caller-id mutations; a code is never in it.")
 class CliPayload:
     cli: Cli | None = strawberry.field(
-        default=None, description="The caller id as saved (as it was, once deleted)."
+        default=None,
+        description="The caller id as saved (as it was, once deleted); when scheduled, as it is "
+        "now (cliUpdate) or null (cliAdd).",
+    )
+    scheduled_change: ScheduledChange | None = strawberry.field(
+        default=None,
+        description="The change stored for later, when cliAdd or cliUpdate is given an effectiveAt "
+        "in the future.",
     )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it was refused.")

@@ -32,7 +32,13 @@ ScheduledChangeSortField: TypeAlias = SortField
 strawberry.enum(ScheduledChangeSortField, description="What the Delay Log can be sorted by.")
 
 # The Node type of each table a change can target.
-NODE_OF_TABLE = {"customer": "Customer", "contact": "Contact", "sip_user": "SipUser", "ip_auth": "IpAuth"}
+NODE_OF_TABLE = {
+    "customer": "Customer",
+    "contact": "Contact",
+    "sip_user": "SipUser",
+    "ip_auth": "IpAuth",
+    "cli": "Cli",
+}
 EFFECTIVE_AT = (
     "When the change takes effect (UTC). In the future (at most 366 days ahead) the change is "
     "validated now against the record as it is, stored and returned as `scheduledChange`; "

@@ -6,12 +6,16 @@ attestation: the customer's default (`stirShakenAttestation`) unless staff set a
 Who may do what: staff and API keys with `customers:write` add, change and delete CLIs of the
 customers they may see (a partner: its reseller's); a portal contact adds, verifies and deletes
 its own customer's CLIs (the scope narrows to that customer), but neither sets an attestation
-nor approves one directly. Every write is audited in its transaction."""
+nor approves one directly. Every write is audited in its transaction.
+
+Adding and changing a CLI can be scheduled (Delay and Save): the resolver stores a `CliPatch`
+and the scheduler applies it through `create_cli` / `update_cli` when due."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import phonenumbers
 from tortoise.exceptions import IntegrityError
@@ -25,12 +29,24 @@ from services.actor import Actor
 from services.auditing import creation_diff, diff, snapshot
 from services.customers.scope import about_visible_customers, visible_customers
 from services.errors import ErrorCode, ServiceError, not_found
+from services.fields import spec
 from services.numbers.owned import locked_customer
 from services.uow import UnitOfWork, unit_of_work
-from services.validation import UNSET, Unset
+from services.validation import UNSET, Patch, Unset
 
 TABLE = "cli"
 AUDITED = ("number", "status", "attestation", "approved_by_label", "approved_at")
+
+
+@dataclass(frozen=True)
+class CliPatch(Patch):
+    """What cliAdd and cliUpdate give, as a scheduled change stores it (see services/fields.py)."""
+
+    number: str | Unset = spec("The number, E.164; given when adding, never changed afterwards.")
+    attestation: StirShakenAttestation | None | Unset = spec(
+        "STIR/SHAKEN attestation; null: none. Omitted when adding: the customer's "
+        "stirShakenAttestation at the time the CLI is added."
+    )
 
 
 def require_writer(actor: Actor) -> None:
@@ -99,14 +115,22 @@ async def add_cli(
     return cli
 
 
-async def update_cli(
-    actor: Actor,
-    cli_id: int,
-    attestation: StirShakenAttestation | None | Unset = UNSET,
-    reason: str | None = None,
-) -> Cli:
-    """Change a caller id's attestation (null: none). Staff only."""
+async def create_cli(actor: Actor, customer_id: int, patch: CliPatch, reason: str | None = None) -> Cli:
+    """`add_cli` from a patch (cliAdd, and a scheduled addition when it is due)."""
+    if isinstance(patch.number, Unset):
+        raise ServiceError.single(ErrorCode.REQUIRED, "This field is required.", "number")
+    return await add_cli(actor, customer_id, patch.number, patch.attestation, reason)
+
+
+async def update_cli(actor: Actor, cli_id: int, patch: CliPatch, reason: str | None = None) -> Cli:
+    """Change a caller id's attestation (null: none). Staff only. The number never changes
+    (INVALID at `number`): delete the CLI and add the new number."""
     actor.require(Permission.CUSTOMERS_WRITE)
+    if not isinstance(patch.number, Unset):
+        raise ServiceError.single(
+            ErrorCode.INVALID, "A caller id's number does not change: add the new number instead.", "number"
+        )
+    attestation = patch.attestation
     async with unit_of_work(actor, reason) as uow:
         cli = await locked_cli(uow, cli_id, "id")
         before = snapshot(cli, AUDITED)

@@ -4,12 +4,12 @@ same checks), which permission it needs, and which values it watches for conflic
 
 A new kind is one entry in KINDS. For a record edited with a typed patch (e.g. a CLI):
 
-    ScheduledChangeKind.CLI_UPDATE: update_kind(
+    update_kind(
         ScheduledChangeKind.CLI_UPDATE, clis.TABLE, Permission.CUSTOMERS_WRITE, clis.CliPatch,
         clis.update_cli, Cli, clis.AUDITED,
     ),
-    ScheduledChangeKind.CLI_CREATE: owned_create_kind(
-        ScheduledChangeKind.CLI_CREATE, clis.TABLE, Permission.CUSTOMERS_WRITE, clis.CliPatch,
+    owned_create_kind(
+        ScheduledChangeKind.CLI_ADD, clis.TABLE, Permission.CUSTOMERS_WRITE, clis.CliPatch,
         clis.create_cli,
     ),
 """
@@ -23,7 +23,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
-from models import Contact, Customer, IpAuth, ScheduledChange, SipUser
+from models import Cli, Contact, Customer, IpAuth, ScheduledChange, SipUser
 from models.enums import Permission, ScheduledChangeKind
 from services.actor import Actor
 from services.auditing import JsonValue, snapshot
@@ -36,7 +36,7 @@ from services.customers.scope import tags_of
 from services.customers.values import FIELDS as CUSTOMER_FIELDS
 from services.customers.values import CustomerPatch
 from services.errors import ErrorCode, ServiceError, not_found
-from services.numbers import ip_auth, sip_users
+from services.numbers import clis, ip_auth, sip_users
 from services.scheduled_changes import penalties
 from services.scheduled_changes.codec import decode_patch, decode_value, encode_value
 from services.validation import Patch
@@ -287,6 +287,22 @@ KINDS: dict[ScheduledChangeKind, ChangeKind] = {
             ip_auth.update_ip_auth,
             IpAuth,
             ip_auth.AUDITED,
+        ),
+        owned_create_kind(
+            ScheduledChangeKind.CLI_ADD,
+            clis.TABLE,
+            Permission.CUSTOMERS_WRITE,
+            clis.CliPatch,
+            clis.create_cli,
+        ),
+        update_kind(
+            ScheduledChangeKind.CLI_UPDATE,
+            clis.TABLE,
+            Permission.CUSTOMERS_WRITE,
+            clis.CliPatch,
+            clis.update_cli,
+            Cli,
+            clis.AUDITED,
         ),
         ChangeKind(
             ScheduledChangeKind.PENALTY_LIFT, customers.TABLE, Permission.CUSTOMERS_WRITE, penalties.lift_due

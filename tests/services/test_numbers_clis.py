@@ -105,9 +105,9 @@ async def test_an_attestation_given_overrides_the_customers_and_update_changes_i
     actor = make_actor(account)
 
     cli = await clis.add_cli(actor, customer.id, NUMBER, StirShakenAttestation.C)
-    unchanged = await clis.update_cli(actor, cli.id, StirShakenAttestation.C)
+    unchanged = await clis.update_cli(actor, cli.id, clis.CliPatch(attestation=StirShakenAttestation.C))
     audit_after_noop = await AuditEntry.filter(table_name="cli").count()
-    cleared = await clis.update_cli(actor, cli.id, None)
+    cleared = await clis.update_cli(actor, cli.id, clis.CliPatch(attestation=None))
 
     assert unchanged.attestation is StirShakenAttestation.C
     assert audit_after_noop == 1

@@ -1,6 +1,7 @@
 // The customer card's caller ids: add one (its attestation the customer's), a duplicate refused,
 // the verification call placed (the demo has no voice provider: the call goes to the outbox
-// folder), a wrong code refused, staff approval, the attestation changed, removal.
+// folder), a wrong code refused, staff approval, the attestation changed, removal; an add and a
+// re-attestation saved for later (Delay and Save) change nothing now and are cancelled.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
@@ -15,6 +16,7 @@ import {
   type CustomerClisQuery,
   type CustomerClisQueryVariables,
   CustomerCreateDocument,
+  ScheduledChangeCancelDocument,
 } from "../generated/graphql";
 import { signedIn } from "../src/client";
 import { env, runId } from "../src/env";
@@ -84,6 +86,32 @@ test("a caller id added, called, approved, re-attested and removed", async () =>
     variables: { input: { id: cli.id, attestation: "A" } },
   });
   assert.equal(updated.data!.cliUpdate.cli!.attestation, "A");
+
+  // Delay and Save: the re-attestation and a second number are stored for in an hour; the CLI
+  // is returned as it is now, the new number is not there yet; both are cancelled.
+  const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+  const later = await client.apollo.mutate({
+    mutation: CliUpdateDocument,
+    variables: { input: { id: cli.id, attestation: "C", effectiveAt: inAnHour, reason: "new certificate" } },
+  });
+  assert.deepEqual(later.data!.cliUpdate.errors, []);
+  assert.equal(later.data!.cliUpdate.cli!.attestation, "A");
+  const reattest = later.data!.cliUpdate.scheduledChange!;
+  assert.deepEqual([reattest.kind, reattest.status, reattest.patch], ["CLI_UPDATE", "PENDING", { attestation: "C" }]);
+  const addLater = await client.apollo.mutate({
+    mutation: CliAddDocument,
+    variables: { input: { customerId, number: "+14155550100", effectiveAt: inAnHour } },
+  });
+  assert.equal(addLater.data!.cliAdd.cli, null);
+  const addition = addLater.data!.cliAdd.scheduledChange!;
+  assert.deepEqual([addition.kind, addition.status], ["CLI_ADD", "PENDING"]);
+  for (const change of [reattest, addition]) {
+    const cancelled = await client.apollo.mutate({
+      mutation: ScheduledChangeCancelDocument,
+      variables: { input: { id: change.id } },
+    });
+    assert.equal(cancelled.data!.scheduledChangeCancel.scheduledChange!.status, "CANCELLED");
+  }
 
   await client.apollo.mutate({
     mutation: CliDeleteDocument,

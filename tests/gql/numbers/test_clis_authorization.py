@@ -5,19 +5,21 @@ The account has resellers A and B; customer Acme (reseller A) holds the PENDING 
 +447911123456 and a contact with a portal login; Bravo (reseller B) has a contact too; another
 account has its own administrator. Writes need customers:write within the principal's
 customers, and a portal contact may add, call, verify and delete its own customer's caller ids;
-cliApprove needs clis:approve (not in the Partner role) and is closed to the portal. A refused
-call changes nothing."""
+cliApprove needs clis:approve (not in the Partner role) and is closed to the portal. cliAdd and
+cliUpdate with an effectiveAt in the future schedule the change for the same principals (never
+a portal contact: FORBIDDEN at effectiveAt). A refused call changes nothing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
-from models import Account, Cli, Customer, Reseller
-from models.enums import CliStatus, Permission
+from models import Account, Cli, Customer, Reseller, ScheduledChange
+from models.enums import CliStatus, Permission, ScheduledChangeKind, ScheduledChangeStatus
 from services.actor import system_actor
 from services.numbers.clis import add_cli
 from tests.client import Principals, contact_login, global_id, gql, make_principal
@@ -221,6 +223,122 @@ async def test_cli_verify(world: World, principal: str, outcome: str) -> None:
     errors = [NO_CODE] if outcome == "allowed" else refusal(outcome, ["input", "cliId"])
     assert body["data"]["cliVerify"] == {"cli": None, "errors": errors}
     assert after == before
+
+
+CHANGE = "scheduledChange { kind status effectiveAt targetType targetId customerId patch valuesWhenScheduled overwrite reason }"
+LATER_ADD = (
+    "mutation($input: CliAddInput!) { cliAdd(input: $input) "
+    f"{{ cli {{ number }} {CHANGE} errors {{ field code message }} }} }}"
+)
+LATER_UPDATE = (
+    "mutation($input: CliUpdateInput!) { cliUpdate(input: $input) "
+    f"{{ cli {{ number attestation }} {CHANGE} errors {{ field code message }} }} }}"
+)
+PORTAL_CANNOT_SCHEDULE = [
+    {
+        "code": "FORBIDDEN",
+        "message": "The customer portal cannot schedule changes.",
+        "field": ["input", "effectiveAt"],
+    }
+]
+
+
+def in_two_days() -> datetime:
+    return (datetime.now(UTC) + timedelta(days=2)).replace(microsecond=0)
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+@pytest.mark.parametrize(
+    ("principal", "outcome"),
+    [*WRITE_MATRIX, ("portal_own_customer", "PORTAL"), ("portal_other_customer", "PORTAL")],
+)
+async def test_cli_add_later(world: World, principal: str, outcome: str) -> None:
+    when = in_two_days()
+    values = {
+        "customerId": global_id("Customer", world.acme.id),
+        "number": NEW_NUMBER,
+        "effectiveAt": iso(when),
+        "reason": "new trunk",
+    }
+
+    body, before, after = await run(world, principal, LATER_ADD, {"input": values})
+
+    payload = body["data"]["cliAdd"]
+    if outcome == "allowed":
+        assert payload == {
+            "cli": None,
+            "scheduledChange": {
+                "kind": "CLI_ADD",
+                "status": "PENDING",
+                "effectiveAt": when.isoformat(),
+                "targetType": "Cli",
+                "targetId": None,
+                "customerId": global_id("Customer", world.acme.id),
+                "patch": {"number": NEW_NUMBER},
+                "valuesWhenScheduled": {},
+                "overwrite": False,
+                "reason": "new trunk",
+            },
+            "errors": [],
+        }
+        assert await Cli.filter(customer_id=world.acme.id).count() == 1
+        assert await ScheduledChange.filter(kind=ScheduledChangeKind.CLI_ADD).count() == 1
+    else:
+        errors = PORTAL_CANNOT_SCHEDULE if outcome == "PORTAL" else refusal(outcome, ["input", "customerId"])
+        assert payload == {"cli": None, "scheduledChange": None, "errors": errors}
+        assert after == before
+
+
+@pytest.mark.parametrize(
+    ("principal", "outcome"),
+    WRITE_MATRIX + PORTAL_CLOSED_TO,
+)
+async def test_cli_update_later(world: World, principal: str, outcome: str) -> None:
+    when = in_two_days()
+    values = {"id": cli_id(world), "attestation": "A", "effectiveAt": iso(when), "overwrite": True}
+
+    body, before, after = await run(world, principal, LATER_UPDATE, {"input": values})
+
+    payload = body["data"]["cliUpdate"]
+    if outcome == "allowed":
+        assert payload == {
+            "cli": {"number": NUMBER, "attestation": None},
+            "scheduledChange": {
+                "kind": "CLI_UPDATE",
+                "status": "PENDING",
+                "effectiveAt": when.isoformat(),
+                "targetType": "Cli",
+                "targetId": cli_id(world),
+                "customerId": global_id("Customer", world.acme.id),
+                "patch": {"attestation": "A"},
+                "valuesWhenScheduled": {str(world.cli.id): {"attestation": None}},
+                "overwrite": True,
+                "reason": None,
+            },
+            "errors": [],
+        }
+        assert (await Cli.get(id=world.cli.id)).attestation is None
+        assert await ScheduledChange.filter(status=ScheduledChangeStatus.PENDING).count() == 1
+    else:
+        assert payload == {"cli": None, "scheduledChange": None, "errors": refusal(outcome, ["input", "id"])}
+        assert after == before
+
+
+async def test_an_effective_at_in_the_past_adds_the_cli_at_once(world: World) -> None:
+    values = {
+        "customerId": global_id("Customer", world.acme.id),
+        "number": NEW_NUMBER,
+        "effectiveAt": iso(datetime.now(UTC) - timedelta(minutes=5)),
+    }
+
+    body, _, _ = await run(world, "administrator", LATER_ADD, {"input": values})
+
+    assert body["data"]["cliAdd"]["cli"] == {"number": NEW_NUMBER}
+    assert body["data"]["cliAdd"]["scheduledChange"] is None
+    assert not await ScheduledChange.exists()
 
 
 CLIS = "query($id: ID!) { customer(id: $id) { clis { number status } } }"
