@@ -20,7 +20,8 @@ import orjson
 from models import Customer, CustomerTag, Reseller, User
 from services import rows
 from services.actor import Actor
-from services.customers.queries import CustomerSortField, check_list, customer_page_query
+from services.customers import queries
+from services.customers.queries import CustomerSortField, customer_page_query
 from services.customers.scope import visible_resellers, visible_users
 from services.listing import Filter, PageRequest
 from services.rows import RowPage, RowStatement, StatementCache
@@ -50,7 +51,7 @@ async def customer_rows(
     sort: Sequence[tuple[CustomerSortField, bool]] = (),
 ) -> RowPage:
     """The page `list_customers` reads (same refusals), as rows with what `wanted` names."""
-    check_list(actor, where, search, sort)
+    queries.check_list(actor, where, search, sort)  # per request, as list_customers does
     key = None
     if where is None and not search and page.after is None and page.before is None:
         scope = (actor.account_id, actor.reseller_id, actor.is_portal, actor.customer_id)

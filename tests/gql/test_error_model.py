@@ -166,7 +166,7 @@ async def test_every_top_level_error_carries_a_code_of_the_closed_set(
     monkeypatch.undo()
 
     def failing(*_args: object, **_kwargs: object) -> NoReturn:
-        # The customers list reads its queryset here on both executors.
+        # The customers list checks its request here on both executors.
         raise RuntimeError("boom")
 
     requests: dict[RequestErrorCode, Any] = {
@@ -200,7 +200,7 @@ async def test_every_top_level_error_carries_a_code_of_the_closed_set(
         code: await request for code, request in requests.items()
     }
     bodies[RequestErrorCode.QUERY_TOO_DEEP] = deep_body
-    monkeypatch.setattr(queries, "customer_queryset", failing)
+    monkeypatch.setattr(queries, "check_list", failing)
     bodies[RequestErrorCode.INTERNAL] = await gql(client, "{ customers { totalCount } }", token=admin.token)
     not_json = await client.post("/graphql", content=b"{", headers={"content-type": "application/json"})
     bodies[RequestErrorCode.BAD_REQUEST] = not_json.json()

@@ -181,7 +181,7 @@ async def test_a_body_at_the_limit_is_accepted(
 @pytest.mark.parametrize(
     ("module", "name", "query", "path"),
     [
-        (queries, "customer_queryset", "{ customers { totalCount } }", "customers"),
+        (queries, "check_list", "{ customers { totalCount } }", "customers"),
         (commands, "_replace_tags", CREATE, "customerCreate"),
     ],
     ids=["query", "mutation-after-insert"],
@@ -198,7 +198,7 @@ async def test_an_unexpected_exception_is_masked(
     # given
     def fail(*_args: object, **_kwargs: object) -> NoReturn:
         # Raises on the call, whether the code under test awaits it or not; the customers
-        # list reads its queryset here on both executors (general and compiled).
+        # list checks its request here on both executors (general and compiled).
         raise RuntimeError("password=hunter2 at db.internal:5432")
 
     monkeypatch.setattr(module, name, fail)

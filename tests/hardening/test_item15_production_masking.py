@@ -94,10 +94,10 @@ async def test_a_raw_value_error_is_masked_in_production(
 
     def fail(*_args: object, **_kwargs: object) -> NoReturn:
         # Raises on the call, whether the code under test awaits it or not; the customers
-        # list reads its queryset here on both executors (general and compiled).
+        # list checks its request here on both executors (general and compiled).
         raise ValueError("invalid literal at db.internal:5432")
 
-    monkeypatch.setattr(queries, "customer_queryset", fail)
+    monkeypatch.setattr(queries, "check_list", fail)
 
     # when
     body = await gql(client, "{ customers { totalCount } }", token=admin.token)
